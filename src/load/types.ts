@@ -1,0 +1,23 @@
+/** What happened to one file's rows: every row read is loaded, a duplicate, excluded or quarantined. */
+export interface FileLoadResult {
+  path: string;
+  loadId: number;
+  status: 'loaded' | 'already loaded';
+  rowsRead: number;
+  loaded: number;
+  duplicates: number;
+  excluded: number;
+  quarantined: number;
+  quarantineReasons: Record<string, number>;
+}
+
+/** The totals over all files of one `crm load`, in the shape `--json` prints. */
+export interface LoadSummary {
+  rows_read: number;
+  loaded: number;
+  duplicates: number;
+  excluded: number;
+  quarantined: number;
+  quarantine_reasons: Record<string, number>;
+  files: FileLoadResult[];
+}

@@ -1,0 +1,23 @@
+import { usageError } from './error.js';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parse a YYYY-MM-DD flag value, refusing impossible dates like 2024-02-30. */
+export function parseIsoDate(value: string, flag: string): string {
+  const m = ISO_DATE.exec(value);
+  const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : undefined;
+  if (!m || !d || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
+    throw usageError(`${flag} expects a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+/** Format a Date (UTC) as YYYY-MM-DD. */
+export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** Add whole days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(date + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDate(d);
+}
