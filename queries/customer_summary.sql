@@ -1,0 +1,52 @@
+-- Per-customer summary as of $as_of (a DATE): only transactions dated on or before that day.
+-- One row per customer with at least one purchase by then. Returns (is_return) reduce monetary
+-- but are never orders. Model inputs follow MODELS.md, in days:
+--   x   = distinct purchase days - 1          t_x = last purchase day - first purchase day
+--   T   = as_of - first purchase day          m_bar = mean day spend over purchase days 2..n
+-- A day's spend is the net amount of that day (same-day returns included).
+WITH tx AS (
+  SELECT customer_id, order_id, order_date, order_date::DATE AS day, amount, is_return
+  FROM transactions
+  WHERE order_date < $as_of::DATE + INTERVAL 1 DAY
+),
+days AS (
+  SELECT customer_id, day, sum(amount) AS day_spend
+  FROM tx
+  GROUP BY customer_id, day
+  HAVING bool_or(NOT is_return)
+),
+model AS (
+  SELECT customer_id,
+    count(*) - 1 AS x,
+    date_diff('day', min(day), max(day)) AS t_x,
+    date_diff('day', min(day), $as_of::DATE) AS T,
+    CASE WHEN count(*) > 1 THEN (sum(day_spend) - arg_min(day_spend, day)) / (count(*) - 1) ELSE 0 END AS m_bar
+  FROM days
+  GROUP BY customer_id
+),
+activity AS (
+  SELECT customer_id,
+    min(order_date) FILTER (WHERE NOT is_return) AS first_order,
+    max(order_date) FILTER (WHERE NOT is_return) AS last_order,
+    count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS frequency,
+    sum(amount) AS monetary,
+    coalesce(-sum(amount) FILTER (WHERE is_return), 0) AS returns_amount
+  FROM tx
+  GROUP BY customer_id
+)
+SELECT
+  row_number() OVER (ORDER BY a.customer_id) - 1 AS idx,
+  a.customer_id,
+  a.first_order,
+  a.last_order,
+  date_diff('day', a.last_order::DATE, $as_of::DATE)::INTEGER AS recency_days,
+  a.frequency::INTEGER AS frequency,
+  a.monetary,
+  a.returns_amount,
+  date_diff('day', a.first_order::DATE, $as_of::DATE)::INTEGER AS tenure_days,
+  m.x::INTEGER AS x,
+  m.t_x::DOUBLE AS t_x,
+  m.T::DOUBLE AS T,
+  m.m_bar::DOUBLE AS m_bar
+FROM activity a
+JOIN model m USING (customer_id)

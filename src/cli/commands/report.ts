@@ -1,0 +1,33 @@
+import { findRun } from '../../report/readReportData.js';
+import { writeReport } from '../../report/writeReport.js';
+import { resolveDbPath, withDatabase } from '../../store/database.js';
+import { parseIsoDate } from '../../util/dates.js';
+import { usageError } from '../../util/error.js';
+import { COMMON_DETAILS, type Command } from '../command.js';
+import { stringFlag } from '../parse.js';
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'write the self-contained HTML report of a run',
+  synopsis: 'crm report [--as-of YYYY-MM-DD | --run ID] [--out DIR] [--db PATH]',
+  details: `Writes DIR/<as-of>/report.html: one file, no network requests, opens from disk.
+
+  --as-of DATE     report the latest successful run with this as-of date
+  --run ID         report this run (default: the latest successful run)
+  --out DIR        output folder (default: reports)
+${COMMON_DETAILS}`,
+  options: { 'as-of': { type: 'string' }, run: { type: 'string' }, out: { type: 'string' } },
+  positionals: [0, 0],
+  async run(values, _args, io) {
+    const asOf = stringFlag(values, 'as-of');
+    const runFlag = stringFlag(values, 'run');
+    if (runFlag !== undefined && !/^\d+$/.test(runFlag)) throw usageError(`--run expects a run id (a number), got "${runFlag}"`);
+    const opts = { ...(asOf ? { asOf: parseIsoDate(asOf, '--as-of') } : {}), ...(runFlag ? { runId: Number(runFlag) } : {}) };
+    const out = stringFlag(values, 'out') ?? 'reports';
+    const path = await withDatabase(resolveDbPath(stringFlag(values, 'db')), {}, async (conn) =>
+      writeReport(conn, await findRun(conn, opts), out),
+    );
+    io.out(`report: ${path}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,27 @@
+import { parseArgs } from 'node:util';
+import { usageError } from '../util/error.js';
+import { COMMON_OPTIONS, type Command, type Values } from './command.js';
+
+/** Parse a command's arguments strictly: unknown flags and wrong counts are usage errors. */
+export function parseCommandArgs(cmd: Command, argv: string[]): { values: Values; positionals: string[] } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...cmd.options }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw usageError(`${(err as Error).message.replace(/\. To specify a positional.*$/s, '')}\nusage: ${cmd.synopsis}\n(see crm ${cmd.name} --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values['help']) return { values, positionals };
+  const [min, max] = cmd.positionals;
+  if (positionals.length < min) throw usageError(`missing argument\nusage: ${cmd.synopsis}`);
+  if (positionals.length > max) {
+    throw usageError(`unexpected argument "${positionals[max]}"\nusage: ${cmd.synopsis}`);
+  }
+  return { values, positionals };
+}
+
+/** A string flag's value, if given. */
+export const stringFlag = (values: Values, name: string): string | undefined => {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+};

@@ -1,0 +1,49 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBTypeId } from '@duckdb/node-api';
+import { inputError } from '../util/error.js';
+
+export type Cell = string | number | boolean | null | Cell[] | { [k: string]: Cell };
+
+/** A query's result as plain values: columns in order and rows of cells. */
+export interface QueryResult {
+  columns: string[];
+  rows: Cell[][];
+}
+
+const NUMERIC = new Set<DuckDBTypeId>([
+  DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT, DuckDBTypeId.UHUGEINT,
+  DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DECIMAL,
+]);
+
+/**
+ * Run SQL (with named parameters bound, never pasted) and return JSON-ready values: numbers as numbers (64-bit integers beyond 2^53 stay
+ * strings so no digit is lost), dates and timestamps as ISO-like text.
+ *
+ * @example await runQuery(conn, 'select count(*) as n from customer_scores') // { columns: ['n'], rows: [[2500]] }
+ */
+export async function runQuery(
+  conn: DuckDBConnection,
+  sql: string,
+  params: Record<string, string | number | null> = {},
+): Promise<QueryResult> {
+  let reader;
+  try {
+    reader = await conn.runAndReadAll(sql, params);
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (/read-only/i.test(msg)) {
+      throw inputError(`crm query is read-only: this statement would change the database.\n  ${msg}`, err);
+    }
+    throw inputError(`query failed: ${msg}`, err);
+  }
+  const types = reader.columnTypes().map((t) => t.typeId);
+  const rows = reader.getRowsJson().map((row) => row.map((v, i) => (NUMERIC.has(types[i]!) ? toNumber(v) : (v as Cell))));
+  return { columns: reader.columnNames(), rows };
+}
+
+function toNumber(v: unknown): Cell {
+  if (v === null || typeof v === 'number') return v;
+  const n = Number(v);
+  return Number.isSafeInteger(n) || !/^-?\d+$/.test(String(v)) ? n : String(v);
+}

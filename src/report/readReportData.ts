@@ -1,0 +1,116 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { runQuery, type Cell } from '../query/runQuery.js';
+import { inputError } from '../util/error.js';
+import { readKpis } from './readKpis.js';
+import type { BinRow, LoadRow, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
+
+type Row = Record<string, Cell>;
+type Params = Record<string, string | number | null>;
+
+async function select(conn: DuckDBConnection, sql: string, params: Params = {}): Promise<Row[]> {
+  const { columns, rows } = await runQuery(conn, sql, params);
+  return rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])));
+}
+
+const num = (v: Cell | undefined): number => (v === null || v === undefined ? 0 : Number(v));
+const str = (v: Cell | undefined): string => (v === null || v === undefined ? '' : String(v));
+
+/** Which run a report is for: the given id, else the latest ok run as of a date, else the latest ok run. */
+export async function findRun(conn: DuckDBConnection, opts: { runId?: number; asOf?: string }): Promise<number> {
+  const rows = await select(
+    conn,
+    `SELECT run_id FROM runs WHERE status = 'ok'
+       AND ($id IS NULL OR run_id = $id) AND ($as_of IS NULL OR as_of = $as_of::DATE)
+     ORDER BY as_of DESC, run_id DESC LIMIT 1`,
+    { id: opts.runId ?? null, as_of: opts.asOf ?? null },
+  );
+  if (rows.length === 0) {
+    const which = opts.runId ? `run ${opts.runId}` : opts.asOf ? `as of ${opts.asOf}` : 'at all';
+    throw inputError(`no successful analysis run ${which}: run \`crm analyze${opts.asOf ? ` --as-of ${opts.asOf}` : ''}\` first`);
+  }
+  return num(rows[0]!['run_id']);
+}
+
+/**
+ * Read everything one run's report shows.
+ *
+ * @example const data = await readReportData(conn, await findRun(conn, {}));
+ */
+export async function readReportData(conn: DuckDBConnection, runId: number): Promise<ReportData> {
+  const run = (await select(conn, `SELECT run_id, as_of::VARCHAR AS as_of, pipeline, started_at::VARCHAR AS started_at, rules_name FROM runs WHERE run_id = $run`, { run: runId }))[0]!;
+  const asOf = str(run['as_of']);
+  const prev = (await select(conn, `SELECT run_id, as_of::VARCHAR AS as_of FROM runs WHERE status = 'ok' AND as_of < $as_of::DATE ORDER BY as_of DESC, run_id DESC LIMIT 1`, { as_of: asOf }))[0];
+  const previousRun = prev ? { runId: num(prev['run_id']), asOf: str(prev['as_of']) } : null;
+  return {
+    run: { runId, asOf, pipeline: run['pipeline'] === null ? null : str(run['pipeline']), startedAt: str(run['started_at']), rulesName: str(run['rules_name']) },
+    previousRun,
+    window: await readWindow(conn, runId, asOf),
+    kpis: await readKpis(conn, asOf, previousRun?.asOf ?? null),
+    segments: await readSegments(conn, runId),
+    rfGrid: await readGrid(conn, runId),
+    rules: await readRules(conn, runId),
+    bins: await readBins(conn, runId),
+    loads: await readLoads(conn),
+    quarantineByReason: (await select(conn, `SELECT reason, count(*) AS rows FROM quarantine GROUP BY reason ORDER BY rows DESC, reason`)).map((r) => ({ reason: str(r['reason']), rows: num(r['rows']) })),
+  };
+}
+
+async function readWindow(conn: DuckDBConnection, runId: number, asOf: string): Promise<ReportData['window']> {
+  const w = (await select(
+    conn,
+    `SELECT min(order_date)::DATE::VARCHAR AS first, max(order_date)::DATE::VARCHAR AS last, count(*) AS n,
+       (SELECT count(*) FROM customer_scores WHERE run_id = $run) AS customers
+     FROM transactions WHERE order_date < $as_of::DATE + INTERVAL 1 DAY`,
+    { run: runId, as_of: asOf },
+  ))[0]!;
+  return { firstOrderDate: str(w['first']), lastOrderDate: str(w['last']), transactions: num(w['n']), customers: num(w['customers']) };
+}
+
+async function readSegments(conn: DuckDBConnection, runId: number): Promise<SegmentRow[]> {
+  const rows = await select(
+    conn,
+    `SELECT segment, count(*) AS customers, count(*) / sum(count(*)) OVER () AS share,
+       sum(monetary) AS revenue, sum(monetary) / nullif(sum(sum(monetary)) OVER (), 0) AS revenue_share,
+       avg(recency_days) AS r, avg(frequency) AS f, avg(monetary) AS m
+     FROM customer_scores WHERE run_id = $run GROUP BY segment ORDER BY customers DESC, segment`,
+    { run: runId },
+  );
+  return rows.map((r) => ({
+    segment: str(r['segment']), customers: num(r['customers']), share: num(r['share']), revenue: num(r['revenue']),
+    revenueShare: num(r['revenue_share']), avgRecencyDays: num(r['r']), avgFrequency: num(r['f']), avgMonetary: num(r['m']),
+  }));
+}
+
+async function readGrid(conn: DuckDBConnection, runId: number): Promise<RfCell[]> {
+  const rows = await select(
+    conn,
+    `SELECT r_score, f_score, count(*) AS customers, avg(monetary) AS mean_monetary, mode(segment ORDER BY segment) AS segment
+     FROM customer_scores WHERE run_id = $run GROUP BY r_score, f_score ORDER BY r_score, f_score`,
+    { run: runId },
+  );
+  return rows.map((r) => ({ r: num(r['r_score']), f: num(r['f_score']), customers: num(r['customers']), meanMonetary: num(r['mean_monetary']), segment: str(r['segment']) }));
+}
+
+async function readRules(conn: DuckDBConnection, runId: number): Promise<RuleRow[]> {
+  const rows = await select(conn, `SELECT * FROM rfm_rules WHERE run_id = $run ORDER BY priority`, { run: runId });
+  return rows.map((r) => ({
+    priority: num(r['priority']), segment: str(r['segment']), rMin: num(r['r_min']), rMax: num(r['r_max']), fMin: num(r['f_min']),
+    fMax: num(r['f_max']), mMin: num(r['m_min']), mMax: num(r['m_max']), description: r['description'] === null ? null : str(r['description']),
+  }));
+}
+
+async function readBins(conn: DuckDBConnection, runId: number): Promise<BinRow[]> {
+  const rows = await select(conn, `SELECT * FROM rfm_bins WHERE run_id = $run ORDER BY metric, score`, { run: runId });
+  return rows.map((r) => ({
+    metric: str(r['metric']) as BinRow['metric'], score: num(r['score']),
+    lower: r['lower'] === null ? null : num(r['lower']), upper: r['upper'] === null ? null : num(r['upper']), customers: num(r['customers']),
+  }));
+}
+
+async function readLoads(conn: DuckDBConnection): Promise<LoadRow[]> {
+  const rows = await select(conn, `SELECT *, loaded_at::VARCHAR AS at FROM loads ORDER BY load_id`);
+  return rows.map((r) => ({
+    loadId: num(r['load_id']), path: str(r['path']), loadedAt: str(r['at']), rowsRead: num(r['rows_read']), rowsLoaded: num(r['rows_loaded']),
+    rowsDuplicate: num(r['rows_duplicate']), rowsExcluded: num(r['rows_excluded']), rowsQuarantined: num(r['rows_quarantined']), status: str(r['status']),
+  }));
+}

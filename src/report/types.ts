@@ -1,0 +1,89 @@
+/**
+ * Everything the report shows, read from the database by readReportData (one run). The HTML and
+ * chart builders are pure functions of this object, so they can be tested without a database.
+ * Numbers are plain JS numbers; dates are 'YYYY-MM-DD' strings.
+ */
+export interface ReportData {
+  run: {
+    runId: number;
+    asOf: string;
+    pipeline: string | null;
+    startedAt: string; // ISO timestamp
+    rulesName: string;
+  };
+  /** The run before this one (earlier as-of), if any; KPI deltas compare against it. */
+  previousRun: { runId: number; asOf: string } | null;
+  window: {
+    firstOrderDate: string; // earliest order date in the data used (<= as-of)
+    lastOrderDate: string; // latest order date <= as-of
+    transactions: number; // transaction lines dated <= as-of
+    customers: number; // customers scored in this run
+  };
+  kpis: Kpi[];
+  segments: SegmentRow[];
+  /** One row per R×F cell that has customers (r, f in 1..5). */
+  rfGrid: RfCell[];
+  rules: RuleRow[];
+  bins: BinRow[];
+  loads: LoadRow[];
+  quarantineByReason: { reason: string; rows: number }[];
+}
+
+export interface Kpi {
+  key: string; // e.g. 'customers', 'revenue_90d'
+  label: string; // e.g. 'Active customers (90 days)'
+  value: number;
+  previous: number | null; // same KPI in the previous run, null when none
+  format: 'int' | 'money' | 'pct' | 'days' | 'decimal';
+}
+
+export interface SegmentRow {
+  segment: string;
+  customers: number;
+  share: number; // of customers, 0..1
+  revenue: number; // net spend of the segment's customers (monetary sum)
+  revenueShare: number; // 0..1
+  avgRecencyDays: number;
+  avgFrequency: number;
+  avgMonetary: number;
+}
+
+export interface RfCell {
+  r: number;
+  f: number;
+  customers: number;
+  meanMonetary: number;
+  segment: string;
+}
+
+export interface RuleRow {
+  priority: number; // first match wins, lowest priority number first
+  segment: string;
+  rMin: number;
+  rMax: number;
+  fMin: number;
+  fMax: number;
+  mMin: number;
+  mMax: number;
+  description: string | null;
+}
+
+export interface BinRow {
+  metric: 'recency_days' | 'frequency' | 'monetary';
+  score: number; // 1..5
+  lower: number | null; // exclusive, null = unbounded
+  upper: number | null; // inclusive, null = unbounded
+  customers: number;
+}
+
+export interface LoadRow {
+  loadId: number;
+  path: string;
+  loadedAt: string;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsDuplicate: number;
+  rowsExcluded: number;
+  rowsQuarantined: number;
+  status: string;
+}

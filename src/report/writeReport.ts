@@ -1,0 +1,19 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readReportData } from './readReportData.js';
+import { renderHtml } from './renderHtml.js';
+
+/**
+ * Write one run's report to <outDir>/<as-of>/report.html and return its absolute path. The file
+ * is written beside its final name and renamed, so a reader never sees half a report.
+ */
+export async function writeReport(conn: DuckDBConnection, runId: number, outDir: string): Promise<string> {
+  const data = await readReportData(conn, runId);
+  const dir = resolve(outDir, data.run.asOf);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'report.html');
+  writeFileSync(path + '.tmp', renderHtml(data));
+  renameSync(path + '.tmp', path);
+  return path;
+}
