@@ -1,0 +1,27 @@
+// The library's public surface: everything the CLI does is available as functions.
+export { CrmError, usageError, inputError, exitCodeOf } from './util/error.js';
+export { withDatabase, inTransaction, resolveDbPath } from './store/database.js';
+export { migrate, schemaVersion, SCHEMA_VERSION } from './store/migrate.js';
+export { readNumberColumns, appendColumns } from './store/columns.js';
+export { loadFiles } from './load/loadFiles.js';
+export { parseMapping, readMapping, CANONICAL_FIELDS, type Mapping } from './load/mapping.js';
+export type { LoadSummary, FileLoadResult } from './load/types.js';
+export { buildSummary } from './summary/buildSummary.js';
+export { quantiles } from './rfm/quantiles.js';
+export { scoreMetric, binOf } from './rfm/score.js';
+export { scoreCustomers, type RfmInput, type RfmResult } from './rfm/scoreCustomers.js';
+export { parseRules, readRules, OTHER, type RuleSet, type SegmentRule } from './rfm/rules.js';
+export { compileRules, segmentOf, uncoveredCells } from './rfm/segment.js';
+export { DEFAULT_RULES } from './rfm/defaultRules.js';
+export { analyze, type AnalyzeOptions, type AnalyzeResult } from './analyze/analyze.js';
+export { readReportData, findRun } from './report/readReportData.js';
+export { renderHtml } from './report/renderHtml.js';
+export { writeReport } from './report/writeReport.js';
+export type { ReportData } from './report/types.js';
+export { runQuery, type QueryResult } from './query/runQuery.js';
+export { formatResult, FORMATS, type Format } from './query/format.js';
+export { definePipeline, type Pipeline, type AsOfRule } from './pipeline/types.js';
+export { applyAsOfRule } from './pipeline/asOf.js';
+export { loadPipeline, pipelineNames } from './pipeline/loadPipeline.js';
+export { runPipeline } from './pipeline/runPipeline.js';
+export { main } from './cli/main.js';
