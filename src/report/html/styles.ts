@@ -1,0 +1,73 @@
+/** The page's only stylesheet, inlined so the report needs no network and prints cleanly. */
+export const REPORT_CSS = `
+:root {
+  --ink: #111827; --muted: #4b5563; --line: #e5e7eb; --panel: #f9fafb; --accent: #2563eb;
+  --up: #047857; --down: #b91c1c;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; color: var(--ink); background: #ffffff;
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-variant-numeric: tabular-nums;
+}
+main { max-width: 1120px; margin: 0 auto; padding: 32px 24px 64px; }
+header.report { border-bottom: 2px solid var(--ink); padding-bottom: 16px; margin-bottom: 24px; }
+h1 { font-size: 28px; line-height: 1.2; margin: 0 0 8px; letter-spacing: -0.01em; }
+h2 { font-size: 20px; margin: 0 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
+h3 { font-size: 16px; margin: 20px 0 8px; }
+section { margin: 36px 0; }
+p { margin: 0 0 12px; }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; color: var(--muted); }
+.meta dt { font-weight: 600; color: var(--ink); }
+.meta dd { margin: 0; }
+.kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(165px, 1fr)); gap: 12px; margin: 0; padding: 0; list-style: none; }
+.kpi { display: flex; flex-direction: column; border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; background: var(--panel); }
+.kpi .label { flex: 1; font-size: 13px; color: var(--muted); } /* grows so values line up across a row */
+.kpi .value { white-space: nowrap; font-size: 24px; font-weight: 650; line-height: 1.25; margin: 2px 0; }
+.kpi .delta { font-size: 13px; color: var(--muted); white-space: nowrap; }
+#kpis .note { margin-bottom: 10px; }
+.kpi .delta.up .arrow { color: var(--up); }
+.kpi .delta.down .arrow { color: var(--down); }
+.chart { margin: 8px 0 16px; overflow-x: auto; min-height: 40px; }
+.chart-error { color: var(--down); border: 1px solid #fecaca; background: #fef2f2; padding: 8px 12px; border-radius: 6px; }
+.table-wrap { overflow-x: auto; margin: 8px 0 16px; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+caption { text-align: left; font-weight: 600; padding: 4px 0 8px; }
+th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+thead th { background: var(--panel); border-bottom: 2px solid #d1d5db; font-weight: 600; white-space: nowrap; }
+tbody tr:nth-child(even) { background: #fcfcfd; }
+tfoot td { font-weight: 600; border-top: 2px solid #d1d5db; }
+.num { text-align: right; white-space: nowrap; }
+.path { display: inline-block; min-width: 14em; overflow-wrap: anywhere; }
+table.grid, table.compact { width: auto; min-width: 360px; }
+table.grid th, table.grid td { text-align: right; min-width: 56px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.note { color: var(--muted); font-size: 14px; }
+.empty { color: var(--muted); font-style: italic; padding: 12px 16px; background: var(--panel); border-radius: 6px; }
+.methods li { margin-bottom: 6px; }
+footer { margin-top: 48px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 12px; }
+@media (max-width: 600px) {
+  main { padding: 20px 12px 40px; }
+  h1 { font-size: 24px; }
+  .kpi .value { font-size: 22px; }
+}
+@media print {
+  @page { margin: 14mm; }
+  body { font-size: 11pt; color: #000; }
+  main { max-width: none; padding: 0; }
+  section { margin: 20px 0; }
+  h2 { break-after: avoid; }
+  .kpis { grid-template-columns: repeat(3, 1fr); }
+  .kpi { background: none; break-inside: avoid; }
+  .chart, figure, tr, caption { break-inside: avoid; }
+  .chart, .table-wrap { overflow: visible; }
+  .chart svg { max-width: 100%; height: auto; } /* shrink to the paper; on screen we scroll instead */
+  table { font-size: 9pt; }
+  th, td { padding: 3px 6px; }
+  thead th { white-space: normal; }
+  thead { display: table-header-group; }
+  thead th, tbody tr:nth-child(even), .empty { background: none; }
+  .vega-embed details, .vega-actions { display: none !important; }
+}
+`;

@@ -1,0 +1,103 @@
+import type { ReportData, RfCell, RuleRow } from '../../src/report/types.js';
+
+/** A segment name that would run script if it ever reached the page unescaped. */
+export const HOSTILE_SEGMENT = '<img src=x onerror=alert(1)>';
+
+const RULES: RuleRow[] = [
+  { priority: 1, segment: 'Champions', rMin: 4, rMax: 5, fMin: 4, fMax: 5, mMin: 1, mMax: 5, description: 'Bought recently, buy often' },
+  { priority: 2, segment: 'Loyal', rMin: 3, rMax: 5, fMin: 3, fMax: 5, mMin: 1, mMax: 5, description: 'Regular buyers' },
+  { priority: 3, segment: 'New', rMin: 4, rMax: 5, fMin: 1, fMax: 2, mMin: 1, mMax: 5, description: 'First orders lately' },
+  { priority: 4, segment: 'At risk', rMin: 1, rMax: 2, fMin: 3, fMax: 5, mMin: 1, mMax: 5, description: 'Used to buy often, not lately' },
+  { priority: 5, segment: HOSTILE_SEGMENT, rMin: 1, rMax: 2, fMin: 1, fMax: 2, mMin: 1, mMax: 5, description: 'Lost & <b>gone</b>' },
+  { priority: 6, segment: 'Others', rMin: 1, rMax: 5, fMin: 1, fMax: 5, mMin: 1, mMax: 5, description: null },
+];
+
+/** Segment of an R×F cell by the rules above (first match wins; M ignored as it spans 1..5). */
+function segmentOf(r: number, f: number): string {
+  return RULES.find((x) => r >= x.rMin && r <= x.rMax && f >= x.fMin && f <= x.fMax)!.segment;
+}
+
+/** A deterministic grid with a few empty cells, so "all 25 cells" is actually exercised. */
+function grid(): RfCell[] {
+  const cells: RfCell[] = [];
+  for (let r = 1; r <= 5; r++) {
+    for (let f = 1; f <= 5; f++) {
+      if ((r === 5 && f === 1) || (r === 1 && f === 5)) continue;
+      const customers = 20 + ((r * 37 + f * 53) % 90);
+      cells.push({ r, f, customers, meanMonetary: 40 + r * 15 + f * f * 30, segment: segmentOf(r, f) });
+    }
+  }
+  return cells;
+}
+
+/** Segment totals derived from the grid, so the sections agree with each other. */
+function segments(cells: RfCell[]): ReportData['segments'] {
+  const total = cells.reduce((s, c) => s + c.customers, 0);
+  const revenueAll = cells.reduce((s, c) => s + c.customers * c.meanMonetary, 0);
+  const names = [...new Set(cells.map((c) => c.segment))];
+  return names.map((segment, i) => {
+    const mine = cells.filter((c) => c.segment === segment);
+    const customers = mine.reduce((s, c) => s + c.customers, 0);
+    const revenue = mine.reduce((s, c) => s + c.customers * c.meanMonetary, 0);
+    return {
+      segment,
+      customers,
+      share: customers / total,
+      revenue,
+      revenueShare: revenue / revenueAll,
+      avgRecencyDays: 20 + i * 37.5,
+      avgFrequency: 1.2 + (names.length - i) * 0.8,
+      avgMonetary: revenue / customers,
+    };
+  });
+}
+
+/**
+ * A small but complete ReportData: every section has rows, one segment name is hostile HTML, and
+ * a load path carries markup too.
+ */
+export function sampleReportData(): ReportData {
+  const rfGrid = grid();
+  const segs = segments(rfGrid);
+  const customers = segs.reduce((s, x) => s + x.customers, 0);
+  return {
+    run: { runId: 7, asOf: '2024-06-30', pipeline: 'weekly', startedAt: '2024-07-01T06:00:00Z', rulesName: 'default-rfm' },
+    previousRun: { runId: 6, asOf: '2024-06-23' },
+    window: { firstOrderDate: '2022-01-03', lastOrderDate: '2024-06-29', transactions: 48211, customers },
+    kpis: [
+      { key: 'customers', label: 'Customers scored', value: customers, previous: customers - 41, format: 'int' },
+      { key: 'revenue_90d', label: 'Revenue (90 days)', value: 412345.67, previous: 398000, format: 'money' },
+      { key: 'aov', label: 'Average order value', value: 84.5, previous: 86.25, format: 'money' },
+      { key: 'repeat_rate', label: 'Repeat customer rate', value: 0.412, previous: 0.4, format: 'pct' },
+      { key: 'median_recency', label: 'Median recency', value: 38.5, previous: 38.5, format: 'days' },
+      { key: 'orders_per_customer', label: 'Orders per customer', value: 3.14, previous: null, format: 'decimal' },
+    ],
+    segments: segs,
+    rfGrid,
+    rules: RULES,
+    bins: bins(),
+    loads: [
+      { loadId: 1, path: 'data/exports/2024-06-01.csv', loadedAt: '2024-06-02T05:00:00Z', rowsRead: 30120, rowsLoaded: 30001, rowsDuplicate: 80, rowsExcluded: 12, rowsQuarantined: 27, status: 'ok' },
+      { loadId: 2, path: `data/"><script>alert(1)</script>.csv`, loadedAt: '2024-06-30T05:00:00Z', rowsRead: 18300, rowsLoaded: 18210, rowsDuplicate: 40, rowsExcluded: 0, rowsQuarantined: 50, status: 'ok' },
+    ],
+    quarantineByReason: [
+      { reason: 'unparseable date', rows: 41 },
+      { reason: 'negative quantity without return flag', rows: 36 },
+    ],
+  };
+}
+
+function bins(): ReportData['bins'] {
+  const edges = { recency_days: [12, 40, 95, 200], frequency: [1, 2, 4, 7], monetary: [45.5, 120, 300, 800] } as const;
+  return (Object.keys(edges) as (keyof typeof edges)[]).flatMap((metric) => {
+    const e = edges[metric];
+    return [0, 1, 2, 3, 4].map((i) => ({
+      metric,
+      // Recency: fewer days is better, so the lowest bin scores 5.
+      score: metric === 'recency_days' ? 5 - i : i + 1,
+      lower: i === 0 ? null : e[i - 1]!,
+      upper: i === 4 ? null : e[i]!,
+      customers: 200 + i * 7,
+    }));
+  });
+}
