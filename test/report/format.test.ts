@@ -63,6 +63,7 @@ describe('binRange', () => {
     expect(binRange(null, 12)).toBe('≤ 12');
     expect(binRange(12, 40)).toBe('12 < x ≤ 40');
     expect(binRange(200, null)).toBe('> 200');
+    expect(binRange(1, 1)).toBe('none (tie at 1)');
     expect(binRange(45.5, 120)).toBe('45.50 < x ≤ 120');
     expect(binRange(null, null)).toBe('all values');
   });

@@ -47,6 +47,8 @@ export function binRange(lower: number | null, upper: number | null): string {
   if (lower === null && upper === null) return 'all values';
   if (lower === null) return `≤ ${n(upper!)}`;
   if (upper === null) return `> ${n(lower)}`;
+  // tied values at an edge leave this score empty
+  if (lower === upper) return `none (tie at ${n(lower)})`;
   return `${n(lower)} < x ≤ ${n(upper)}`;
 }
 
