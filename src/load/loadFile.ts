@@ -1,10 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Mapping } from './mapping.js';
 import type { FileLoadResult } from './types.js';
-import { checkColumns } from './checkColumns.js';
 import { fileChecksum } from './checksum.js';
+import { insertRows, type InsertCounts } from './insertRows.js';
 import { parseRowsSql } from './parseRows.js';
-import { stageCsv, csvHeaders } from './stageCsv.js';
+import { resolveMapping } from './resolveMapping.js';
+import { stageFile } from './stage/stageFile.js';
 
 export interface LoadFileOptions {
   mapping: Mapping;
@@ -13,66 +14,37 @@ export interface LoadFileOptions {
 }
 
 /**
- * Load one CSV file inside the caller's transaction. A file whose checksum was loaded before is
- * counted as duplicates and not loaded again.
+ * Load one file inside the caller's transaction. A file whose checksum was loaded before is
+ * counted as duplicates and not loaded again. The accounting identity is checked before the
+ * load is recorded: rows_read = loaded + duplicates + excluded + quarantined.
  */
 export async function loadFile(conn: DuckDBConnection, path: string, opts: LoadFileOptions): Promise<FileLoadResult> {
-  const delimiter = opts.mapping.delimiter ?? ',';
-  checkColumns(opts.mapping, await csvHeaders(conn, path, delimiter), path, opts.mappingSource);
   const checksum = await fileChecksum(path);
+  const staged = await stageFile(conn, path, opts.mapping);
+  const mapping = await resolveMapping(conn, opts.mapping, staged.headers, path, opts.mappingSource);
   const loadId = await nextLoadId(conn);
-  const previous = await previousLoad(conn, checksum);
-  const staged = await stageCsv(conn, path, delimiter);
   const rowsRead = staged.accepted + staged.rejected.length;
-  const result: FileLoadResult =
-    previous === null
-      ? await insertRows(conn, path, loadId, opts.mapping, staged)
-      : { ...emptyResult(path, loadId, 'already loaded'), duplicates: rowsRead };
-  result.rowsRead = rowsRead;
-  await recordLoad(conn, path, checksum, opts.mapping, result);
+  const already = await alreadyLoaded(conn, checksum);
+  let counts: InsertCounts;
+  if (already) {
+    counts = { loaded: 0, duplicates: rowsRead, excluded: 0, quarantined: 0, duplicateLinesKept: 0, quarantineReasons: {} };
+  } else {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE parsed AS ${parseRowsSql(mapping, staged.headers)}`);
+    counts = await insertRows(conn, path, loadId, mapping, staged);
+  }
+  const detected = { ...staged.detected, date_format: mapping.date_format };
+  const result: FileLoadResult = { path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, mapping, detected };
+  checkAccounting(result);
+  await recordLoad(conn, checksum, result);
   return result;
 }
 
-async function insertRows(
-  conn: DuckDBConnection,
-  path: string,
-  loadId: number,
-  mapping: Mapping,
-  staged: Awaited<ReturnType<typeof stageCsv>>,
-): Promise<FileLoadResult> {
-  const source = { file: path, load: loadId };
-  await conn.run(`CREATE OR REPLACE TEMP TABLE parsed AS ${parseRowsSql(mapping, staged.headers)}`);
-  await conn.run(
-    `INSERT INTO transactions
-     SELECT customer_id_text, coalesce(order_id_text, customer_id_text || '@' || strftime(order_date, '%Y-%m-%dT%H:%M:%S')),
-       order_date, amount, quantity, unit_price, product_id, product_name, category, channel, country,
-       amount < 0, $file, source_line, $load
-     FROM parsed WHERE reason IS NULL ORDER BY source_line`,
-    source,
-  );
-  await conn.run(
-    `INSERT INTO quarantine SELECT $load, $file, source_line, reason, detail, raw FROM parsed WHERE reason IS NOT NULL`,
-    source,
-  );
-  for (const r of staged.rejected) {
-    await conn.run(`INSERT INTO quarantine VALUES ($load, $file, $line, 'malformed CSV record', $detail, to_json($text))`, {
-      ...source,
-      line: r.line,
-      detail: r.error,
-      text: r.text,
-    });
+/** Every row read is accounted for exactly once; anything else is a bug, and the load rolls back. */
+export function checkAccounting(r: FileLoadResult): void {
+  const sum = r.loaded + r.duplicates + r.excluded + r.quarantined;
+  if (sum !== r.rowsRead) {
+    throw new Error(`${r.path}: row accounting does not add up: read ${r.rowsRead} ≠ loaded ${r.loaded} + duplicates ${r.duplicates} + excluded ${r.excluded} + quarantined ${r.quarantined}`);
   }
-  const reasons = await quarantineReasons(conn, loadId);
-  const quarantined = Object.values(reasons).reduce((a, b) => a + b, 0);
-  return { ...emptyResult(path, loadId, 'loaded'), loaded: staged.accepted + staged.rejected.length - quarantined, quarantined, quarantineReasons: reasons };
-}
-
-async function quarantineReasons(conn: DuckDBConnection, loadId: number): Promise<Record<string, number>> {
-  const r = await conn.runAndReadAll(
-    'SELECT reason, count(*) AS n FROM quarantine WHERE load_id = $load GROUP BY reason ORDER BY reason',
-    { load: loadId },
-  );
-  return Object.fromEntries(r.getRows().map(([reason, n]) => [String(reason), Number(n)]));
 }
 
 async function nextLoadId(conn: DuckDBConnection): Promise<number> {
@@ -80,24 +52,20 @@ async function nextLoadId(conn: DuckDBConnection): Promise<number> {
   return Number(r.getRows()[0]![0]);
 }
 
-async function previousLoad(conn: DuckDBConnection, checksum: string): Promise<number | null> {
-  const r = await conn.runAndReadAll(`SELECT min(load_id) FROM loads WHERE checksum = $c AND status = 'loaded'`, { c: checksum });
-  const v = r.getRows()[0]![0];
-  return v === null ? null : Number(v);
+async function alreadyLoaded(conn: DuckDBConnection, checksum: string): Promise<boolean> {
+  const r = await conn.runAndReadAll(`SELECT count(*) FROM loads WHERE checksum = $c AND status = 'loaded'`, { c: checksum });
+  return Number(r.getRows()[0]![0]) > 0;
 }
 
-async function recordLoad(conn: DuckDBConnection, path: string, checksum: string, mapping: Mapping, r: FileLoadResult): Promise<void> {
+async function recordLoad(conn: DuckDBConnection, checksum: string, r: FileLoadResult): Promise<void> {
   await conn.run(
-    `INSERT INTO loads (load_id, path, checksum, format, mapping, rows_read, rows_loaded, rows_duplicate, rows_excluded, rows_quarantined, status)
-     VALUES ($id, $path, $checksum, 'csv', $mapping, $read, $loaded, $dup, $excl, $quar, $status)`,
+    `INSERT INTO loads (load_id, path, checksum, format, mapping, rows_read, rows_loaded, rows_duplicate, rows_excluded,
+       rows_quarantined, status, detected, duplicate_lines_kept)
+     VALUES ($id, $path, $checksum, $format, $mapping, $read, $loaded, $dup, $excl, $quar, $status, $detected, $kept)`,
     {
-      id: r.loadId, path, checksum, mapping: JSON.stringify(mapping), read: r.rowsRead, loaded: r.loaded,
-      dup: r.duplicates, excl: r.excluded, quar: r.quarantined, status: r.status,
+      id: r.loadId, path: r.path, checksum, format: String(r.detected['format']), mapping: JSON.stringify(r.mapping),
+      read: r.rowsRead, loaded: r.loaded, dup: r.duplicates, excl: r.excluded, quar: r.quarantined, status: r.status,
+      detected: JSON.stringify(r.detected), kept: r.duplicateLinesKept,
     },
   );
 }
-
-const emptyResult = (path: string, loadId: number, status: FileLoadResult['status']): FileLoadResult => ({
-  path, loadId, status, rowsRead: 0, loaded: 0, duplicates: 0, excluded: 0, quarantined: 0, quarantineReasons: {},
-});
-

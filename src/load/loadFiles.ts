@@ -22,13 +22,14 @@ export async function loadFiles(conn: DuckDBConnection, inputs: string[], opts: 
 
 /** Add up per-file results. */
 export function summarize(files: FileLoadResult[]): LoadSummary {
-  const s: LoadSummary = { rows_read: 0, loaded: 0, duplicates: 0, excluded: 0, quarantined: 0, quarantine_reasons: {}, files };
+  const s: LoadSummary = { rows_read: 0, loaded: 0, duplicates: 0, excluded: 0, quarantined: 0, quarantine_reasons: {}, duplicate_lines_kept: 0, files };
   for (const f of files) {
     s.rows_read += f.rowsRead;
     s.loaded += f.loaded;
     s.duplicates += f.duplicates;
     s.excluded += f.excluded;
     s.quarantined += f.quarantined;
+    s.duplicate_lines_kept += f.duplicateLinesKept;
     for (const [reason, n] of Object.entries(f.quarantineReasons)) {
       s.quarantine_reasons[reason] = (s.quarantine_reasons[reason] ?? 0) + n;
     }

@@ -17,22 +17,42 @@ export const CANONICAL_FIELDS = [
 ] as const;
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
+export const FORMATS = ['csv', 'whitespace', 'parquet', 'json', 'ndjson'] as const;
+export type FileFormat = (typeof FORMATS)[number];
+
 /** How a source file's columns become canonical transactions (the JSON mapping file). */
 export interface Mapping {
-  /** canonical field → source header */
-  columns: Partial<Record<CanonicalField, string>>;
-  /** strptime format of order_date, e.g. "%d/%m/%Y %H:%M"; absent = ISO 8601 only */
-  date_format?: string;
-  /** field separator of CSV files; default "," */
+  /** canonical field → source header, or 1-based column position for files without a header */
+  columns: Partial<Record<CanonicalField, string | number>>;
+  /** default: from the file extension (.parquet, .json, .ndjson/.jsonl), else csv */
+  format?: FileFormat;
+  /** csv and whitespace: whether the first line names the columns (default true) */
+  header?: boolean;
+  /** csv: field separator; default detected */
   delimiter?: string;
+  /** text files: character encoding (utf-8, latin1, windows-1252, cp437, …); default utf-8 */
+  encoding?: string;
+  /** strptime format of order_date; default detected from all values, refusing ambiguity */
+  date_format?: string;
+  /** how numbers are written, when not plain 1234.56 */
+  number_format?: { decimal?: '.' | ','; thousands?: string; currency?: boolean };
+  /** extra rules marking lines as returns, beyond a negative quantity or amount */
+  returns?: { order_id_prefix?: string };
+  /** non-purchase lines (postage, fees, adjustments) by product code: counted as excluded */
+  exclude?: { product_ids?: string[] };
+  /** exact repeated lines inside one file: keep (default, counted) or drop (counted as duplicates) */
+  duplicate_lines?: 'keep' | 'drop';
+  /** a name for this source (e.g. "shop", "wholesale"), stored on every row */
+  source?: string;
 }
 
-/** With no mapping file, every canonical field is expected under its own name. */
-export const IDENTITY_MAPPING: Mapping = {
-  columns: { customer_id: 'customer_id', order_id: 'order_id', order_date: 'order_date', amount: 'amount' },
-};
+/** With no mapping file the loader recognises usual header names (see detectColumns). */
+export const EMPTY_MAPPING: Mapping = { columns: {} };
 
-const KNOWN_KEYS = new Set(['columns', 'date_format', 'delimiter']);
+const KNOWN_KEYS = [
+  'columns', 'format', 'header', 'delimiter', 'encoding', 'date_format', 'number_format', 'returns', 'exclude',
+  'duplicate_lines', 'source',
+];
 
 /**
  * Check a parsed mapping object and return it typed. `source` names the file in messages.
@@ -41,18 +61,57 @@ const KNOWN_KEYS = new Set(['columns', 'date_format', 'delimiter']);
  */
 export function parseMapping(value: unknown, source: string): Mapping {
   if (!isObject(value)) throw inputError(`${source}: a mapping must be a JSON object with a "columns" object`);
-  const unknown = Object.keys(value).filter((k) => !KNOWN_KEYS.has(k));
+  const unknown = Object.keys(value).filter((k) => !KNOWN_KEYS.includes(k));
   if (unknown.length) {
-    throw inputError(`${source}: unknown key(s) ${unknown.map((k) => `"${k}"`).join(', ')}; allowed: ${[...KNOWN_KEYS].join(', ')}`);
+    throw inputError(`${source}: unknown key(s) ${unknown.map((k) => `"${k}"`).join(', ')}; allowed: ${KNOWN_KEYS.join(', ')}`);
   }
-  const columns = parseColumns(value['columns'], source);
-  const mapping: Mapping = { columns };
-  const dateFormat = optionalString(value, 'date_format', source);
-  const delimiter = optionalString(value, 'delimiter', source);
-  if (dateFormat !== undefined) mapping.date_format = dateFormat;
-  if (delimiter !== undefined) mapping.delimiter = delimiter;
-  checkRequired(mapping, source);
-  return mapping;
+  const m: Mapping = { columns: parseColumns(value['columns'] ?? {}, source) };
+  const str = (k: string): string | undefined => optional(value, k, 'string', source) as string | undefined;
+  const format = str('format');
+  if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
+    throw inputError(`${source}: "format" must be one of ${FORMATS.join(', ')}`);
+  }
+  if (format) m.format = format as FileFormat;
+  const header = optional(value, 'header', 'boolean', source) as boolean | undefined;
+  if (header !== undefined) m.header = header;
+  for (const k of ['delimiter', 'encoding', 'date_format', 'source'] as const) {
+    const v = str(k);
+    if (v !== undefined) m[k] = v;
+  }
+  const dup = str('duplicate_lines');
+  if (dup !== undefined && dup !== 'keep' && dup !== 'drop') throw inputError(`${source}: "duplicate_lines" is "keep" or "drop"`);
+  if (dup) m.duplicate_lines = dup as 'keep' | 'drop';
+  parseOptions(value, m, source);
+  return m;
+}
+
+function parseOptions(value: Record<string, unknown>, m: Mapping, source: string): void {
+  const nf = optional(value, 'number_format', 'object', source) as Record<string, unknown> | undefined;
+  if (nf) {
+    if (nf['decimal'] !== undefined && nf['decimal'] !== '.' && nf['decimal'] !== ',') {
+      throw inputError(`${source}: number_format.decimal is "." or ","`);
+    }
+    m.number_format = {
+      ...(nf['decimal'] ? { decimal: nf['decimal'] as '.' | ',' } : {}),
+      ...(typeof nf['thousands'] === 'string' ? { thousands: nf['thousands'] } : {}),
+      ...(nf['currency'] === true ? { currency: true } : {}),
+    };
+  }
+  const ret = optional(value, 'returns', 'object', source) as Record<string, unknown> | undefined;
+  if (ret) {
+    if (typeof ret['order_id_prefix'] !== 'string' || ret['order_id_prefix'] === '') {
+      throw inputError(`${source}: returns.order_id_prefix must be a non-empty string, e.g. "C"`);
+    }
+    m.returns = { order_id_prefix: ret['order_id_prefix'] };
+  }
+  const ex = optional(value, 'exclude', 'object', source) as Record<string, unknown> | undefined;
+  if (ex) {
+    const ids = ex['product_ids'];
+    if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) {
+      throw inputError(`${source}: exclude.product_ids must be a list of product codes, e.g. ["POST", "M"]`);
+    }
+    m.exclude = { product_ids: ids };
+  }
 }
 
 /** Read and check a mapping file. */
@@ -72,37 +131,38 @@ export function readMapping(path: string): Mapping {
   return parseMapping(json, path);
 }
 
+/** Required fields present: customer_id, order_date, and amount or quantity × unit_price. */
+export function checkRequired(columns: Mapping['columns'], source: string, hint = ''): void {
+  const missing: string[] = [];
+  if (columns.customer_id === undefined) missing.push('customer_id');
+  if (columns.order_date === undefined) missing.push('order_date');
+  if (columns.amount === undefined && (columns.quantity === undefined || columns.unit_price === undefined)) {
+    missing.push('amount (or quantity and unit_price)');
+  }
+  if (missing.length) throw inputError(`${source}: no column for ${missing.join(', ')}${hint}`);
+}
+
 function parseColumns(value: unknown, source: string): Mapping['columns'] {
   if (!isObject(value)) {
     throw inputError(`${source}: "columns" must be an object like {"customer_id": "<source header>", ...}`);
   }
   const out: Mapping['columns'] = {};
-  for (const [field, header] of Object.entries(value)) {
+  for (const [field, col] of Object.entries(value)) {
     if (!(CANONICAL_FIELDS as readonly string[]).includes(field)) {
       throw inputError(`${source}: "${field}" is not a transaction field; use one of ${CANONICAL_FIELDS.join(', ')}`);
     }
-    if (typeof header !== 'string' || header === '') {
-      throw inputError(`${source}: columns.${field} must be the non-empty name of a column in the file`);
-    }
-    out[field as CanonicalField] = header;
+    const ok = (typeof col === 'string' && col !== '') || (Number.isInteger(col) && (col as number) >= 1);
+    if (!ok) throw inputError(`${source}: columns.${field} must be a column name, or a 1-based position for files without a header`);
+    out[field as CanonicalField] = col as string | number;
   }
   return out;
 }
 
-function checkRequired(m: Mapping, source: string): void {
-  const c = m.columns;
-  for (const field of ['customer_id', 'order_date'] as const) {
-    if (!c[field]) throw inputError(`${source}: columns.${field} is required`);
-  }
-  if (!c.amount && !(c.quantity && c.unit_price)) {
-    throw inputError(`${source}: map "amount", or both "quantity" and "unit_price" (amount = quantity × unit_price)`);
-  }
-}
-
-function optionalString(obj: Record<string, unknown>, key: string, source: string): string | undefined {
+function optional(obj: Record<string, unknown>, key: string, type: 'string' | 'boolean' | 'object', source: string): unknown {
   const v = obj[key];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || v === '') throw inputError(`${source}: "${key}" must be a non-empty string`);
+  const ok = type === 'object' ? isObject(v) : typeof v === type && v !== '';
+  if (!ok) throw inputError(`${source}: "${key}" must be a${type === 'object' ? 'n object' : ` ${type}`}`);
   return v;
 }
 

@@ -1,65 +1,101 @@
 import type { Mapping, CanonicalField } from './mapping.js';
 import { ident, literal } from '../util/sql.js';
+import { dateTextSql, parseDateSql } from './detectDateFormat.js';
+
+/** A mapping whose columns are all names in `staging` (positions already resolved). */
+export type ResolvedMapping = Mapping & { columns: Partial<Record<CanonicalField, string>>; date_format: string };
+
+const IDS = ['customer_id', 'order_id'] as const;
+const NUMBERS = ['amount', 'quantity', 'unit_price'] as const;
+const LABELS = ['product_id', 'product_name', 'category', 'channel', 'country'] as const;
+
+/** Spreadsheet-style ids ("17850.0") lose the ".0"; anything else, zeros included, stays as written. */
+const idSql = (t: string): string => `regexp_replace(${t}, '^(-?[0-9]+)\\.0+$', '\\1')`;
+
+/** Number text → DOUBLE, honouring the mapping's currency, thousands and decimal settings. */
+function numberSql(t: string, nf: Mapping['number_format']): string {
+  if (!nf) return `try_cast(${t} AS DOUBLE)`;
+  let s = t;
+  if (nf.currency) s = `regexp_replace(${s}, '[$€£¥₹¢\\s\\x{00a0}]', '', 'g')`;
+  s = `regexp_replace(${s}, '^\\((.*)\\)$', '-\\1')`; // accounting negatives: (12.50)
+  if (nf.thousands) s = `replace(${s}, ${literal(nf.thousands)}, '')`;
+  if (nf.decimal === ',') s = `replace(${s}, ',', '.')`;
+  return `try_cast(${s} AS DOUBLE)`;
+}
 
 /**
- * SQL that turns the all-text `staging` table into typed canonical rows, each with `reason` and
- * `detail` (NULL when the row is usable). Kept as a pure SQL builder so the rules can be read
- * and tested in one place.
+ * SQL turning the all-text `staging` table into typed canonical rows with `status` ('ok',
+ * 'excluded', 'quarantined'), `reason` and `detail`. A pure SQL builder, so the rules read in one
+ * place: the first failing check names a row's reason.
  */
-export function parseRowsSql(m: Mapping, headers: string[]): string {
+export function parseRowsSql(m: ResolvedMapping, headers: string[]): string {
   const c = m.columns;
   const text = (f: CanonicalField): string => (c[f] ? `nullif(trim(s.${ident(c[f])}), '')` : 'NULL::VARCHAR');
-  const fields = ['customer_id', 'order_id', 'order_date', 'amount', 'quantity', 'unit_price'] as const;
-  const labels = ['product_id', 'product_name', 'category', 'channel', 'country'] as const;
   const raw = `json_object(${headers.map((h) => `${literal(h)}, s.${ident(h)}`).join(', ')})`;
-  const date = m.date_format
-    ? `try_strptime(order_date_text, ${literal(m.date_format)})`
-    : 'try_cast(order_date_text AS TIMESTAMP)';
-  const amount = c.amount ? 'try_cast(amount_text AS DOUBLE)' : 'quantity * unit_price';
+  const returnRule = m.returns?.order_id_prefix ? ` OR starts_with(order_id, ${literal(m.returns.order_id_prefix)})` : '';
+  const amountIsNegative = c.amount ? ' OR amount_in < 0' : '';
   return `
     WITH src AS (
       SELECT s.source_line, ${raw}::VARCHAR AS raw,
-        ${fields.map((f) => `${text(f)} AS ${f}_text`).join(',\n        ')},
-        ${labels.map((f) => `${text(f)} AS ${f}`).join(',\n        ')}
+        ${IDS.map((f) => `${idSql(text(f))} AS ${f}_text`).join(', ')},
+        ${text('order_date')} AS order_date_text,
+        ${NUMBERS.map((f) => `${text(f)} AS ${f}_text`).join(', ')},
+        ${LABELS.map((f) => `${text(f)} AS ${f}`).join(', ')}
       FROM staging s
     ), typed AS (
-      SELECT *, ${date} AS order_date,
-        try_cast(quantity_text AS DOUBLE) AS quantity,
-        try_cast(unit_price_text AS DOUBLE) AS unit_price
+      SELECT *, customer_id_text AS customer_id,
+        ${parseDateSql(dateTextSql('order_date_text'), m.date_format)} AS order_date,
+        ${NUMBERS.map((f) => `${numberSql(`${f}_text`, m.number_format)} AS ${f}${f === 'amount' ? '_in' : ''}`).join(', ')}
       FROM src
     ), valued AS (
-      SELECT *, ${amount} AS amount FROM typed
+      SELECT *, ${c.amount ? 'amount_in' : 'quantity * unit_price'} AS gross_amount,
+        coalesce(order_id_text, customer_id || '@' || strftime(order_date, '%Y-%m-%dT%H:%M:%S')) AS order_id
+      FROM typed
+    ), flagged AS (
+      SELECT *, coalesce(quantity < 0${amountIsNegative}${returnRule}, false) AS is_return FROM valued
     )
-    SELECT *, ${reasonSql(m)} AS reason, ${detailSql(m)} AS detail FROM valued`;
+    SELECT *, CASE WHEN is_return THEN -abs(gross_amount) ELSE gross_amount END AS amount,
+      ${statusSql(m)} AS status, ${reasonSql(m)} AS reason, ${detailSql(m)} AS detail
+    FROM flagged`;
 }
 
-/** The checks in order; the first that fails names the row's quarantine reason. */
-function checks(m: Mapping): [cond: string, reason: string, detail: string][] {
+type Check = [cond: string, reason: string, detail: string];
+
+const q = (s: string): string => s.replaceAll("'", "''");
+
+/** The checks in order. Exclusion comes first: a postage line is never a data error. */
+function checks(m: ResolvedMapping): Check[] {
   const c = m.columns;
-  const dateHint = m.date_format
-    ? `' does not match date_format ${m.date_format.replaceAll("'", "''")}'`
-    : `' is not an ISO 8601 date; set "date_format" in the mapping'`;
-  const number = (f: 'amount' | 'quantity' | 'unit_price'): [string, string, string] => [
-    `${f}_text IS NOT NULL AND (try_cast(${f}_text AS DOUBLE) IS NULL OR NOT isfinite(try_cast(${f}_text AS DOUBLE)))`,
-    `unparseable ${f}`,
-    `'${f} "' || ${f}_text || '" (column ${(c[f] ?? f).replaceAll("'", "''")}) is not a number'`,
-  ];
-  const missing = (f: CanonicalField): [string, string, string] => [
-    `${f}_text IS NULL`,
-    `missing ${f}`,
-    `'column ${(c[f] ?? f).replaceAll("'", "''")} is empty'`,
-  ];
-  const list: [string, string, string][] = [missing('customer_id'), missing('order_date')];
-  list.push(['order_date IS NULL', 'unparseable order_date', `'order_date "' || order_date_text || '"' || ${dateHint}`]);
+  const col = (f: CanonicalField): string => q(String(c[f] ?? f));
+  const missing = (f: CanonicalField): Check => [`${f}_text IS NULL`, `missing ${f}`, `'column ${col(f)} is empty'`];
+  const number = (f: (typeof NUMBERS)[number]): Check => {
+    const v = f === 'amount' ? 'amount_in' : f;
+    return [`${f}_text IS NOT NULL AND (${v} IS NULL OR NOT isfinite(${v}))`, `unparseable ${f}`,
+      `'${f} "' || ${f}_text || '" (column ${col(f)}) is not a number${m.number_format ? '' : '; for currency symbols or thousands separators set \"number_format\" in the mapping'}'`];
+  };
+  const list: Check[] = [];
+  const excluded = m.exclude?.product_ids ?? [];
+  if (excluded.length) {
+    list.push([`product_id IN (${excluded.map(literal).join(', ')})`, 'excluded product code', `'product code ' || product_id || ' is not a purchase (exclude.product_ids)'`]);
+  }
+  list.push(missing('customer_id'), missing('order_date'));
+  list.push(['order_date IS NULL', 'unparseable order_date', `'order_date "' || order_date_text || '" does not match date format ${q(m.date_format)}' || ' (column ${col('order_date')})'`]);
+  list.push(['order_date > now()::TIMESTAMP', 'order_date in the future', `'order_date ' || order_date_text || ' is after the load time'`]);
   if (c.order_id) list.push(missing('order_id'));
   if (c.amount) list.push(missing('amount'));
   else list.push(missing('quantity'), missing('unit_price'));
   list.push(number('amount'), number('quantity'), number('unit_price'));
+  if (c.unit_price) {
+    list.push(['NOT is_return AND unit_price <= 0', 'non-positive unit_price', `'unit_price ' || unit_price_text || ' on a purchase line (not a return)'`]);
+  }
   return list;
 }
 
-const reasonSql = (m: Mapping): string =>
+const statusSql = (m: ResolvedMapping): string =>
+  `CASE ${checks(m).map(([cond, reason]) => `WHEN ${cond} THEN '${reason === 'excluded product code' ? 'excluded' : 'quarantined'}'`).join(' ')} ELSE 'ok' END`;
+
+const reasonSql = (m: ResolvedMapping): string =>
   `CASE ${checks(m).map(([cond, reason]) => `WHEN ${cond} THEN ${literal(reason)}`).join(' ')} END`;
 
-const detailSql = (m: Mapping): string =>
+const detailSql = (m: ResolvedMapping): string =>
   `CASE ${checks(m).map(([cond, , detail]) => `WHEN ${cond} THEN ${detail}`).join(' ')} END`;

@@ -9,6 +9,11 @@ export interface FileLoadResult {
   excluded: number;
   quarantined: number;
   quarantineReasons: Record<string, number>;
+  /** exact repeats of a line within the file that were kept (duplicate_lines: keep) */
+  duplicateLinesKept: number;
+  /** the mapping as applied (columns resolved, date format chosen) and what was detected */
+  mapping: object;
+  detected: Record<string, string | boolean | number>;
 }
 
 /** The totals over all files of one `crm load`, in the shape `--json` prints. */
@@ -19,5 +24,6 @@ export interface LoadSummary {
   excluded: number;
   quarantined: number;
   quarantine_reasons: Record<string, number>;
+  duplicate_lines_kept: number;
   files: FileLoadResult[];
 }

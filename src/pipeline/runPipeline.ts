@@ -3,7 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import { analyze, type AnalyzeResult } from '../analyze/analyze.js';
 import { dataRange } from '../analyze/resolveAsOf.js';
 import { loadFiles } from '../load/loadFiles.js';
-import { IDENTITY_MAPPING, readMapping } from '../load/mapping.js';
+import { EMPTY_MAPPING, readMapping } from '../load/mapping.js';
 import type { LoadSummary } from '../load/types.js';
 import { readRules } from '../rfm/rules.js';
 import { writeReport } from '../report/writeReport.js';
@@ -38,7 +38,7 @@ const fromRoot = (p: string): string => (isAbsolute(p) ? p : join(packageRoot(),
  */
 export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: PipelineRunOptions = {}): Promise<PipelineRunResult> {
   const log = opts.log ?? (() => {});
-  const mapping = p.inputs.mapping ? readMapping(fromRoot(p.inputs.mapping)) : IDENTITY_MAPPING;
+  const mapping = p.inputs.mapping ? readMapping(fromRoot(p.inputs.mapping)) : EMPTY_MAPPING;
   const load = await loadFiles(conn, p.inputs.files.map(fromRoot), { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping' });
   log(`load: ${load.rows_read} rows read, ${load.loaded} loaded, ${load.duplicates} duplicates (already loaded), ${load.quarantined} quarantined`);
   const range = await dataRange(conn);

@@ -107,4 +107,37 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'hardened loader: row identity, sources, excluded lines, detected formats, return rate',
+    sql: `
+      -- A row's identity: its canonical content plus which occurrence of that content it is in its
+      -- file, so overlapping exports never double count while repeated lines in one file survive.
+      CREATE MACRO crm_row_key(customer_id, order_id, order_date, product_id, quantity, amount, occurrence) AS
+        md5_number(concat_ws(chr(31), customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S.%f'),
+          coalesce(product_id, ''), coalesce(CAST(quantity AS VARCHAR), ''), CAST(amount AS VARCHAR),
+          CAST(occurrence AS VARCHAR)));
+      ALTER TABLE transactions ADD COLUMN source VARCHAR;
+      ALTER TABLE transactions ADD COLUMN row_key UHUGEINT;
+      UPDATE transactions SET row_key = k.key
+      FROM (
+        SELECT rowid AS rid, crm_row_key(customer_id, order_id, order_date, product_id, quantity, amount,
+          row_number() OVER (PARTITION BY load_id, customer_id, order_id, order_date, product_id, quantity, amount
+                             ORDER BY source_line)) AS key
+        FROM transactions
+      ) k
+      WHERE transactions.rowid = k.rid;
+      CREATE TABLE excluded (
+        load_id INTEGER NOT NULL,
+        source_file VARCHAR NOT NULL,
+        source_line BIGINT NOT NULL,
+        reason VARCHAR NOT NULL,
+        raw JSON NOT NULL
+      );
+      ALTER TABLE loads ADD COLUMN detected JSON;
+      ALTER TABLE loads ADD COLUMN duplicate_lines_kept BIGINT DEFAULT 0;
+      ALTER TABLE customer_scores ADD COLUMN return_rate DOUBLE;
+    `,
+  },
 ];
+

@@ -34,7 +34,7 @@ describe('loadFiles (CSV, first version)', () => {
         'missing customer_id': 1,
         'unparseable order_date': 1,
         'unparseable quantity': 1,
-        'malformed CSV record': 1,
+        'malformed record': 1,
       });
       const t = await rows(conn, 'SELECT customer_id, order_id, order_date::VARCHAR AS d, amount, is_return, product_name, source_line FROM transactions ORDER BY source_line');
       expect(t).toEqual([
@@ -48,9 +48,9 @@ describe('loadFiles (CSV, first version)', () => {
         [5, 'missing customer_id'],
         [6, 'unparseable order_date'],
         [7, 'unparseable quantity'],
-        [8, 'malformed CSV record'],
+        [8, 'malformed record'],
       ]);
-      expect(String(q[1]!['detail'])).toContain('"2024-01-05" does not match date_format %d/%m/%Y');
+      expect(String(q[1]!['detail'])).toContain('order_date "2024-01-05" does not match date format %d/%m/%Y (column Date)');
       const loads = await rows(conn, 'SELECT rows_read, rows_loaded, rows_quarantined, status FROM loads');
       expect(loads).toEqual([{ rows_read: 8, rows_loaded: 4, rows_quarantined: 4, status: 'loaded' }]);
     });

@@ -1,5 +1,5 @@
 import { loadFiles } from '../../load/loadFiles.js';
-import { IDENTITY_MAPPING, readMapping } from '../../load/mapping.js';
+import { EMPTY_MAPPING, readMapping } from '../../load/mapping.js';
 import type { LoadSummary } from '../../load/types.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
@@ -21,8 +21,8 @@ ${COMMON_DETAILS}`,
   positionals: [1, Infinity],
   async run(values, files, io) {
     const mappingPath = stringFlag(values, 'mapping');
-    const mapping = mappingPath ? readMapping(mappingPath) : IDENTITY_MAPPING;
-    const mappingSource = mappingPath ?? 'the default mapping (no --mapping given)';
+    const mapping = mappingPath ? readMapping(mappingPath) : EMPTY_MAPPING;
+    const mappingSource = mappingPath ?? 'the detected mapping (no --mapping given)';
     const db = resolveDbPath(stringFlag(values, 'db'));
     const summary = await withDatabase(db, {}, (conn) => loadFiles(conn, files, { mapping, mappingSource }));
     io.out(values['json'] ? JSON.stringify(summary) + '\n' : describe(summary, db));

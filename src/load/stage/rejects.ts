@@ -1,0 +1,55 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Staged } from './types.js';
+
+/** read_csv options that hand unreadable records to a rejects table instead of failing. */
+export const REJECT_OPTIONS = `store_rejects=true, rejects_table='crm_rejects', rejects_scan='crm_reject_scans'`;
+
+/** Forget the previous file's rejects. */
+export async function clearRejects(conn: DuckDBConnection): Promise<void> {
+  await conn.run('DROP TABLE IF EXISTS crm_rejects; DROP TABLE IF EXISTS crm_reject_scans');
+}
+
+/** The records DuckDB could not read, one per line, in file order. */
+export async function readRejects(conn: DuckDBConnection): Promise<Staged['rejected']> {
+  const exists = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'crm_rejects'`);
+  if (Number(exists.getRows()[0]![0]) === 0) return [];
+  const r = await conn.runAndReadAll(
+    `SELECT line, string_agg(DISTINCT error_type || ': ' || error_message, '; ') AS error, any_value(csv_line) AS text
+     FROM crm_rejects GROUP BY line ORDER BY line`,
+  );
+  return r.getRowObjectsJS().map((row) => ({
+    line: Number(row['line']),
+    error: String(row['error']),
+    text: String(row['text'] ?? ''),
+  }));
+}
+
+/**
+ * `staging_raw` holds accepted records in file order; number them with their file line. Accepted
+ * record k sits on the k-th data line that was not rejected (records with quoted line breaks make
+ * this a record number). Row ids are offset from the minimum because a table created inside a
+ * transaction numbers its rows from a large base, not from 0.
+ */
+export async function numberLines(conn: DuckDBConnection, columns: string, firstLine: number, rejected: number[]): Promise<void> {
+  const k = `s.rowid - (SELECT min(rowid) FROM staging_raw)`;
+  if (rejected.length === 0) {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE staging AS SELECT ${k} + ${firstLine} AS source_line, ${columns} FROM staging_raw s`);
+  } else {
+    await conn.run(
+      `CREATE OR REPLACE TEMP TABLE staging AS
+       WITH good AS (
+         SELECT l AS source_line, row_number() OVER (ORDER BY l) - 1 AS k
+         FROM range(${firstLine}, (SELECT count(*) FROM staging_raw) + ${rejected.length} + ${firstLine}) t(l)
+         WHERE l NOT IN (SELECT line FROM crm_rejects)
+       )
+       SELECT good.source_line, ${columns} FROM staging_raw s JOIN good ON good.k = ${k} ORDER BY good.source_line`,
+    );
+  }
+  await conn.run('DROP TABLE staging_raw');
+}
+
+/** Number of rows in `staging`. */
+export async function stagingCount(conn: DuckDBConnection): Promise<number> {
+  const n = await conn.runAndReadAll('SELECT count(*) FROM staging');
+  return Number(n.getRows()[0]![0]);
+}

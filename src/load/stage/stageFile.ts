@@ -1,0 +1,60 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { rmSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
+import type { FileFormat, Mapping } from '../mapping.js';
+import { decoderFor, transcodeToUtf8 } from '../encoding.js';
+import { stageCsv } from './stageCsv.js';
+import { stageNdjson, stageWhitespace } from './stageLines.js';
+import { stageJsonArray, stageParquet } from './stageTyped.js';
+import type { Staged } from './types.js';
+
+/** The format of a file: the mapping's, else from its extension, else delimited text. */
+export function formatOf(path: string, m: Mapping): FileFormat {
+  if (m.format) return m.format;
+  switch (extname(path).toLowerCase()) {
+    case '.parquet':
+      return 'parquet';
+    case '.json':
+      return 'json';
+    case '.ndjson':
+    case '.jsonl':
+      return 'ndjson';
+    default:
+      return 'csv';
+  }
+}
+
+/**
+ * Read any supported file into `staging`. Text in a legacy encoding is first copied to UTF-8, so
+ * DuckDB's readers (and their line-level error reports) handle every text file the same way.
+ */
+export async function stageFile(conn: DuckDBConnection, path: string, m: Mapping): Promise<Staged> {
+  const format = formatOf(path, m);
+  const decode = format === 'parquet' ? null : decoderFor(m.encoding);
+  const source = decode ? await transcodeToUtf8(path, decode) : path;
+  try {
+    const staged = await stageAs(conn, format, source, m);
+    staged.detected['encoding'] = m.encoding ?? 'utf-8';
+    return staged;
+  } finally {
+    if (source !== path) rmSync(dirname(source), { recursive: true, force: true });
+  }
+}
+
+function stageAs(conn: DuckDBConnection, format: FileFormat, path: string, m: Mapping): Promise<Staged> {
+  const header = m.header ?? true;
+  switch (format) {
+    case 'csv':
+      return stageCsv(conn, path, { ...(m.delimiter ? { delimiter: m.delimiter } : {}), header });
+    case 'whitespace':
+      return stageWhitespace(conn, path, header);
+    case 'parquet':
+      return stageParquet(conn, path);
+    case 'json':
+      return stageJsonArray(conn, path);
+    case 'ndjson':
+      return stageNdjson(conn, path);
+    default:
+      throw new Error(`unknown format ${String(format satisfies never)}`);
+  }
+}

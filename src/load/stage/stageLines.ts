@@ -1,0 +1,84 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { inputError } from '../../util/error.js';
+import { ident, literal } from '../../util/sql.js';
+import { REJECT_OPTIONS, clearRejects, readRejects } from './rejects.js';
+import type { Staged } from './types.js';
+
+/** Read a text file line by line into `lines` (line_no, line); blank lines stay, as NULL. */
+async function readLines(conn: DuckDBConnection, path: string): Promise<Staged['rejected']> {
+  await clearRejects(conn);
+  try {
+    await conn.run(
+      `CREATE OR REPLACE TEMP TABLE lines_raw AS SELECT line FROM read_csv(${literal(path)}, columns={'line': 'VARCHAR'},
+         delim=chr(31), quote='', escape='', header=false, auto_detect=false, ${REJECT_OPTIONS})`,
+    );
+  } catch (err) {
+    throw inputError(`${path}: cannot read: ${(err as Error).message}`, err);
+  }
+  const rejected = await readRejects(conn);
+  // number lines around the rejected ones (bytes that are not valid UTF-8)
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE lines AS
+     WITH good AS (
+       SELECT l AS line_no, row_number() OVER (ORDER BY l) - 1 AS k
+       FROM range(1, (SELECT count(*) FROM lines_raw) + ${rejected.length} + 1) t(l)
+       WHERE l NOT IN (${rejected.length ? rejected.map((r) => r.line).join(', ') : 'NULL'})
+     )
+     SELECT good.line_no, s.line FROM lines_raw s JOIN good ON good.k = s.rowid - (SELECT min(rowid) FROM lines_raw)
+     ORDER BY good.line_no;
+     DROP TABLE lines_raw`,
+  );
+  return rejected;
+}
+
+/**
+ * Whitespace-aligned text (fields separated by runs of spaces or tabs, like the CDNOW files).
+ * A line with the wrong number of fields is returned as rejected.
+ */
+export async function stageWhitespace(conn: DuckDBConnection, path: string, header: boolean): Promise<Staged> {
+  const rejected = await readLines(conn, path);
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE fields AS
+     SELECT line_no, line, regexp_split_to_array(trim(line), '\\s+') AS f FROM lines WHERE trim(coalesce(line, '')) <> ''`,
+  );
+  const first = await conn.runAndReadAll('SELECT line_no, f FROM fields ORDER BY line_no LIMIT 1');
+  const row = first.getRowsJS()[0];
+  if (!row) return { headers: [], accepted: 0, rejected, detected: { format: 'whitespace', header } };
+  const names = (row[1] as string[]).map((h, i) => (header ? h : String(i + 1)));
+  const n = names.length;
+  const skip = header ? `AND line_no > ${Number(row[0])}` : '';
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE staging AS
+     SELECT line_no AS source_line, ${names.map((h, i) => `f[${i + 1}] AS ${ident(h)}`).join(', ')}
+     FROM fields WHERE len(f) = ${n} ${skip} ORDER BY line_no`,
+  );
+  const bad = await conn.runAndReadAll(`SELECT line_no, len(f), line FROM fields WHERE len(f) <> ${n} ${skip} ORDER BY line_no`);
+  for (const [line, got, text] of bad.getRowsJS()) {
+    rejected.push({ line: Number(line), error: `expected ${n} fields, found ${Number(got)}`, text: String(text) });
+  }
+  rejected.sort((a, b) => a.line - b.line);
+  const count = await conn.runAndReadAll('SELECT count(*) FROM staging');
+  return { headers: names, accepted: Number(count.getRows()[0]![0]), rejected, detected: { format: 'whitespace', header } };
+}
+
+/** Newline-delimited JSON: one object per line; a line that is not a JSON object is rejected. */
+export async function stageNdjson(conn: DuckDBConnection, path: string): Promise<Staged> {
+  const rejected = await readLines(conn, path);
+  await conn.run(`DELETE FROM lines WHERE trim(coalesce(line, '')) = ''`);
+  const keys = await conn.runAndReadAll(
+    `SELECT k FROM (SELECT unnest(json_keys(line)) AS k, min(line_no) AS first FROM lines
+     WHERE json_valid(line) AND json_type(line) = 'OBJECT' GROUP BY k) ORDER BY first, k`,
+  );
+  const headers = keys.getRows().map((r) => String(r[0]));
+  const cols = headers.map((h) => `line ->> ${literal('$.' + JSON.stringify(h))} AS ${ident(h)}`);
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE staging AS
+     SELECT line_no AS source_line${cols.map((c) => ', ' + c).join('')} FROM lines
+     WHERE json_valid(line) AND json_type(line) = 'OBJECT' ORDER BY line_no`,
+  );
+  const bad = await conn.runAndReadAll(`SELECT line_no, line FROM lines WHERE NOT (json_valid(line) AND json_type(line) = 'OBJECT') ORDER BY line_no`);
+  for (const [line, text] of bad.getRowsJS()) rejected.push({ line: Number(line), error: 'not a JSON object', text: String(text) });
+  rejected.sort((a, b) => a.line - b.line);
+  const count = await conn.runAndReadAll('SELECT count(*) FROM staging');
+  return { headers, accepted: Number(count.getRows()[0]![0]), rejected, detected: { format: 'ndjson' } };
+}

@@ -1,0 +1,35 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { inputError } from '../../util/error.js';
+import { ident, literal } from '../../util/sql.js';
+import type { Staged } from './types.js';
+
+/**
+ * Parquet and JSON-array files arrive typed; cast every column to text so the same parsing and
+ * validation apply (timestamps become ISO text, numbers plain decimals). source_line is the
+ * record number (1-based).
+ */
+async function stageTyped(conn: DuckDBConnection, path: string, reader: string, format: string): Promise<Staged> {
+  let names: string[];
+  try {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE staging_raw AS SELECT * FROM ${reader}`);
+    const r = await conn.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE table_name = 'staging_raw' ORDER BY column_index`);
+    names = r.getRows().map((row) => String(row[0]));
+  } catch (err) {
+    throw inputError(`${path}: cannot read as ${format}: ${(err as Error).message}`, err);
+  }
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE staging AS
+     SELECT s.rowid - (SELECT min(rowid) FROM staging_raw) + 1 AS source_line,
+       ${names.map((n) => `CAST(s.${ident(n)} AS VARCHAR) AS ${ident(n)}`).join(', ')}
+     FROM staging_raw s ORDER BY source_line;
+     DROP TABLE staging_raw`,
+  );
+  const count = await conn.runAndReadAll('SELECT count(*) FROM staging');
+  return { headers: names, accepted: Number(count.getRows()[0]![0]), rejected: [], detected: { format } };
+}
+
+export const stageParquet = (conn: DuckDBConnection, path: string): Promise<Staged> =>
+  stageTyped(conn, path, `read_parquet(${literal(path)})`, 'parquet');
+
+export const stageJsonArray = (conn: DuckDBConnection, path: string): Promise<Staged> =>
+  stageTyped(conn, path, `read_json(${literal(path)}, format='auto')`, 'json');

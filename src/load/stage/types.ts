@@ -1,0 +1,11 @@
+/** A file read into the temp table `staging`: `source_line` plus one VARCHAR column per field. */
+export interface Staged {
+  /** field names in staging: the file's headers, or "1", "2", … for files without a header */
+  headers: string[];
+  /** records read into `staging` */
+  accepted: number;
+  /** records that could not be read (bad quoting, wrong field count, bytes not valid UTF-8) */
+  rejected: { line: number; error: string; text: string }[];
+  /** what was detected while reading, shown by --dry-run and stored in loads.detected */
+  detected: Record<string, string | boolean | number>;
+}
