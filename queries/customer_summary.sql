@@ -4,6 +4,7 @@
 --   x   = distinct purchase days - 1          t_x = last purchase day - first purchase day
 --   T   = as_of - first purchase day          m_bar = mean day spend over purchase days 2..n
 -- A day's spend is the net amount of that day (same-day returns included).
+-- return_rate = returned value / purchased value (0..1), a dissatisfaction signal.
 WITH tx AS (
   SELECT customer_id, order_id, order_date, order_date::DATE AS day, amount, is_return
   FROM transactions
@@ -30,7 +31,8 @@ activity AS (
     max(order_date) FILTER (WHERE NOT is_return) AS last_order,
     count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS frequency,
     sum(amount) AS monetary,
-    coalesce(-sum(amount) FILTER (WHERE is_return), 0) AS returns_amount
+    coalesce(-sum(amount) FILTER (WHERE is_return), 0) AS returns_amount,
+    coalesce(sum(amount) FILTER (WHERE NOT is_return), 0) AS gross_spend
   FROM tx
   GROUP BY customer_id
 )
@@ -43,6 +45,7 @@ SELECT
   a.frequency::INTEGER AS frequency,
   a.monetary,
   a.returns_amount,
+  CASE WHEN a.gross_spend > 0 THEN least(a.returns_amount / a.gross_spend, 1.0) ELSE 0 END AS return_rate,
   date_diff('day', a.first_order::DATE, $as_of::DATE)::INTEGER AS tenure_days,
   m.x::INTEGER AS x,
   m.t_x::DOUBLE AS t_x,

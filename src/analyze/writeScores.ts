@@ -31,7 +31,7 @@ export async function writeScores(conn: DuckDBConnection, runId: number, asOf: s
   await conn.run(
     `INSERT INTO customer_scores BY NAME
      SELECT $run AS run_id, $as_of::DATE AS as_of, s.customer_id, s.first_order, s.last_order, s.recency_days,
-       s.frequency, s.monetary, s.returns_amount, s.tenure_days, s.x, s.t_x, s.T, s.m_bar,
+       s.frequency, s.monetary, s.returns_amount, s.return_rate, s.tenure_days, s.x, s.t_x, s.T, s.m_bar,
        o.r_score, o.f_score, o.m_score, n.segment
      FROM customer_summary s JOIN rfm_out o USING (idx) JOIN segment_names n USING (segment_idx)`,
     { run: runId, as_of: asOf },

@@ -32,9 +32,13 @@ export async function detectDateFormat(conn: DuckDBConnection, column: string, f
   return top[0]!;
 }
 
+/** DuckDB's %Y also takes 1–3 digit years, so "03/01/19" fits %Y/%m/%d as year 3: not a reading. */
+export const PLAUSIBLE_YEARS = [1900, 2200] as const;
+const plausible = (f: string): string => `year(${parseDateSql('v', f)}) BETWEEN ${PLAUSIBLE_YEARS[0]} AND ${PLAUSIBLE_YEARS[1]}`;
+
 async function parseCounts(conn: DuckDBConnection, formats: readonly string[]): Promise<number[]> {
   const r = await conn.runAndReadAll(
-    `SELECT ${formats.map((f, i) => `count(${parseDateSql('v', f)}) AS c${i}`).join(', ')} FROM date_values`,
+    `SELECT ${formats.map((f, i) => `count(*) FILTER (WHERE ${plausible(f)}) AS c${i}`).join(', ')} FROM date_values`,
   );
   return r.getRows()[0]!.map(Number);
 }

@@ -46,3 +46,14 @@ export function headLines(path: string): string[] {
     closeSync(fd);
   }
 }
+
+/**
+ * True when the lines look like whitespace-aligned columns (no delimiter, but every line splits
+ * on runs of spaces into the same number of fields), like the CDNOW text files.
+ */
+export function looksWhitespaceAligned(lines: string[]): boolean {
+  const sample = lines.filter((l) => l.trim() !== '').slice(0, 200);
+  if (sample.length === 0) return false;
+  const widths = new Set(sample.map((l) => l.trim().split(/\s+/).length));
+  return widths.size === 1 && [...widths][0]! > 1;
+}

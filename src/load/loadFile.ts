@@ -11,6 +11,8 @@ export interface LoadFileOptions {
   mapping: Mapping;
   /** Where the mapping came from, for messages. */
   mappingSource: string;
+  /** keep the first parsed rows of each file in the result (for --dry-run) */
+  preview?: number;
 }
 
 /**
@@ -32,8 +34,11 @@ export async function loadFile(conn: DuckDBConnection, path: string, opts: LoadF
     await conn.run(`CREATE OR REPLACE TEMP TABLE parsed AS ${parseRowsSql(mapping, staged.headers)}`);
     counts = await insertRows(conn, path, loadId, mapping, staged);
   }
+  const preview = opts.preview && !already ? await previewRows(conn, opts.preview) : undefined;
   const detected = { ...staged.detected, date_format: mapping.date_format };
-  const result: FileLoadResult = { path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, mapping, detected };
+  const result: FileLoadResult = {
+    path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, mapping, detected, ...(preview ? { preview } : {}),
+  };
   checkAccounting(result);
   await recordLoad(conn, checksum, result);
   return result;
@@ -45,6 +50,14 @@ export function checkAccounting(r: FileLoadResult): void {
   if (sum !== r.rowsRead) {
     throw new Error(`${r.path}: row accounting does not add up: read ${r.rowsRead} ≠ loaded ${r.loaded} + duplicates ${r.duplicates} + excluded ${r.excluded} + quarantined ${r.quarantined}`);
   }
+}
+
+async function previewRows(conn: DuckDBConnection, n: number): Promise<Record<string, unknown>[]> {
+  const r = await conn.runAndReadAll(
+    `SELECT source_line, customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S') AS order_date, amount, is_return, status, reason
+     FROM parsed ORDER BY source_line LIMIT ${n}`,
+  );
+  return r.getRowObjectsJson() as Record<string, unknown>[];
 }
 
 async function nextLoadId(conn: DuckDBConnection): Promise<number> {

@@ -12,12 +12,28 @@ import type { LoadSummary, FileLoadResult } from './types.js';
  */
 export async function loadFiles(conn: DuckDBConnection, inputs: string[], opts: LoadFileOptions): Promise<LoadSummary> {
   const paths = await expandInputs(conn, inputs);
-  const files = await inTransaction(conn, async () => {
-    const results: FileLoadResult[] = [];
-    for (const path of paths) results.push(await loadFile(conn, path, opts));
-    return results;
-  });
+  const files = await inTransaction(conn, () => loadEach(conn, paths, opts));
   return summarize(files);
+}
+
+/**
+ * Everything a load would do, rolled back at the end: the counts, the mapping and formats it
+ * would use, and the first parsed rows of each file. Nothing is written.
+ */
+export async function dryRunLoad(conn: DuckDBConnection, inputs: string[], opts: LoadFileOptions): Promise<LoadSummary> {
+  const paths = await expandInputs(conn, inputs);
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    return { ...summarize(await loadEach(conn, paths, { ...opts, preview: opts.preview ?? 5 })), dry_run: true };
+  } finally {
+    await conn.run('ROLLBACK');
+  }
+}
+
+async function loadEach(conn: DuckDBConnection, paths: string[], opts: LoadFileOptions): Promise<FileLoadResult[]> {
+  const results: FileLoadResult[] = [];
+  for (const path of paths) results.push(await loadFile(conn, path, opts));
+  return results;
 }
 
 /** Add up per-file results. */

@@ -1,6 +1,6 @@
 import type { Mapping, CanonicalField } from './mapping.js';
 import { ident, literal } from '../util/sql.js';
-import { dateTextSql, parseDateSql } from './detectDateFormat.js';
+import { PLAUSIBLE_YEARS, dateTextSql, parseDateSql } from './detectDateFormat.js';
 
 /** A mapping whose columns are all names in `staging` (positions already resolved). */
 export type ResolvedMapping = Mapping & { columns: Partial<Record<CanonicalField, string>>; date_format: string };
@@ -80,6 +80,7 @@ function checks(m: ResolvedMapping): Check[] {
   }
   list.push(missing('customer_id'), missing('order_date'));
   list.push(['order_date IS NULL', 'unparseable order_date', `'order_date "' || order_date_text || '" does not match date format ${q(m.date_format)}' || ' (column ${col('order_date')})'`]);
+  list.push([`year(order_date) < ${PLAUSIBLE_YEARS[0]}`, 'unparseable order_date', `'order_date "' || order_date_text || '" reads as year ' || year(order_date) || ' with date format ${q(m.date_format)}; check the format (%y is a two-digit year)'`]);
   list.push(['order_date > now()::TIMESTAMP', 'order_date in the future', `'order_date ' || order_date_text || ' is after the load time'`]);
   if (c.order_id) list.push(missing('order_id'));
   if (c.amount) list.push(missing('amount'));

@@ -14,6 +14,8 @@ export interface FileLoadResult {
   /** the mapping as applied (columns resolved, date format chosen) and what was detected */
   mapping: object;
   detected: Record<string, string | boolean | number>;
+  /** the first parsed rows, with --dry-run */
+  preview?: Record<string, unknown>[];
 }
 
 /** The totals over all files of one `crm load`, in the shape `--json` prints. */
@@ -25,5 +27,7 @@ export interface LoadSummary {
   quarantined: number;
   quarantine_reasons: Record<string, number>;
   duplicate_lines_kept: number;
+  /** true when nothing was written (--dry-run) */
+  dry_run?: boolean;
   files: FileLoadResult[];
 }

@@ -1,40 +1,60 @@
-import { loadFiles } from '../../load/loadFiles.js';
+import { existsSync } from 'node:fs';
+import { dryRunLoad, loadFiles } from '../../load/loadFiles.js';
 import { EMPTY_MAPPING, readMapping } from '../../load/mapping.js';
-import type { LoadSummary } from '../../load/types.js';
+import type { FileLoadResult, LoadSummary } from '../../load/types.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
 import { stringFlag } from '../parse.js';
 
 export const loadCommand: Command = {
   name: 'load',
-  summary: 'load transaction exports (CSV) into the database',
-  synopsis: 'crm load <file|glob>... [--mapping FILE] [--json] [--db PATH]',
-  details: `Loads every row into \`transactions\`, or into \`quarantine\` with a reason; records each file in
-\`loads\`. All files land in one transaction: on an error nothing is written. A file whose
-checksum was loaded before is counted as duplicates and not loaded again.
+  summary: 'load transaction exports (CSV/TSV, whitespace text, Parquet, JSON, NDJSON) into the database',
+  synopsis: 'crm load <file|glob>... [--mapping FILE] [--dry-run] [--json] [--db PATH]',
+  details: `Every row read ends up loaded, a duplicate, excluded (non-purchase lines) or in \`quarantine\`
+with a reason; each file is recorded in \`loads\`. All files land in one transaction: on an error
+nothing is written. A file loaded before (same checksum) counts as duplicates; rows already stored
+from an overlapping export count as duplicates too.
 
-  --mapping FILE   JSON column mapping (see README "Mapping format"); default: the file's
-                   headers are customer_id, order_id, order_date, amount
+  --mapping FILE   JSON mapping (see README "Mapping format"); default: recognise usual headers
+                   (CustomerID, Customer ID, InvoiceNo, InvoiceDate, Quantity, UnitPrice, Amount…)
+  --dry-run        show the mapping, detected formats, counts and first rows; write nothing
   --json           print the counts as JSON
 ${COMMON_DETAILS}`,
-  options: { mapping: { type: 'string' }, json: { type: 'boolean' } },
+  options: { mapping: { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
   positionals: [1, Infinity],
   async run(values, files, io) {
     const mappingPath = stringFlag(values, 'mapping');
     const mapping = mappingPath ? readMapping(mappingPath) : EMPTY_MAPPING;
-    const mappingSource = mappingPath ?? 'the detected mapping (no --mapping given)';
+    const opts = { mapping, mappingSource: mappingPath ?? 'the detected mapping (no --mapping given)' };
     const db = resolveDbPath(stringFlag(values, 'db'));
-    const summary = await withDatabase(db, {}, (conn) => loadFiles(conn, files, { mapping, mappingSource }));
-    io.out(values['json'] ? JSON.stringify(summary) + '\n' : describe(summary, db));
+    const dry = Boolean(values['dry-run']);
+    // a dry run against a database that does not exist yet must not create it
+    const target = dry && !existsSync(db) ? ':memory:' : db;
+    const summary = await withDatabase(target, {}, (conn) => (dry ? dryRunLoad : loadFiles)(conn, files, opts));
+    if (values['json']) io.out(JSON.stringify(summary) + '\n');
+    else io.out(dry ? describeDryRun(summary) : describe(summary, db));
     return 0;
   },
 };
 
+function fileLine(f: FileLoadResult): string {
+  return `${f.path}: ${f.status}, ${f.rowsRead} rows read, ${f.loaded} loaded, ${f.duplicates} duplicates, ${f.excluded} excluded, ${f.quarantined} quarantined`;
+}
+
 function describe(s: LoadSummary, db: string): string {
-  const lines = s.files.map(
-    (f) => `${f.path}: ${f.status}, ${f.rowsRead} rows read, ${f.loaded} loaded, ${f.duplicates} duplicates, ${f.quarantined} quarantined`,
-  );
   const reasons = Object.entries(s.quarantine_reasons).map(([r, n]) => `  quarantined: ${n} × ${r}`);
+  const kept = s.duplicate_lines_kept ? [`  kept ${s.duplicate_lines_kept} exact repeated lines (mapping "duplicate_lines": "keep")`] : [];
   const hint = s.quarantined ? ['  see them: crm query "select * from quarantine order by load_id, source_line"'] : [];
-  return [...lines, `total: ${s.rows_read} read, ${s.loaded} loaded, ${s.duplicates} duplicates, ${s.excluded} excluded, ${s.quarantined} quarantined → ${db}`, ...reasons, ...hint].join('\n') + '\n';
+  const total = `total: ${s.rows_read} read, ${s.loaded} loaded, ${s.duplicates} duplicates, ${s.excluded} excluded, ${s.quarantined} quarantined → ${db}`;
+  return [...s.files.map(fileLine), total, ...reasons, ...kept, ...hint].join('\n') + '\n';
+}
+
+function describeDryRun(s: LoadSummary): string {
+  const parts = s.files.map((f) => {
+    const detected = Object.entries(f.detected).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+    const columns = Object.entries((f.mapping as { columns: Record<string, string> }).columns).map(([k, v]) => `    ${k} ← "${v}"`);
+    const rows = (f.preview ?? []).map((r) => '    ' + JSON.stringify(r));
+    return [fileLine(f), `  detected: ${detected}`, '  mapping:', ...columns, '  first rows:', ...rows].join('\n');
+  });
+  return [...parts, 'dry run: nothing was written'].join('\n') + '\n';
 }

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import type { FileFormat, Mapping } from '../mapping.js';
 import { decoderFor, transcodeToUtf8 } from '../encoding.js';
+import { detectDelimiter, headLines, looksWhitespaceAligned } from '../detectDelimiter.js';
 import { stageCsv } from './stageCsv.js';
 import { stageNdjson, stageWhitespace } from './stageLines.js';
 import { stageJsonArray, stageParquet } from './stageTyped.js';
@@ -33,12 +34,19 @@ export async function stageFile(conn: DuckDBConnection, path: string, m: Mapping
   const decode = format === 'parquet' ? null : decoderFor(m.encoding);
   const source = decode ? await transcodeToUtf8(path, decode) : path;
   try {
-    const staged = await stageAs(conn, format, source, m);
+    const staged = await stageAs(conn, textFormat(format, source, m), source, m);
     staged.detected['encoding'] = m.encoding ?? 'utf-8';
     return staged;
   } finally {
     if (source !== path) rmSync(dirname(source), { recursive: true, force: true });
   }
+}
+
+/** Delimited text with no delimiter at all but aligned columns is whitespace-separated. */
+function textFormat(format: FileFormat, path: string, m: Mapping): FileFormat {
+  if (format !== 'csv' || m.format || m.delimiter) return format;
+  const lines = headLines(path);
+  return detectDelimiter(lines) === null && looksWhitespaceAligned(lines) ? 'whitespace' : format;
 }
 
 function stageAs(conn: DuckDBConnection, format: FileFormat, path: string, m: Mapping): Promise<Staged> {

@@ -22,7 +22,7 @@ async function readLines(conn: DuckDBConnection, path: string): Promise<Staged['
      WITH good AS (
        SELECT l AS line_no, row_number() OVER (ORDER BY l) - 1 AS k
        FROM range(1, (SELECT count(*) FROM lines_raw) + ${rejected.length} + 1) t(l)
-       WHERE l NOT IN (${rejected.length ? rejected.map((r) => r.line).join(', ') : 'NULL'})
+       ${rejected.length ? `WHERE l NOT IN (${rejected.map((r) => r.line).join(', ')})` : ''}
      )
      SELECT good.line_no, s.line FROM lines_raw s JOIN good ON good.k = s.rowid - (SELECT min(rowid) FROM lines_raw)
      ORDER BY good.line_no;
@@ -65,18 +65,21 @@ export async function stageWhitespace(conn: DuckDBConnection, path: string, head
 export async function stageNdjson(conn: DuckDBConnection, path: string): Promise<Staged> {
   const rejected = await readLines(conn, path);
   await conn.run(`DELETE FROM lines WHERE trim(coalesce(line, '')) = ''`);
+  // CASE, because DuckDB does not short-circuit AND: json_type would throw on invalid text
+  await conn.run(`CREATE OR REPLACE TEMP TABLE lines AS
+    SELECT *, CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' ELSE false END AS is_object FROM lines`);
   const keys = await conn.runAndReadAll(
-    `SELECT k FROM (SELECT unnest(json_keys(line)) AS k, min(line_no) AS first FROM lines
-     WHERE json_valid(line) AND json_type(line) = 'OBJECT' GROUP BY k) ORDER BY first, k`,
+    `WITH keys AS (SELECT line_no, unnest(json_keys(line)) AS k FROM lines WHERE is_object)
+     SELECT k FROM keys GROUP BY k ORDER BY min(line_no), k`,
   );
   const headers = keys.getRows().map((r) => String(r[0]));
   const cols = headers.map((h) => `line ->> ${literal('$.' + JSON.stringify(h))} AS ${ident(h)}`);
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE staging AS
      SELECT line_no AS source_line${cols.map((c) => ', ' + c).join('')} FROM lines
-     WHERE json_valid(line) AND json_type(line) = 'OBJECT' ORDER BY line_no`,
+     WHERE is_object ORDER BY line_no`,
   );
-  const bad = await conn.runAndReadAll(`SELECT line_no, line FROM lines WHERE NOT (json_valid(line) AND json_type(line) = 'OBJECT') ORDER BY line_no`);
+  const bad = await conn.runAndReadAll(`SELECT line_no, line FROM lines WHERE NOT is_object ORDER BY line_no`);
   for (const [line, text] of bad.getRowsJS()) rejected.push({ line: Number(line), error: 'not a JSON object', text: String(text) });
   rejected.sort((a, b) => a.line - b.line);
   const count = await conn.runAndReadAll('SELECT count(*) FROM staging');
