@@ -4,7 +4,8 @@ import { literal } from '../util/sql.js';
 import { DATE_FORMATS } from './dateFormats.js';
 
 /** Text of a date value as parsed: a trailing Z (UTC) is written as an offset strptime's %z reads. */
-export const dateTextSql = (expr: string): string => `regexp_replace(${expr}, '([0-9])Z$', '\\1+00:00')`;
+export const dateTextSql = (expr: string): string =>
+  `CASE WHEN suffix(${expr}, 'Z') THEN regexp_replace(${expr}, '([0-9])Z$', '\\1+00:00') ELSE ${expr} END`;
 
 /** Parse date text with a format; zoned values become UTC, naive ones stay as written. */
 export const parseDateSql = (textExpr: string, format: string): string =>

@@ -31,7 +31,7 @@ export async function loadFile(conn: DuckDBConnection, path: string, opts: LoadF
   if (already) {
     counts = { loaded: 0, duplicates: rowsRead, excluded: 0, quarantined: 0, duplicateLinesKept: 0, quarantineReasons: {} };
   } else {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE parsed AS ${parseRowsSql(mapping, staged.headers)}`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE parsed AS ${parseRowsSql(mapping)}`);
     counts = await insertRows(conn, path, loadId, mapping, staged);
   }
   const preview = opts.preview && !already ? await previewRows(conn, opts.preview) : undefined;
@@ -54,7 +54,7 @@ export function checkAccounting(r: FileLoadResult): void {
 
 async function previewRows(conn: DuckDBConnection, n: number): Promise<Record<string, unknown>[]> {
   const r = await conn.runAndReadAll(
-    `SELECT source_line, customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S') AS order_date, amount, is_return, status, reason
+    `SELECT source_line, customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S') AS order_date, amount, is_return, reason
      FROM parsed ORDER BY source_line LIMIT ${n}`,
   );
   return r.getRowObjectsJson() as Record<string, unknown>[];

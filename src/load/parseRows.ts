@@ -8,9 +8,14 @@ export type ResolvedMapping = Mapping & { columns: Partial<Record<CanonicalField
 const IDS = ['customer_id', 'order_id'] as const;
 const NUMBERS = ['amount', 'quantity', 'unit_price'] as const;
 const LABELS = ['product_id', 'product_name', 'category', 'channel', 'country'] as const;
+const KEY_FIELDS = 'customer_id, order_id, order_date, product_id, quantity, amount';
+
+/** The reason given to non-purchase lines; every other reason is a quarantine reason. */
+export const EXCLUDED_REASON = 'excluded product code';
 
 /** Spreadsheet-style ids ("17850.0") lose the ".0"; anything else, zeros included, stays as written. */
-const idSql = (t: string): string => `regexp_replace(${t}, '^(-?[0-9]+)\\.0+$', '\\1')`;
+const idSql = (t: string): string =>
+  `CASE WHEN contains(${t}, '.') THEN regexp_replace(${t}, '^(-?[0-9]+)\\.0+$', '\\1') ELSE ${t} END`;
 
 /** Number text → DOUBLE, honouring the mapping's currency, thousands and decimal settings. */
 function numberSql(t: string, nf: Mapping['number_format']): string {
@@ -23,25 +28,20 @@ function numberSql(t: string, nf: Mapping['number_format']): string {
   return `try_cast(${s} AS DOUBLE)`;
 }
 
-/**
- * SQL turning the all-text `staging` table into typed canonical rows with `status` ('ok',
- * 'excluded', 'quarantined'), `reason` and `detail`. A pure SQL builder, so the rules read in one
- * place: the first failing check names a row's reason.
- */
-export function parseRowsSql(m: ResolvedMapping, headers: string[]): string {
+/** The typed canonical rows of a staging-shaped relation, before any check. */
+function typedRowsSql(m: ResolvedMapping, from: string, extra = ''): string {
   const c = m.columns;
   const text = (f: CanonicalField): string => (c[f] ? `nullif(trim(s.${ident(c[f])}), '')` : 'NULL::VARCHAR');
-  const raw = `json_object(${headers.map((h) => `${literal(h)}, s.${ident(h)}`).join(', ')})`;
   const returnRule = m.returns?.order_id_prefix ? ` OR starts_with(order_id, ${literal(m.returns.order_id_prefix)})` : '';
   const amountIsNegative = c.amount ? ' OR amount_in < 0' : '';
   return `
-    WITH src AS (
-      SELECT s.source_line, ${raw}::VARCHAR AS raw,
+    src AS (
+      SELECT s.source_line,${extra}
         ${IDS.map((f) => `${idSql(text(f))} AS ${f}_text`).join(', ')},
         ${text('order_date')} AS order_date_text,
         ${NUMBERS.map((f) => `${text(f)} AS ${f}_text`).join(', ')},
         ${LABELS.map((f) => `${text(f)} AS ${f}`).join(', ')}
-      FROM staging s
+      FROM ${from} s
     ), typed AS (
       SELECT *, customer_id_text AS customer_id,
         ${parseDateSql(dateTextSql('order_date_text'), m.date_format)} AS order_date,
@@ -52,11 +52,43 @@ export function parseRowsSql(m: ResolvedMapping, headers: string[]): string {
         coalesce(order_id_text, customer_id || '@' || strftime(order_date, '%Y-%m-%dT%H:%M:%S')) AS order_id
       FROM typed
     ), flagged AS (
-      SELECT *, coalesce(quantity < 0${amountIsNegative}${returnRule}, false) AS is_return FROM valued
+      SELECT *, coalesce(quantity < 0${amountIsNegative}${returnRule}, false) AS is_return,
+        CASE WHEN coalesce(quantity < 0${amountIsNegative}${returnRule}, false) THEN -abs(gross_amount) ELSE gross_amount END AS amount
+      FROM valued
+    )`;
+}
+
+/**
+ * SQL turning the all-text `staging` table into typed canonical rows with a `reason` (NULL for a
+ * usable row), its occurrence among identical usable rows and its `row_key`. Kept narrow — no
+ * raw text, no messages — because it runs over every row; quarantineSql adds those for the few
+ * bad rows.
+ */
+export function parseRowsSql(m: ResolvedMapping): string {
+  return `
+    WITH ${typedRowsSql(m, 'staging')},
+    checked AS (SELECT *, ${reasonSql(m)} AS reason FROM flagged),
+    numbered AS (
+      SELECT *, row_number() OVER (PARTITION BY reason IS NULL, ${KEY_FIELDS} ORDER BY source_line) AS occurrence FROM checked
     )
-    SELECT *, CASE WHEN is_return THEN -abs(gross_amount) ELSE gross_amount END AS amount,
-      ${statusSql(m)} AS status, ${reasonSql(m)} AS reason, ${detailSql(m)} AS detail
-    FROM flagged`;
+    SELECT source_line, customer_id, order_id, order_date, amount, quantity, unit_price,
+      ${LABELS.join(', ')}, is_return, reason, occurrence,
+      crm_row_key(${KEY_FIELDS}, occurrence) AS row_key
+    FROM numbered`;
+}
+
+/**
+ * The unusable rows of `parsed` (excluded or quarantined) with a detail message naming the value
+ * and column, and the raw fields as JSON.
+ */
+export function badRowsSql(m: ResolvedMapping, headers: string[]): string {
+  const raw = `json_object(${headers.map((h) => `${literal(h)}, s.${ident(h)}`).join(', ')})::VARCHAR`;
+  return `
+    WITH bad_staging AS (
+      SELECT s.*, ${raw} AS crm_raw FROM staging s SEMI JOIN parsed p ON p.source_line = s.source_line AND p.reason IS NOT NULL
+    ),
+    ${typedRowsSql(m, 'bad_staging', ' s.crm_raw,')}
+    SELECT source_line, ${reasonSql(m)} AS reason, ${detailSql(m)} AS detail, crm_raw AS raw FROM flagged`;
 }
 
 type Check = [cond: string, reason: string, detail: string];
@@ -76,7 +108,7 @@ function checks(m: ResolvedMapping): Check[] {
   const list: Check[] = [];
   const excluded = m.exclude?.product_ids ?? [];
   if (excluded.length) {
-    list.push([`product_id IN (${excluded.map(literal).join(', ')})`, 'excluded product code', `'product code ' || product_id || ' is not a purchase (exclude.product_ids)'`]);
+    list.push([`product_id IN (${excluded.map(literal).join(', ')})`, EXCLUDED_REASON, `'product code ' || product_id || ' is not a purchase (exclude.product_ids)'`]);
   }
   list.push(missing('customer_id'), missing('order_date'));
   list.push(['order_date IS NULL', 'unparseable order_date', `'order_date "' || order_date_text || '" does not match date format ${q(m.date_format)}' || ' (column ${col('order_date')})'`]);
@@ -91,9 +123,6 @@ function checks(m: ResolvedMapping): Check[] {
   }
   return list;
 }
-
-const statusSql = (m: ResolvedMapping): string =>
-  `CASE ${checks(m).map(([cond, reason]) => `WHEN ${cond} THEN '${reason === 'excluded product code' ? 'excluded' : 'quarantined'}'`).join(' ')} ELSE 'ok' END`;
 
 const reasonSql = (m: ResolvedMapping): string =>
   `CASE ${checks(m).map(([cond, reason]) => `WHEN ${cond} THEN ${literal(reason)}`).join(' ')} END`;

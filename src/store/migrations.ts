@@ -113,10 +113,10 @@ export const migrations: readonly Migration[] = [
     sql: `
       -- A row's identity: its canonical content plus which occurrence of that content it is in its
       -- file, so overlapping exports never double count while repeated lines in one file survive.
+      -- Two 64-bit hashes of the fields in opposite orders make a 128-bit key (md5 is 4× slower).
       CREATE MACRO crm_row_key(customer_id, order_id, order_date, product_id, quantity, amount, occurrence) AS
-        md5_number(concat_ws(chr(31), customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S.%f'),
-          coalesce(product_id, ''), coalesce(CAST(quantity AS VARCHAR), ''), CAST(amount AS VARCHAR),
-          CAST(occurrence AS VARCHAR)));
+        (hash(customer_id, order_id, order_date, product_id, quantity, amount, occurrence)::UHUGEINT << 64)
+        | hash(occurrence, amount, quantity, product_id, order_date, order_id, customer_id)::UHUGEINT;
       ALTER TABLE transactions ADD COLUMN source VARCHAR;
       ALTER TABLE transactions ADD COLUMN row_key UHUGEINT;
       UPDATE transactions SET row_key = k.key

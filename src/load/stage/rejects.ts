@@ -31,7 +31,7 @@ export async function readRejects(conn: DuckDBConnection): Promise<Staged['rejec
  * transaction numbers its rows from a large base, not from 0.
  */
 export async function numberLines(conn: DuckDBConnection, columns: string, firstLine: number, rejected: number[]): Promise<void> {
-  const k = `s.rowid - (SELECT min(rowid) FROM staging_raw)`;
+  const k = `s.rowid - ${await minRowid(conn, 'staging_raw')}`;
   if (rejected.length === 0) {
     await conn.run(`CREATE OR REPLACE TEMP TABLE staging AS SELECT ${k} + ${firstLine} AS source_line, ${columns} FROM staging_raw s`);
   } else {
@@ -46,6 +46,12 @@ export async function numberLines(conn: DuckDBConnection, columns: string, first
     );
   }
   await conn.run('DROP TABLE staging_raw');
+}
+
+/** The first row id of a table, as a constant: a subquery inside a join condition would make DuckDB fall back to a nested loop. */
+export async function minRowid(conn: DuckDBConnection, table: string): Promise<string> {
+  const r = await conn.runAndReadAll(`SELECT coalesce(min(rowid), 0) FROM ${table}`);
+  return String(r.getRows()[0]![0]);
 }
 
 /** Number of rows in `staging`. */

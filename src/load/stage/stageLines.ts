@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inputError } from '../../util/error.js';
 import { ident, literal } from '../../util/sql.js';
-import { REJECT_OPTIONS, clearRejects, readRejects } from './rejects.js';
+import { REJECT_OPTIONS, clearRejects, minRowid, readRejects } from './rejects.js';
 import type { Staged } from './types.js';
 
 /** Read a text file line by line into `lines` (line_no, line); blank lines stay, as NULL. */
@@ -17,17 +17,21 @@ async function readLines(conn: DuckDBConnection, path: string): Promise<Staged['
   }
   const rejected = await readRejects(conn);
   // number lines around the rejected ones (bytes that are not valid UTF-8)
-  await conn.run(
-    `CREATE OR REPLACE TEMP TABLE lines AS
-     WITH good AS (
-       SELECT l AS line_no, row_number() OVER (ORDER BY l) - 1 AS k
-       FROM range(1, (SELECT count(*) FROM lines_raw) + ${rejected.length} + 1) t(l)
-       ${rejected.length ? `WHERE l NOT IN (${rejected.map((r) => r.line).join(', ')})` : ''}
-     )
-     SELECT good.line_no, s.line FROM lines_raw s JOIN good ON good.k = s.rowid - (SELECT min(rowid) FROM lines_raw)
-     ORDER BY good.line_no;
-     DROP TABLE lines_raw`,
-  );
+  const k = `s.rowid - ${await minRowid(conn, 'lines_raw')}`;
+  if (rejected.length === 0) {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE lines AS SELECT ${k} + 1 AS line_no, s.line FROM lines_raw s ORDER BY line_no`);
+  } else {
+    await conn.run(
+      `CREATE OR REPLACE TEMP TABLE lines AS
+       WITH good AS (
+         SELECT l AS line_no, row_number() OVER (ORDER BY l) - 1 AS k
+         FROM range(1, (SELECT count(*) FROM lines_raw) + ${rejected.length} + 1) t(l)
+         WHERE l NOT IN (${rejected.map((r) => r.line).join(', ')})
+       )
+       SELECT good.line_no, s.line FROM lines_raw s JOIN good ON good.k = ${k} ORDER BY good.line_no`,
+    );
+  }
+  await conn.run('DROP TABLE lines_raw');
   return rejected;
 }
 

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inputError } from '../../util/error.js';
 import { ident, literal } from '../../util/sql.js';
+import { minRowid } from './rejects.js';
 import type { Staged } from './types.js';
 
 /**
@@ -17,9 +18,10 @@ async function stageTyped(conn: DuckDBConnection, path: string, reader: string, 
   } catch (err) {
     throw inputError(`${path}: cannot read as ${format}: ${(err as Error).message}`, err);
   }
+  const first = await minRowid(conn, 'staging_raw');
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE staging AS
-     SELECT s.rowid - (SELECT min(rowid) FROM staging_raw) + 1 AS source_line,
+     SELECT s.rowid - ${first} + 1 AS source_line,
        ${names.map((n) => `CAST(s.${ident(n)} AS VARCHAR) AS ${ident(n)}`).join(', ')}
      FROM staging_raw s ORDER BY source_line;
      DROP TABLE staging_raw`,

@@ -1,0 +1,69 @@
+import { bgnbdCet, bgnbdNoPurchase, bgnbdPAlive } from './bgnbd.js';
+import { mbgnbdCet, mbgnbdNoPurchase, mbgnbdPAlive } from './mbgnbd.js';
+import { nbdCet, nbdNoPurchase } from './nbd.js';
+import type { ChurnModel } from './types.js';
+
+const unknown = (m: never): never => {
+  throw new Error(`unknown churn model kind ${String((m as { kind: unknown }).kind)}`);
+};
+
+/**
+ * P(alive at T | x, t_x, T) under any churn model.
+ *
+ * @example pAlive({ kind: 'nbd', r: 0.5, alpha: 6 }, 3, 20, 40) // 1: the NBD has no dropout
+ */
+export function pAlive(m: ChurnModel, x: number, tx: number, T: number): number {
+  switch (m.kind) {
+    case 'bgnbd':
+      return bgnbdPAlive(m, x, tx, T);
+    case 'mbgnbd':
+      return mbgnbdPAlive(m, x, tx, T);
+    case 'nbd':
+      return 1;
+    default:
+      return unknown(m);
+  }
+}
+
+/**
+ * Conditional expected purchases in (T, T + t] under any churn model.
+ *
+ * @example conditionalExpectedPurchases(model, 2, 30.43, 38.86, 39) // ≈ 1.226 at the CDNOW BG/NBD fit
+ */
+export function conditionalExpectedPurchases(m: ChurnModel, x: number, tx: number, T: number, t: number): number {
+  switch (m.kind) {
+    case 'bgnbd':
+      return bgnbdCet(m, x, tx, T, t);
+    case 'mbgnbd':
+      return mbgnbdCet(m, x, tx, T, t);
+    case 'nbd':
+      return nbdCet(m, x, T, t);
+    default:
+      return unknown(m);
+  }
+}
+
+/**
+ * Expected purchases in (0, t] of a newly acquired customer (the CET of x = t_x = T = 0).
+ *
+ * @example expectedPurchases(model, 52) // 1.444004 at the CDNOW BG/NBD fit (weeks)
+ */
+export const expectedPurchases = (m: ChurnModel, t: number): number => conditionalExpectedPurchases(m, 0, 0, 0, t);
+
+/**
+ * P(no purchase in (T, T + h]): the churn risk over a horizon h in the model's time unit.
+ *
+ * @example probNoPurchase(model, 0, 0, 38.86, 13) // a one-time buyer's risk of no order next quarter
+ */
+export function probNoPurchase(m: ChurnModel, x: number, tx: number, T: number, h: number): number {
+  switch (m.kind) {
+    case 'bgnbd':
+      return bgnbdNoPurchase(m, x, tx, T, h);
+    case 'mbgnbd':
+      return mbgnbdNoPurchase(m, x, tx, T, h);
+    case 'nbd':
+      return nbdNoPurchase(m, x, T, h);
+    default:
+      return unknown(m);
+  }
+}

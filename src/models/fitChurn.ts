@@ -1,0 +1,124 @@
+import { bgnbdLogLikelihood } from './bgnbd.js';
+import { fitBest } from './fit.js';
+import { mbgnbdLogLikelihood } from './mbgnbd.js';
+import { nbdLogLikelihood } from './nbd.js';
+import type { Objective } from './objective.js';
+import type { BgParams, ChurnKind, ChurnModel, SummaryRows } from './types.js';
+
+/** A fitted churn model with what the optimiser reports. */
+export interface ChurnFit {
+  params: ChurnModel;
+  logLikelihood: number;
+  iterations: number;
+  converged: boolean;
+  message: string;
+  /** True when the optimum is the no-dropout limit and `params` is the NBD. */
+  boundary: boolean;
+}
+
+/** Fitting options: `warmStart` is typically last run's optimum, tried besides the fixed starts. */
+export interface ChurnFitOptions {
+  warmStart?: BgParams;
+  maxIterations?: number;
+  /**
+   * Log-likelihood the dropout parameters must add over the no-dropout NBD to count as measured.
+   * Default 2.996, half the 95% quantile of χ² with 2 degrees of freedom (a likelihood-ratio test
+   * at 5%): without it, pure-noise data gets a spurious "dropout" off on a ray a, b → ∞. Set 0 to
+   * fall back only when the optimum is numerically on the boundary.
+   */
+  minDropoutGain?: number;
+}
+
+/** Default of `minDropoutGain`: χ²₂(0.95) / 2. */
+export const MIN_DROPOUT_GAIN = 5.991 / 2;
+
+/** Mean dropout probability a/(a+b) below which the model cannot be told from "nobody drops out". */
+const NEGLIGIBLE_DROPOUT = 1e-6;
+
+/** Beyond this a (and b ≫ a), Beta(a, b) is close to a point mass: dropout is the same for everyone. */
+const DEGENERATE_BETA = 1e4;
+
+const LIKELIHOOD = { bgnbd: bgnbdLogLikelihood, mbgnbd: mbgnbdLogLikelihood } as const;
+const NAME = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD' } as const;
+
+/** Mean negative log-likelihood over customers, so tolerances do not depend on the data size. */
+function objective(kind: ChurnKind, rows: SummaryRows, total: number): Objective {
+  const ll = LIKELIHOOD[kind];
+  return (theta, grad) => {
+    const [r, alpha, a, b] = Array.from(theta, Math.exp) as [number, number, number, number];
+    const v = ll({ r, alpha, a, b }, rows, grad);
+    for (let i = 0; i < grad.length; i++) grad[i] = -grad[i]! / total;
+    return -v / total;
+  };
+}
+
+function nbdObjective(rows: SummaryRows, total: number): Objective {
+  return (theta, grad) => {
+    const v = nbdLogLikelihood({ r: Math.exp(theta[0]!), alpha: Math.exp(theta[1]!) }, rows, grad);
+    for (let i = 0; i < grad.length; i++) grad[i] = -grad[i]! / total;
+    return -v / total;
+  };
+}
+
+/**
+ * Fit the BG/NBD or MBG/NBD by maximum likelihood on (compressed) summary rows: BFGS over
+ * log-parameters from (1,1,1,1), (1,3,1,3), a start scaled to the data's purchase rate and the
+ * optional warm start, keeping the best. When no measurable dropout exists the likelihood keeps
+ * rising towards a → 0 or b → ∞; that is detected by comparing with the fitted NBD (the limit
+ * of both models), and the NBD is returned with `boundary: true` and a message saying so.
+ *
+ * @example fitChurnModel('bgnbd', compressSummary(x, tx, T)).params // CDNOW: r 0.2426, α 4.414, a 0.7929, b 2.426
+ */
+export function fitChurnModel(kind: ChurnKind, rows: SummaryRows, options: ChurnFitOptions = {}): ChurnFit {
+  const total = rows.weight.reduce((s, w) => s + w, 0);
+  if (!(total > 0)) throw new RangeError(`cannot fit the ${NAME[kind]} without customers`);
+  const { sumX, sumT } = sums(rows);
+  const log = (p: BgParams): Float64Array => Float64Array.of(p.r, p.alpha, p.a, p.b).map(Math.log);
+  const starts = [
+    log({ r: 1, alpha: 1, a: 1, b: 1 }),
+    log({ r: 1, alpha: 3, a: 1, b: 3 }),
+    ...(sumX > 0 && sumT > 0 ? [log({ r: 1, alpha: sumT / sumX, a: 1, b: 1 })] : []),
+    ...(options.warmStart ? [log(options.warmStart)] : []),
+  ];
+  const opts = { maxIterations: options.maxIterations ?? 200 };
+  const full = fitBest(objective(kind, rows, total), starts, opts);
+  const [r, alpha, a, b] = Array.from(full.theta, Math.exp) as [number, number, number, number];
+
+  const nbdStarts = [Float64Array.of(0, 0), ...(sumX > 0 && sumT > 0 ? [Float64Array.of(0, Math.log(sumT / sumX))] : [])];
+  const nbd = fitBest(nbdObjective(rows, total), nbdStarts, opts);
+  const gain = (nbd.value - full.value) * total; // log-likelihood gained by allowing dropout
+  const needed = Math.max(options.minDropoutGain ?? MIN_DROPOUT_GAIN, 1e-3, 1e-9 * Math.abs(full.value * total));
+  if (!(gain > needed) || a / (a + b) < NEGLIGIBLE_DROPOUT) {
+    return {
+      params: { kind: 'nbd', r: Math.exp(nbd.theta[0]!), alpha: Math.exp(nbd.theta[1]!) },
+      logLikelihood: -nbd.value * total,
+      iterations: full.iterations + nbd.iterations,
+      converged: nbd.converged,
+      boundary: true,
+      message:
+        `no measurable dropout: the ${NAME[kind]} fit (a=${a.toPrecision(3)}, b=${b.toPrecision(3)}) improves the ` +
+        `log-likelihood by only ${gain.toPrecision(2)} over its no-dropout limit a → 0 / b → ∞ (needed ${needed.toPrecision(3)}), ` +
+        `so the limiting NBD model is used: P(alive) = 1 and expected purchases r/α·t. ${nbd.message}`,
+    };
+  }
+  return {
+    params: { kind, r, alpha, a, b },
+    logLikelihood: -full.value * total,
+    iterations: full.iterations,
+    converged: full.converged,
+    boundary: false,
+    message:
+      a > DEGENERATE_BETA
+        ? `${full.message}; a, b very large: the dropout probability is nearly the same for every customer (a/(a+b) = ${(a / (a + b)).toPrecision(3)})`
+        : full.message,
+  };
+}
+
+function sums(rows: SummaryRows): { sumX: number; sumT: number } {
+  let sumX = 0, sumT = 0;
+  for (let i = 0; i < rows.x.length; i++) {
+    sumX += rows.weight[i]! * rows.x[i]!;
+    sumT += rows.weight[i]! * rows.T[i]!;
+  }
+  return { sumX, sumT };
+}
