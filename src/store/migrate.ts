@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { migrations, type Migration } from './migrations.js';
+import { migrations, type Migration } from './migrations/index.js';
 
 /** Highest schema version this build knows. */
 export const SCHEMA_VERSION = Math.max(...migrations.map((m) => m.version));
