@@ -4,15 +4,17 @@ import { buildSummary } from '../summary/buildSummary.js';
 import { DEFAULT_RULES } from '../rfm/defaultRules.js';
 import type { RuleSet } from '../rfm/rules.js';
 import { resolveAsOf } from './resolveAsOf.js';
-import { failRun, finishRun, startRun } from './runs.js';
-import { writeScores } from './writeScores.js';
-import { writeBins, writeRules } from './writeRules.js';
+import { failRun, finishRun, previousRun, startRun } from './runs.js';
+import type { StepContext } from './step.js';
+import { STEPS } from './steps.js';
 
 export interface AnalyzeOptions {
   /** YYYY-MM-DD; default the latest order date */
   asOf?: string;
   rules?: RuleSet;
   pipeline?: string;
+  /** a runs row created by the caller (status 'running'); default: a new one */
+  runId?: number;
 }
 
 export interface AnalyzeResult {
@@ -20,28 +22,38 @@ export interface AnalyzeResult {
   asOf: string;
   customers: number;
   segments: Record<string, number>;
+  /** step name → milliseconds */
+  timings: Record<string, number>;
+  notes: string[];
 }
 
 /**
- * One analysis run as of a date: customer summary, RFM scores and segments, all written under a
- * new run id in one transaction. A failed run is recorded as 'failed' with nothing else written.
+ * One analysis run as of a date: the customer summary, then every step in STEPS, all written
+ * under one run id in one transaction. A failed run is recorded as 'failed' with nothing else
+ * written.
  *
  * @example const { runId } = await analyze(conn, { asOf: '2024-06-30' });
  */
 export async function analyze(conn: DuckDBConnection, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const rules = opts.rules ?? DEFAULT_RULES;
   const asOf = await resolveAsOf(conn, opts.asOf);
-  const runId = await startRun(conn, asOf, opts.pipeline ?? null, rules.name);
+  const runId = opts.runId ?? (await startRun(conn, asOf, opts.pipeline ?? null, rules.name));
+  const timings: Record<string, number> = {};
   try {
-    const customers = await inTransaction(conn, async () => {
-      const n = await buildSummary(conn, asOf);
-      const rfm = await writeScores(conn, runId, asOf, rules);
-      await writeRules(conn, runId, rules);
-      await writeBins(conn, runId, rfm);
-      return n;
+    const ctx = await inTransaction(conn, async () => {
+      const t0 = performance.now();
+      const customers = await buildSummary(conn, asOf);
+      timings['summary'] = Math.round(performance.now() - t0);
+      const ctx: StepContext = { conn, runId, asOf, rules, customers, previousRunId: await previousRun(conn, asOf), notes: [] };
+      for (const step of STEPS) {
+        const t = performance.now();
+        await step.run(ctx);
+        timings[step.name] = Math.round(performance.now() - t);
+      }
+      return ctx;
     });
-    await finishRun(conn, runId, customers);
-    return { runId, asOf, customers, segments: await segmentCounts(conn, runId) };
+    await finishRun(conn, runId, ctx.customers, ctx.notes);
+    return { runId, asOf, customers: ctx.customers, segments: await segmentCounts(conn, runId), timings, notes: ctx.notes };
   } catch (err) {
     await failRun(conn, runId, (err as Error).message);
     throw err;

@@ -92,6 +92,9 @@ export const DEFAULT_FIT_SAMPLE = 20_000;
 export function clusterCustomers(input: ClusterInput, config: ClusterConfig = {}): ClusterResult {
   const matrix = buildFeatures(featureSpecs(selectFeatures(input, config.features), config.transforms));
   const { n, d, scale } = matrix;
+  if (input.previousLabels && input.previousLabels.length !== n) {
+    throw inputError(`previous labels cover ${input.previousLabels.length} customers, this run has ${n}: align them by customer, −1 for new ones`);
+  }
   const seed = config.seed ?? KMEANS_DEFAULTS.seed;
   const maxIterations = config.maxIterations ?? KMEANS_DEFAULTS.maxIterations;
   const tolerance = config.tolerance ?? KMEANS_DEFAULTS.tolerance;
@@ -134,9 +137,6 @@ export function clusterCustomers(input: ClusterInput, config: ClusterConfig = {}
   };
   if (previous) result.previousId = ids.previousId;
   if (input.previousLabels) {
-    if (input.previousLabels.length !== n) {
-      throw inputError(`previous labels cover ${input.previousLabels.length} customers, this run has ${n}: align them by customer, −1 for new ones`);
-    }
     result.changed = countChanged(input.previousLabels, labels);
   }
   return result;

@@ -9,7 +9,7 @@ export const KPI_WINDOW_DAYS = 28;
 type KpiValues = Record<string, number>;
 
 async function kpiValues(conn: DuckDBConnection, asOf: string): Promise<KpiValues> {
-  const sql = readFileSync(queryPath('kpis.sql'), 'utf8');
+  const sql = readFileSync(queryPath('pipeline/kpis.sql'), 'utf8');
   const r = await conn.runAndReadAll(sql, { as_of: asOf, window_days: KPI_WINDOW_DAYS });
   const row = r.getRowObjectsJS()[0]!;
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? 0 : Number(v)]));

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { queryPath } from '../util/paths.js';
 
 let cached: string | undefined;
-const summarySql = (): string => (cached ??= readFileSync(queryPath('customer_summary.sql'), 'utf8'));
+const summarySql = (): string => (cached ??= readFileSync(queryPath('pipeline/customer_summary.sql'), 'utf8'));
 
 /**
- * Materialise queries/customer_summary.sql for one as-of date into the temp table
+ * Materialise queries/pipeline/customer_summary.sql for one as-of date into the temp table
  * `customer_summary` (one row per customer, `idx` = 0..n-1 in customer_id order) and return n.
  */
 export async function buildSummary(conn: DuckDBConnection, asOf: string): Promise<number> {

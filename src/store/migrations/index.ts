@@ -1,6 +1,7 @@
 import type { Migration } from './types.js';
 import { migration as m001 } from './001-foundation.js';
 import { migration as m002 } from './002-hardened-loader.js';
+import { migration as m003 } from './003-run-notes.js';
 
 export type { Migration } from './types.js';
 
@@ -8,4 +9,4 @@ export type { Migration } from './types.js';
  * Forward-only schema migrations, one file each, applied in version order. `schema_version`
  * records which have been applied, so an older database is brought up to date on first use.
  */
-export const migrations: readonly Migration[] = [m001, m002];
+export const migrations: readonly Migration[] = [m001, m002, m003];

@@ -1,0 +1,25 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { RuleSet } from '../rfm/rules.js';
+
+/** What every analysis step gets: the run, its date, and the temp table `customer_summary`. */
+export interface StepContext {
+  conn: DuckDBConnection;
+  runId: number;
+  asOf: string;
+  rules: RuleSet;
+  /** customers in customer_summary (idx 0..n-1) */
+  customers: number;
+  /** the previous successful run (earlier as-of), for warm starts and movement; null if none */
+  previousRunId: number | null;
+  /** notes a step wants shown (e.g. a model fell back); stored in runs.notes */
+  notes: string[];
+}
+
+/**
+ * One analysis step, run in order inside the run's transaction after customer_scores rows exist
+ * (the RFM step inserts them; later steps UPDATE their own columns or write their own tables).
+ */
+export interface AnalysisStep {
+  name: string;
+  run(ctx: StepContext): Promise<void>;
+}

@@ -1,0 +1,8 @@
+import type { AnalysisStep } from './step.js';
+import { rfmStep } from './rfmStep.js';
+
+/**
+ * The analysis steps in order. RFM comes first: it inserts the run's customer_scores rows that
+ * the other steps fill in.
+ */
+export const STEPS: readonly AnalysisStep[] = [rfmStep];
