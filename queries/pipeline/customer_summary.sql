@@ -3,6 +3,9 @@
 -- but are never orders. Model inputs follow MODELS.md, in days:
 --   x   = distinct purchase days - 1          t_x = last purchase day - first purchase day
 --   T   = as_of - first purchase day          m_bar = mean day spend over purchase days 2..n
+-- Cadence: gap_mean / gap_sd of the gaps between purchase days (NULL / 0 for one purchase day),
+-- last_gap = the gap just before the latest purchase day, days_last_180 = purchase days in the
+-- 180 days up to as_of.
 -- A day's spend is the net amount of that day (same-day returns included).
 -- return_rate = returned value / purchased value (0..1), a dissatisfaction signal.
 WITH tx AS (
@@ -10,18 +13,25 @@ WITH tx AS (
   FROM transactions
   WHERE order_date < $as_of::DATE + INTERVAL 1 DAY
 ),
-days AS (
+purchase_days AS (
   SELECT customer_id, day, sum(amount) AS day_spend
   FROM tx
   GROUP BY customer_id, day
   HAVING bool_or(NOT is_return)
+),
+days AS (
+  SELECT *, date_diff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap
+  FROM purchase_days
 ),
 model AS (
   SELECT customer_id,
     count(*) - 1 AS x,
     date_diff('day', min(day), max(day)) AS t_x,
     date_diff('day', min(day), $as_of::DATE) AS T,
-    CASE WHEN count(*) > 1 THEN (sum(day_spend) - arg_min(day_spend, day)) / (count(*) - 1) ELSE 0 END AS m_bar
+    CASE WHEN count(*) > 1 THEN (sum(day_spend) - arg_min(day_spend, day)) / (count(*) - 1) ELSE 0 END AS m_bar,
+    coalesce(stddev_pop(gap), 0) AS gap_sd,
+    arg_max(gap, day) AS last_gap,
+    count(*) FILTER (WHERE day > $as_of::DATE - INTERVAL 180 DAY) AS days_last_180
   FROM days
   GROUP BY customer_id
 ),
@@ -50,6 +60,11 @@ SELECT
   m.x::INTEGER AS x,
   m.t_x::DOUBLE AS t_x,
   m.T::DOUBLE AS T,
-  m.m_bar::DOUBLE AS m_bar
+  m.m_bar::DOUBLE AS m_bar,
+  -- cadence, for customer states and lifecycle stages: gaps between purchase days, in days
+  CASE WHEN m.x > 0 THEN m.t_x / m.x END::DOUBLE AS gap_mean,
+  m.gap_sd::DOUBLE AS gap_sd,
+  m.last_gap::INTEGER AS last_gap,
+  m.days_last_180::INTEGER AS days_last_180
 FROM activity a
 JOIN model m USING (customer_id)

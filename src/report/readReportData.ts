@@ -45,7 +45,7 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
     run: { runId, asOf, pipeline: run['pipeline'] === null ? null : str(run['pipeline']), startedAt: str(run['started_at']), rulesName: str(run['rules_name']) },
     previousRun,
     window: await readWindow(conn, runId, asOf),
-    kpis: await readKpis(conn, asOf, previousRun?.asOf ?? null),
+    kpis: await readKpis(conn, runId),
     segments: await readSegments(conn, runId),
     rfGrid: await readGrid(conn, runId),
     rules: await readRules(conn, runId),

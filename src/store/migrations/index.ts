@@ -2,6 +2,8 @@ import type { Migration } from './types.js';
 import { migration as m001 } from './001-foundation.js';
 import { migration as m002 } from './002-hardened-loader.js';
 import { migration as m003 } from './003-run-notes.js';
+import { migration as m004 } from './004-clusters.js';
+import { migration as m005 } from './005-dynamics.js';
 
 export type { Migration } from './types.js';
 
@@ -9,4 +11,4 @@ export type { Migration } from './types.js';
  * Forward-only schema migrations, one file each, applied in version order. `schema_version`
  * records which have been applied, so an older database is brought up to date on first use.
  */
-export const migrations: readonly Migration[] = [m001, m002, m003];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005];

@@ -1,0 +1,30 @@
+-- KPIs of run $run as of $as_of over the trailing $kpi_window_days days, with the same KPI of the
+-- previous run ($prev, may be NULL). Revenue is net of returns; orders are distinct purchase ids.
+INSERT INTO kpis
+WITH tx AS (
+  SELECT * FROM transactions WHERE order_date < $as_of::DATE + INTERVAL 1 DAY
+),
+recent AS (
+  SELECT * FROM tx WHERE order_date >= $as_of::DATE - to_days(($kpi_window_days - 1)::INTEGER)
+),
+firsts AS (
+  SELECT customer_id, min(order_date) AS first_order, count(DISTINCT order_id) AS orders
+  FROM tx WHERE NOT is_return GROUP BY customer_id
+),
+now AS (
+  SELECT * FROM (VALUES
+    ('revenue', (SELECT coalesce(sum(amount), 0) FROM recent)),
+    ('orders', (SELECT count(DISTINCT order_id) FROM recent WHERE NOT is_return)),
+    ('active_customers', (SELECT count(DISTINCT customer_id) FROM recent WHERE NOT is_return)),
+    ('new_customers', (SELECT count(*) FROM firsts WHERE first_order >= $as_of::DATE - to_days(($kpi_window_days - 1)::INTEGER))),
+    ('customers', (SELECT count(*) FROM firsts)),
+    ('repeat_rate', (SELECT avg((orders >= 2)::INTEGER) FROM firsts)),
+    ('aov', (SELECT sum(amount) FILTER (WHERE NOT is_return) / nullif(count(DISTINCT order_id) FILTER (WHERE NOT is_return), 0) FROM recent)),
+    ('return_rate', (SELECT -coalesce(sum(amount) FILTER (WHERE is_return), 0) / nullif(sum(amount) FILTER (WHERE NOT is_return), 0) FROM recent)),
+    ('churned', (SELECT CASE WHEN $prev IS NULL THEN NULL ELSE coalesce(sum(customers), 0) END FROM state_moves
+                 WHERE run_id = $run AND to_state = 'lost' AND from_state <> 'lost')),
+    ('won_back', (SELECT count(*) FROM customer_scores WHERE run_id = $run AND state = 'won_back'))
+  ) v(kpi, value)
+)
+SELECT $run, n.kpi, n.value::DOUBLE, p.value
+FROM now n LEFT JOIN kpis p ON p.run_id = $prev AND p.kpi = n.kpi

@@ -1,0 +1,37 @@
+-- Customer state and lifecycle stage of every customer of run $run, from customer_summary.
+-- Thresholds are parameters (src/dynamics/config.ts); the order of the WHEN clauses is the rule.
+WITH t AS (
+  SELECT s.*,
+    greatest($at_risk_min_days, $at_risk_gap_multiple * coalesce(s.gap_mean, 0)) AS at_risk_after,
+    greatest($lost_min_days, $lost_gap_multiple * coalesce(s.gap_mean, 0)) AS lost_after,
+    -- the cadence before the latest order, to judge whether the gap before it was a "lost" gap
+    greatest($lost_min_days, $lost_gap_multiple * CASE WHEN s.x >= 2 THEN (s.t_x - s.last_gap) / (s.x - 1) ELSE 0 END) AS lost_gap_before_last,
+    s.days_last_180 / 180.0 AS rate_recent,
+    CASE WHEN s.tenure_days > 180 THEN (s.x + 1 - s.days_last_180) / (s.tenure_days - 180.0) END AS rate_before
+  FROM customer_summary s
+),
+labelled AS (
+  SELECT customer_id,
+    CASE
+      WHEN recency_days > lost_after THEN 'lost'
+      WHEN x >= 1 AND last_gap > lost_gap_before_last AND recency_days <= $won_back_days THEN 'won_back'
+      WHEN frequency <= 1 AND recency_days <= $new_days THEN 'new'
+      WHEN recency_days > at_risk_after THEN 'at_risk'
+      WHEN frequency >= $loyal_min_orders AND tenure_days >= $loyal_min_tenure_days THEN 'loyal'
+      ELSE 'repeat'
+    END AS state,
+    CASE
+      WHEN x = 0 AND recency_days > $exploration_days THEN 'decline'
+      WHEN x >= 1 AND recency_days > at_risk_after THEN 'decline'
+      WHEN x >= 1 AND rate_before > 0 AND tenure_days >= 180 + $exploration_days
+        AND rate_recent < $decline_rate_ratio * rate_before THEN 'decline'
+      WHEN x = 0 OR tenure_days < $exploration_days THEN 'exploration'
+      WHEN tenure_days >= $stability_min_tenure_days AND frequency >= $loyal_min_orders
+        AND gap_sd <= $stability_max_gap_cv * gap_mean THEN 'stability'
+      ELSE 'formation'
+    END AS lifecycle_stage
+  FROM t
+)
+UPDATE customer_scores SET state = l.state, lifecycle_stage = l.lifecycle_stage
+FROM labelled l
+WHERE customer_scores.run_id = $run AND customer_scores.customer_id = l.customer_id
