@@ -8,23 +8,24 @@ export const MIN_REPEAT_BUYERS = 50;
 export const MIN_HISTORY_DAYS = 180;
 
 /**
- * Reasons the data are too thin for BG/NBD-family and Gamma-Gamma fits; empty when adequate.
- * The documented fallback when this is not empty: fit anyway (the dropout test then usually
- * settles on the no-dropout NBD), show the reasons next to the scores, and let rankings lean on
- * RFM rather than on the model's absolute numbers.
+ * Reasons the data are too thin for BG/NBD-family and Gamma-Gamma fits; empty when adequate. The
+ * history check needs `daysPerUnit` (1 for days, 7 for weeks) and is skipped without it.
+ * The documented fallback when this is not empty: fitChurnModel still fits (the dropout test then
+ * usually settles on the no-dropout NBD) and returns these reasons as `warnings`; callers show them
+ * next to the scores and let rankings lean on RFM rather than on the model's absolute numbers.
  *
  * @example checkAdequacy(compressSummary(x, tx, T), 7) // [] for CDNOW (weeks)
  */
-export function checkAdequacy(rows: SummaryRows, daysPerUnit: number): string[] {
+export function checkAdequacy(rows: SummaryRows, daysPerUnit?: number): string[] {
   let customers = 0, repeat = 0, history = 0;
   for (let i = 0; i < rows.x.length; i++) {
     customers += rows.weight[i]!;
     if (rows.x[i]! > 0) repeat += rows.weight[i]!;
-    history = Math.max(history, rows.T[i]! * daysPerUnit);
+    history = Math.max(history, rows.T[i]! * (daysPerUnit ?? 0));
   }
   const problems: string[] = [];
   if (customers < MIN_CUSTOMERS) problems.push(`only ${customers} customers (need at least ${MIN_CUSTOMERS} for a reliable fit)`);
   if (repeat < MIN_REPEAT_BUYERS) problems.push(`only ${repeat} repeat buyers (need at least ${MIN_REPEAT_BUYERS})`);
-  if (history < MIN_HISTORY_DAYS) problems.push(`only ${Math.round(history)} days of history (need at least ${MIN_HISTORY_DAYS})`);
+  if (daysPerUnit !== undefined && history < MIN_HISTORY_DAYS) problems.push(`only ${Math.round(history)} days of history (need at least ${MIN_HISTORY_DAYS})`);
   return problems;
 }

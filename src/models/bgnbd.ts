@@ -2,42 +2,47 @@ import { digammaDiff } from './numerics/digamma.js';
 import { lnPoch } from './numerics/lnPoch.js';
 import { logaddexp, logistic } from './numerics/logaddexp.js';
 import { cetFactor } from './cetFactor.js';
+import { prepareSummary, type PreparedSummary } from './prepare.js';
 import type { BgParams, SummaryRows } from './types.js';
 
 /**
  * Weighted BG/NBD log-likelihood (Fader, Hardie & Lee 2005) in the stable form of MODELS.md, and
  * when `grad` is given its gradient w.r.t. (ln r, ln α, ln a, ln b), the space the optimiser works in.
+ * Γ ratios are log-Pochhammers (b and a + b may be huge near the no-dropout boundary, where lnΓ
+ * differences are rounding noise) evaluated once per distinct x; logs once per distinct time.
  *
  * @example bgnbdLogLikelihood({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, summaryRow(0, 0, 40)) // -0.59947382
  */
-export function bgnbdLogLikelihood(p: BgParams, rows: SummaryRows, grad?: Float64Array): number {
+export function bgnbdLogLikelihood(p: BgParams, summary: SummaryRows | PreparedSummary, grad?: Float64Array): number {
+  const rows = prepareSummary(summary);
   const { r, alpha, a, b } = p;
   const lnAlpha = Math.log(alpha);
   const lnA = Math.log(a);
-  const base = r * lnAlpha;
+  const { xs, times } = rows;
+  const perX = xs.map((x) => r * lnAlpha + lnPoch(r, x) + lnPoch(b, x) - lnPoch(a + b, x));
+  const lnB1 = xs.map((x) => (x > 0 ? Math.log(b + x - 1) : 0));
+  const lnAt = times.map((t) => Math.log(alpha + t));
   let ll = 0, gr = 0, gAlpha = 0, ga = 0, gb = 0;
+  // ψ differences per distinct x, needed only for the gradient (placeholders otherwise).
+  const dR = grad ? xs.map((x) => digammaDiff(r, x)) : xs;
+  const dAB = grad ? xs.map((x) => digammaDiff(a + b, x)) : xs;
+  const dB = grad ? xs.map((x) => digammaDiff(b, x)) : xs;
   for (let i = 0; i < rows.x.length; i++) {
-    const w = rows.weight[i]!, x = rows.x[i]!, T = rows.T[i]!;
-    const lnT = Math.log(alpha + T);
+    const w = rows.weight[i]!, j = rows.xAt[i]!, x = xs[j]!;
+    const lnT = lnAt[rows.TAt[i]!]!;
     const a3 = -(r + x) * lnT;
     // A4 (the customer died right after the last purchase) exists only for repeat buyers.
-    let a4 = Number.NEGATIVE_INFINITY;
-    let lnTx = 0;
-    if (x > 0) {
-      lnTx = Math.log(alpha + rows.tx[i]!);
-      a4 = lnA - Math.log(b + x - 1) - (r + x) * lnTx;
-    }
+    const lnTx = x > 0 ? lnAt[rows.txAt[i]!]! : 0;
+    const a4 = x > 0 ? lnA - lnB1[j]! - (r + x) * lnTx : Number.NEGATIVE_INFINITY;
     const lse = logaddexp(a3, a4);
-    // Ratios of Γ as log-Pochhammers: b and a + b may be huge near the no-dropout boundary.
-    ll += w * (base + lnPoch(r, x) + lnPoch(b, x) - lnPoch(a + b, x) + lse);
+    ll += w * (perX[j]! + lse);
     if (!grad) continue;
     const w3 = Math.exp(a3 - lse);
     const w4 = x > 0 ? Math.exp(a4 - lse) : 0;
-    const dAB = digammaDiff(a + b, x);
-    gr += w * (digammaDiff(r, x) + lnAlpha - w3 * lnT - w4 * lnTx);
-    gAlpha += w * (r / alpha - (r + x) * (w3 / (alpha + T) + (x > 0 ? w4 / (alpha + rows.tx[i]!) : 0)));
-    ga += w * (w4 / a - dAB);
-    gb += w * (digammaDiff(b, x) - dAB - (x > 0 ? w4 / (b + x - 1) : 0));
+    gr += w * (dR[j]! + lnAlpha - w3 * lnT - w4 * lnTx);
+    gAlpha += w * (r / alpha - (r + x) * (w3 / (alpha + rows.T[i]!) + (x > 0 ? w4 / (alpha + rows.tx[i]!) : 0)));
+    ga += w * (w4 / a - dAB[j]!);
+    gb += w * (dB[j]! - dAB[j]! - (x > 0 ? w4 / (b + x - 1) : 0));
   }
   if (grad) {
     grad[0] = r * gr;
@@ -90,6 +95,8 @@ export const bgnbdExpected = (p: BgParams, t: number): number => bgnbdCet(p, 0, 
  * @example bgnbdNoPurchase({ r: 0.242594, alpha: 4.413602, a: 0.792922, b: 2.425907 }, 2, 30.43, 38.86, 13) // churn risk over the next quarter
  */
 export function bgnbdNoPurchase(p: BgParams, x: number, tx: number, T: number, h: number): number {
-  const lo = deathLogOdds(p, x, tx, T);
-  return logistic(lo) + logistic(-lo) * Math.exp(-(p.r + x) * Math.log1p(h / (p.alpha + T)));
+  // 1 − P(alive)·P(some purchase | alive): both factors lie in [0, 1], so the result does too
+  // (summing the two branches can round to 1 + 2e-16).
+  const buys = -Math.expm1(-(p.r + x) * Math.log1p(h / (p.alpha + T)));
+  return 1 - logistic(-deathLogOdds(p, x, tx, T)) * buys;
 }

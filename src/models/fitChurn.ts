@@ -2,7 +2,9 @@ import { bgnbdLogLikelihood } from './bgnbd.js';
 import { fitBest } from './fit.js';
 import { mbgnbdLogLikelihood } from './mbgnbd.js';
 import { nbdLogLikelihood } from './nbd.js';
-import type { Objective } from './objective.js';
+import { MAX_LOG_PARAM, withinBox, type Objective } from './objective.js';
+import { checkAdequacy } from './adequacy.js';
+import { prepareSummary } from './prepare.js';
 import type { BgParams, ChurnKind, ChurnModel, SummaryRows } from './types.js';
 
 /** A fitted churn model with what the optimiser reports. */
@@ -14,12 +16,19 @@ export interface ChurnFit {
   message: string;
   /** True when the optimum is the no-dropout limit and `params` is the NBD. */
   boundary: boolean;
+  /**
+   * Why the data are too thin to trust the fit (see checkAdequacy); empty when adequate. The fit is
+   * still returned (finite, but possibly far from any true value): show these next to the scores.
+   */
+  warnings: string[];
 }
 
 /** Fitting options: `warmStart` is typically last run's optimum, tried besides the fixed starts. */
 export interface ChurnFitOptions {
   warmStart?: BgParams;
   maxIterations?: number;
+  /** Days per model time unit (1 for days, 7 for weeks), so the history-length check can run. */
+  daysPerUnit?: number;
   /**
    * Log-likelihood the dropout parameters must add over the no-dropout NBD to count as measured.
    * Default 2.996, half the 95% quantile of χ² with 2 degrees of freedom (a likelihood-ratio test
@@ -69,9 +78,10 @@ function nbdObjective(rows: SummaryRows, total: number): Objective {
  *
  * @example fitChurnModel('bgnbd', compressSummary(x, tx, T)).params // CDNOW: r 0.2426, α 4.414, a 0.7929, b 2.426
  */
-export function fitChurnModel(kind: ChurnKind, rows: SummaryRows, options: ChurnFitOptions = {}): ChurnFit {
-  const total = rows.weight.reduce((s, w) => s + w, 0);
+export function fitChurnModel(kind: ChurnKind, summary: SummaryRows, options: ChurnFitOptions = {}): ChurnFit {
+  const total = summary.weight.reduce((s, w) => s + w, 0);
   if (!(total > 0)) throw new RangeError(`cannot fit the ${NAME[kind]} without customers`);
+  const rows = prepareSummary(summary); // index distinct values once for every evaluation
   const { sumX, sumT } = sums(rows);
   const log = (p: BgParams): Float64Array => Float64Array.of(p.r, p.alpha, p.a, p.b).map(Math.log);
   const starts = [
@@ -81,11 +91,13 @@ export function fitChurnModel(kind: ChurnKind, rows: SummaryRows, options: Churn
     ...(options.warmStart ? [log(options.warmStart)] : []),
   ];
   const opts = { maxIterations: options.maxIterations ?? 200 };
-  const full = fitBest(objective(kind, rows, total), starts, opts);
+  const full = fitBest(withinBox(objective(kind, rows, total), MAX_LOG_PARAM), starts, opts);
   const [r, alpha, a, b] = Array.from(full.theta, Math.exp) as [number, number, number, number];
 
   const nbdStarts = [Float64Array.of(0, 0), ...(sumX > 0 && sumT > 0 ? [Float64Array.of(0, Math.log(sumT / sumX))] : [])];
-  const nbd = fitBest(nbdObjective(rows, total), nbdStarts, opts);
+  const nbd = fitBest(withinBox(nbdObjective(rows, total), MAX_LOG_PARAM), nbdStarts, opts);
+  const warnings = checkAdequacy(rows, options.daysPerUnit);
+  const caveat = warnings.length > 0 ? `; too little data to trust this fit: ${warnings.join('; ')}` : '';
   const gain = (nbd.value - full.value) * total; // log-likelihood gained by allowing dropout
   const needed = Math.max(options.minDropoutGain ?? MIN_DROPOUT_GAIN, 1e-3, 1e-9 * Math.abs(full.value * total));
   if (!(gain > needed) || a / (a + b) < NEGLIGIBLE_DROPOUT) {
@@ -98,7 +110,8 @@ export function fitChurnModel(kind: ChurnKind, rows: SummaryRows, options: Churn
       message:
         `no measurable dropout: the ${NAME[kind]} fit (a=${a.toPrecision(3)}, b=${b.toPrecision(3)}) improves the ` +
         `log-likelihood by only ${gain.toPrecision(2)} over its no-dropout limit a → 0 / b → ∞ (needed ${needed.toPrecision(3)}), ` +
-        `so the limiting NBD model is used: P(alive) = 1 and expected purchases r/α·t. ${nbd.message}`,
+        `so the limiting NBD model is used: P(alive) = 1 and expected purchases r/α·t. ${nbd.message}${caveat}`,
+      warnings,
     };
   }
   return {
@@ -108,9 +121,10 @@ export function fitChurnModel(kind: ChurnKind, rows: SummaryRows, options: Churn
     converged: full.converged,
     boundary: false,
     message:
-      a > DEGENERATE_BETA
+      (a > DEGENERATE_BETA
         ? `${full.message}; a, b very large: the dropout probability is nearly the same for every customer (a/(a+b) = ${(a / (a + b)).toPrecision(3)})`
-        : full.message,
+        : full.message) + caveat,
+    warnings,
   };
 }
 

@@ -1,6 +1,7 @@
 import { fitBest } from './fit.js';
 import { gammaGammaLogLikelihood } from './gammagamma.js';
-import type { Objective } from './objective.js';
+import { MAX_LOG_PARAM, withinBox, type Objective } from './objective.js';
+import { prepareSpend } from './prepare.js';
 import type { GammaGammaParams, SpendRows } from './types.js';
 
 /** A fitted Gamma-Gamma model, with how many customers were used and left out. */
@@ -56,8 +57,9 @@ export function fitGammaGamma(rows: SpendRows, options: SpendFitOptions = {}): S
   if (used === 0) throw new RangeError('cannot fit the Gamma-Gamma model: no repeat buyer with positive mean spend');
   let meanSpend = 0;
   for (let i = 0; i < kept.x.length; i++) meanSpend += (kept.weight[i]! * kept.mbar[i]!) / used;
+  const prepared = prepareSpend(kept); // index distinct x once for every evaluation
   const fn: Objective = (theta, grad) => {
-    const v = gammaGammaLogLikelihood(params(theta), kept, grad);
+    const v = gammaGammaLogLikelihood(params(theta), prepared, grad);
     for (let i = 0; i < grad.length; i++) grad[i] = -grad[i]! / used;
     return -v / used;
   };
@@ -67,7 +69,7 @@ export function fitGammaGamma(rows: SpendRows, options: SpendFitOptions = {}): S
     log({ p: 1, q: 2, gamma: meanSpend }),
     ...(options.warmStart && options.warmStart.q > 1 ? [log(options.warmStart)] : []),
   ];
-  const best = fitBest(fn, starts, { maxIterations: options.maxIterations ?? 200 });
+  const best = fitBest(withinBox(fn, MAX_LOG_PARAM), starts, { maxIterations: options.maxIterations ?? 200 });
   const note = excluded > 0 ? `; ${excluded} customers excluded (no repeat purchase or mean spend ≤ 0)` : '';
   return {
     params: params(best.theta),

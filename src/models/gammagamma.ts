@@ -1,29 +1,35 @@
 import { digammaDiff } from './numerics/digamma.js';
 import { lgamma } from './numerics/lgamma.js';
 import { lnPoch } from './numerics/lnPoch.js';
+import { prepareSpend, type PreparedSpend } from './prepare.js';
 import type { GammaGammaParams, SpendRows } from './types.js';
 
 /**
  * Weighted Gamma-Gamma log-likelihood of repeat buyers' mean spend (Fader, Hardie & Lee 2005b),
  * and when `grad` is given its gradient w.r.t. (ln p, ln(q − 1), ln γ): q = 1 + e^θ keeps the
  * population mean spend pγ/(q − 1) positive and finite at every point the optimiser can reach.
- * Rows must have x > 0 and m̄ > 0.
+ * Rows must have x > 0 and m̄ > 0. Γ terms are evaluated once per distinct x.
  *
  * @example gammaGammaLogLikelihood({ p: 6.25, q: 3.74, gamma: 15.44 }, spendRow(2, 22.35))
  */
-export function gammaGammaLogLikelihood(p: GammaGammaParams, rows: SpendRows, grad?: Float64Array): number {
+export function gammaGammaLogLikelihood(p: GammaGammaParams, spend: SpendRows | PreparedSpend, grad?: Float64Array): number {
+  const rows = prepareSpend(spend);
   const { p: shape, q, gamma } = p;
   const lnGamma = Math.log(gamma);
-  const base = q * lnGamma;
+  const { xs } = rows;
+  const lnX = xs.map(Math.log);
+  const perX = xs.map((x, j) => q * lnGamma + lnPoch(q, shape * x) - lgamma(shape * x) + shape * x * lnX[j]!);
+  const dPX = grad ? xs.map((x) => digammaDiff(shape * x, q)) : xs; // ψ(px + q) − ψ(px)
+  const dQ = grad ? xs.map((x) => digammaDiff(q, shape * x)) : xs; // ψ(px + q) − ψ(q)
   let ll = 0, gp = 0, gq = 0, gg = 0;
   for (let i = 0; i < rows.x.length; i++) {
-    const w = rows.weight[i]!, x = rows.x[i]!, m = rows.mbar[i]!;
+    const w = rows.weight[i]!, j = rows.xAt[i]!, x = xs[j]!, m = rows.mbar[i]!, lnM = rows.lnM[i]!;
     const px = shape * x;
-    const lnM = Math.log(m), lnX = Math.log(x), lnS = Math.log(gamma + x * m);
-    ll += w * (base + lnPoch(q, px) - lgamma(px) + (px - 1) * lnM + px * lnX - (px + q) * lnS);
+    const lnS = Math.log(gamma + x * m);
+    ll += w * (perX[j]! + (px - 1) * lnM - (px + q) * lnS);
     if (!grad) continue;
-    gp += w * x * (digammaDiff(px, q) + lnM + lnX - lnS);
-    gq += w * (digammaDiff(q, px) + lnGamma - lnS);
+    gp += w * x * (dPX[j]! + lnM + lnX[j]! - lnS);
+    gq += w * (dQ[j]! + lnGamma - lnS);
     gg += w * (q / gamma - (px + q) / (gamma + x * m));
   }
   if (grad) {

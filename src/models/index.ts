@@ -3,7 +3,9 @@ export type { BgParams, ChurnKind, ChurnModel, GammaGammaParams, SpendRows, Summ
 export { compressColumns, compressSpend, compressSummary } from './compress.js';
 export type { Compressed, CompressedSpend, CompressedSummary } from './compress.js';
 export { spendRow, summaryRow } from './rows.js';
-export { validateSpend, validateSummary } from './validate.js';
+export { validateParams, validateSpend, validateSummary } from './validate.js';
+export { prepareSpend, prepareSummary } from './prepare.js';
+export type { PreparedSpend, PreparedSummary } from './prepare.js';
 export { checkAdequacy, MIN_CUSTOMERS, MIN_HISTORY_DAYS, MIN_REPEAT_BUYERS } from './adequacy.js';
 export { bgnbdCet, bgnbdExpected, bgnbdLogLikelihood, bgnbdNoPurchase, bgnbdPAlive } from './bgnbd.js';
 export { mbgnbdCet, mbgnbdExpected, mbgnbdLogLikelihood, mbgnbdNoPurchase, mbgnbdPAlive } from './mbgnbd.js';

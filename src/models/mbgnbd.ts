@@ -2,6 +2,7 @@ import { digammaDiff } from './numerics/digamma.js';
 import { lnPoch } from './numerics/lnPoch.js';
 import { logistic, softplus } from './numerics/logaddexp.js';
 import { cetFactor } from './cetFactor.js';
+import { prepareSummary, type PreparedSummary } from './prepare.js';
 import type { BgParams, SummaryRows } from './types.js';
 
 /**
@@ -14,28 +15,37 @@ function deathLogOdds(p: BgParams, x: number, tx: number, T: number): number {
 
 /**
  * Weighted MBG/NBD log-likelihood (Batislam, Denizel & Filiztekin 2007) and, when `grad` is given,
- * its gradient w.r.t. (ln r, ln α, ln a, ln b).
+ * its gradient w.r.t. (ln r, ln α, ln a, ln b). Like the BG/NBD's: log-Pochhammers once per
+ * distinct x, logs once per distinct time.
  *
  * @example mbgnbdLogLikelihood({ r: 0.525, alpha: 6.18, a: 0.891, b: 1.614 }, summaryRow(2, 30.43, 38.86))
  */
-export function mbgnbdLogLikelihood(p: BgParams, rows: SummaryRows, grad?: Float64Array): number {
+export function mbgnbdLogLikelihood(p: BgParams, summary: SummaryRows | PreparedSummary, grad?: Float64Array): number {
+  const rows = prepareSummary(summary);
   const { r, alpha, a, b } = p;
   const lnAlpha = Math.log(alpha);
-  const base = r * lnAlpha;
+  const lnA = Math.log(a);
+  const { xs, times } = rows;
+  const perX = xs.map((x) => r * lnAlpha + lnPoch(r, x) + lnPoch(b, x + 1) - lnPoch(a + b, x + 1));
+  const lnBX = xs.map((x) => Math.log(b + x));
+  const lnAt = times.map((t) => Math.log(alpha + t));
   let ll = 0, gr = 0, gAlpha = 0, ga = 0, gb = 0;
+  // ψ differences per distinct x, needed only for the gradient (placeholders otherwise).
+  const dR = grad ? xs.map((x) => digammaDiff(r, x)) : xs;
+  const dAB = grad ? xs.map((x) => digammaDiff(a + b, x + 1)) : xs;
+  const dB = grad ? xs.map((x) => digammaDiff(b, x + 1)) : xs;
   for (let i = 0; i < rows.x.length; i++) {
-    const w = rows.weight[i]!, x = rows.x[i]!, tx = rows.tx[i]!, T = rows.T[i]!;
-    const lnT = Math.log(alpha + T);
-    const lo = deathLogOdds(p, x, tx, T);
-    // Ratios of Γ as log-Pochhammers: b and a + b may be huge near the no-dropout boundary.
-    ll += w * (base + lnPoch(r, x) + lnPoch(b, x + 1) - lnPoch(a + b, x + 1) - (r + x) * lnT + softplus(lo));
+    const w = rows.weight[i]!, j = rows.xAt[i]!, x = xs[j]!;
+    const lnT = lnAt[rows.TAt[i]!]!;
+    const gap = lnT - lnAt[rows.txAt[i]!]!; // ln((α+T)/(α+t_x))
+    const lo = lnA - lnBX[j]! + (r + x) * gap; // log-odds of having dropped out
+    ll += w * (perX[j]! - (r + x) * lnT + softplus(lo));
     if (!grad) continue;
     const dead = logistic(lo);
-    const dAB = digammaDiff(a + b, x + 1);
-    gr += w * (digammaDiff(r, x) + lnAlpha - lnT + dead * Math.log1p((T - tx) / (alpha + tx)));
-    gAlpha += w * (r / alpha - (r + x) / (alpha + T) + dead * (r + x) * (1 / (alpha + T) - 1 / (alpha + tx)));
-    ga += w * (dead / a - dAB);
-    gb += w * (digammaDiff(b, x + 1) - dAB - dead / (b + x));
+    gr += w * (dR[j]! + lnAlpha - lnT + dead * gap);
+    gAlpha += w * (r / alpha - (r + x) / (alpha + rows.T[i]!) + dead * (r + x) * (1 / (alpha + rows.T[i]!) - 1 / (alpha + rows.tx[i]!)));
+    ga += w * (dead / a - dAB[j]!);
+    gb += w * (dB[j]! - dAB[j]! - dead / (b + x));
   }
   if (grad) {
     grad[0] = r * gr;
@@ -81,6 +91,8 @@ export const mbgnbdExpected = (p: BgParams, t: number): number => mbgnbdCet(p, 0
  * @example mbgnbdNoPurchase({ r: 0.525, alpha: 6.18, a: 0.891, b: 1.614 }, 0, 0, 38.86, 13)
  */
 export function mbgnbdNoPurchase(p: BgParams, x: number, tx: number, T: number, h: number): number {
-  const lo = deathLogOdds(p, x, tx, T);
-  return logistic(lo) + logistic(-lo) * Math.exp(-(p.r + x) * Math.log1p(h / (p.alpha + T)));
+  // 1 − P(alive)·P(some purchase | alive): both factors lie in [0, 1], so the result does too
+  // (summing the two branches can round to 1 + 2e-16).
+  const buys = -Math.expm1(-(p.r + x) * Math.log1p(h / (p.alpha + T)));
+  return 1 - logistic(-deathLogOdds(p, x, tx, T)) * buys;
 }

@@ -1,5 +1,6 @@
 import { digammaDiff } from './numerics/digamma.js';
 import { lnPoch } from './numerics/lnPoch.js';
+import { prepareSummary, type PreparedSummary } from './prepare.js';
 import type { SummaryRows } from './types.js';
 
 /** Purchase-rate parameters of the NBD: λ ~ Gamma(r, α), no dropout. */
@@ -14,17 +15,21 @@ export interface NbdParams {
  *
  * @example nbdLogLikelihood({ r: 0.25, alpha: 4 }, summaryRow(0, 0, 40))
  */
-export function nbdLogLikelihood(p: NbdParams, rows: SummaryRows, grad?: Float64Array): number {
+export function nbdLogLikelihood(p: NbdParams, summary: SummaryRows | PreparedSummary, grad?: Float64Array): number {
+  const rows = prepareSummary(summary);
   const { r, alpha } = p;
-  const base = r * Math.log(alpha);
+  const lnAlpha = Math.log(alpha);
+  const perX = rows.xs.map((x) => r * lnAlpha + lnPoch(r, x));
+  const dR = grad ? rows.xs.map((x) => digammaDiff(r, x)) : rows.xs;
+  const lnAt = rows.times.map((t) => Math.log(alpha + t));
   let ll = 0, gr = 0, gAlpha = 0;
   for (let i = 0; i < rows.x.length; i++) {
-    const w = rows.weight[i]!, x = rows.x[i]!, T = rows.T[i]!;
-    const lnT = Math.log(alpha + T);
-    ll += w * (base + lnPoch(r, x) - (r + x) * lnT);
+    const w = rows.weight[i]!, j = rows.xAt[i]!, x = rows.xs[j]!;
+    const lnT = lnAt[rows.TAt[i]!]!;
+    ll += w * (perX[j]! - (r + x) * lnT);
     if (!grad) continue;
-    gr += w * (digammaDiff(r, x) + Math.log(alpha) - lnT);
-    gAlpha += w * (r / alpha - (r + x) / (alpha + T));
+    gr += w * (dR[j]! + lnAlpha - lnT);
+    gAlpha += w * (r / alpha - (r + x) / (alpha + rows.T[i]!));
   }
   if (grad) {
     grad[0] = r * gr;

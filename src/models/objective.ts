@@ -37,3 +37,17 @@ export function dot(a: Float64Array, b: Float64Array): number {
   for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;
 }
+
+/**
+ * Restrict an objective to the box |θᵢ| ≤ limit by reporting +∞ outside it, which line searches
+ * treat as "too far". On log-parameters a limit of 60 (e^±60 ≈ 1e±26) is far beyond any real
+ * optimum but keeps degenerate data from driving parameters to 1e275 or denormals.
+ *
+ * @example withinBox(objective, 60)
+ */
+export function withinBox(fn: Objective, limit: number): Objective {
+  return (theta, grad) => (theta.every((t) => Math.abs(t) <= limit) ? fn(theta, grad) : Number.POSITIVE_INFINITY);
+}
+
+/** The box used for log-parameters of all model fits. */
+export const MAX_LOG_PARAM = 60;

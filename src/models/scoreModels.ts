@@ -3,7 +3,7 @@ import { checkClvOptions, discountedPurchases, type ClvOptions } from './clv.js'
 import { compressSpend, compressSummary } from './compress.js';
 import { conditionalExpectedSpend } from './gammagamma.js';
 import type { ChurnModel, GammaGammaParams } from './types.js';
-import { validateSpend, validateSummary } from './validate.js';
+import { validateParams, validateSpend, validateSummary } from './validate.js';
 
 /** Per-customer inputs in the model's time unit, aligned by customer index. */
 export interface ModelInput {
@@ -48,6 +48,7 @@ export function scoreModels(input: ModelInput, churn: ChurnModel, spend: GammaGa
   const n = x.length;
   validateSummary(x, tx, T);
   validateSpend(mbar, n);
+  validateParams(churn, spend);
   checkClvOptions(options.clv);
   if (!(options.horizon >= 0 && Number.isFinite(options.horizon))) {
     throw new RangeError(`the scoring horizon must be a finite number ≥ 0 (model time units), got ${options.horizon}`);

@@ -1,4 +1,5 @@
 import { inputError } from '../util/error.js';
+import type { ChurnModel, GammaGammaParams } from './types.js';
 
 /**
  * Check per-customer (x, t_x, T) before modelling: equal lengths, finite, x ≥ 0, 0 ≤ t_x ≤ T, and
@@ -32,4 +33,20 @@ export function validateSpend(mbar: Float64Array, n: number): void {
   if (mbar.length !== n) throw inputError(`mean spend column has ${mbar.length} values for ${n} customers`);
   const i = mbar.findIndex((m) => !Number.isFinite(m));
   if (i >= 0) throw inputError(`customer #${i}: mean spend m̄ = ${mbar[i]} is not a finite number; check the summary query`);
+}
+
+/**
+ * Check fitted parameters before scoring: every churn parameter finite and > 0, and Gamma-Gamma
+ * p, γ > 0 with q > 1 (q ≤ 1 makes the mean spend negative or infinite, lifetimes#370).
+ *
+ * @example validateParams({ kind: 'nbd', r: 0.5, alpha: 6 }, { p: 6.25, q: 3.74, gamma: 15.44 })
+ */
+export function validateParams(churn: ChurnModel, spend: GammaGammaParams): void {
+  for (const [name, v] of Object.entries(churn)) {
+    if (name !== 'kind' && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) {
+      throw inputError(`${churn.kind} parameter ${name} = ${String(v)} must be a finite number > 0`);
+    }
+  }
+  const ok = spend.p > 0 && spend.gamma > 0 && spend.q > 1 && [spend.p, spend.q, spend.gamma].every(Number.isFinite);
+  if (!ok) throw inputError(`Gamma-Gamma parameters need p > 0, q > 1 and γ > 0, got ${JSON.stringify(spend)}`);
 }
