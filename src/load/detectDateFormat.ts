@@ -18,9 +18,9 @@ export const parseDateSql = (textExpr: string, format: string): string =>
  * most values. When several read the most values but disagree on some (03/01/19 as D/M/Y or
  * M/D/Y), refuse: a silently wrong guess is worse than asking.
  */
-export async function detectDateFormat(conn: DuckDBConnection, column: string, file: string): Promise<string> {
+export async function detectDateFormat(conn: DuckDBConnection, table: string, column: string, file: string): Promise<string> {
   await conn.run(
-    `CREATE OR REPLACE TEMP TABLE date_values AS SELECT DISTINCT ${dateTextSql(`trim(${column})`)} AS v FROM staging WHERE nullif(trim(${column}), '') IS NOT NULL`,
+    `CREATE OR REPLACE TEMP TABLE date_values AS SELECT DISTINCT ${dateTextSql(`trim(${column})`)} AS v FROM ${table} WHERE nullif(trim(${column}), '') IS NOT NULL`,
   );
   const counts = await parseCounts(conn, DATE_FORMATS);
   const best = Math.max(0, ...counts);

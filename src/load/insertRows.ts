@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { EXCLUDED_REASON, badRowsSql, type ResolvedMapping } from './parseRows.js';
+import type { PreparedFile } from './loadFile.js';
+import { EXCLUDED_REASON, badRowsSql } from './parseRows.js';
 import type { Staged } from './stage/types.js';
 
 export interface InsertCounts {
@@ -16,18 +17,20 @@ export interface InsertCounts {
  * file) is already stored is a duplicate from an overlapping export; a repeated line within the
  * file is kept or dropped by the mapping's duplicate_lines policy, and counted either way.
  */
-export async function insertRows(conn: DuckDBConnection, file: string, loadId: number, m: ResolvedMapping, staged: Staged): Promise<InsertCounts> {
+export async function insertRows(conn: DuckDBConnection, p: PreparedFile, loadId: number): Promise<InsertCounts> {
+  const { path: file, mapping: m, staged, t } = p;
+  const parsed = `${t}_parsed`;
   const dropRepeats = m.duplicate_lines === 'drop' ? 'AND occurrence = 1' : '';
   const inserted = await conn.run(
     `INSERT INTO transactions BY NAME
      SELECT customer_id, order_id, order_date, amount, quantity, unit_price, product_id, product_name, category, channel,
        country, is_return, $file AS source_file, source_line, $load AS load_id, $source AS source, row_key
-     FROM parsed p
-     WHERE reason IS NULL ${dropRepeats} AND NOT EXISTS (SELECT 1 FROM transactions t WHERE t.row_key = p.row_key)
+     FROM ${parsed} p
+     WHERE reason IS NULL ${dropRepeats} ${await notStoredSql(conn, parsed)}
      ORDER BY source_line`,
     { file, load: loadId, source: m.source ?? null },
   );
-  await conn.run(`CREATE OR REPLACE TEMP TABLE bad_rows AS ${badRowsSql(m, staged.headers)}`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE bad_rows AS ${badRowsSql(m, staged.headers, t, parsed)}`);
   await conn.run(
     `INSERT INTO quarantine SELECT $load, $file, source_line, reason, detail, raw FROM bad_rows WHERE reason <> '${EXCLUDED_REASON}' ORDER BY source_line`,
     { file, load: loadId },
@@ -37,7 +40,22 @@ export async function insertRows(conn: DuckDBConnection, file: string, loadId: n
     { file, load: loadId },
   );
   await insertRejected(conn, file, loadId, staged.rejected);
-  return countRows(conn, loadId, inserted.rowsChanged);
+  return countRows(conn, parsed, loadId, inserted.rowsChanged);
+}
+
+/**
+ * The anti-join against rows already stored, limited to the stored rows dated within the new
+ * file's range (row keys include the date, so nothing outside can match) — and skipped on an
+ * empty table. Weekly loads then touch a week of history, not all of it.
+ */
+async function notStoredSql(conn: DuckDBConnection, parsed: string): Promise<string> {
+  const r = await conn.runAndReadAll(
+    `SELECT strftime(min(order_date), '%Y-%m-%d %H:%M:%S.%f'), strftime(max(order_date), '%Y-%m-%d %H:%M:%S.%f'),
+       (SELECT count(*) FROM (SELECT 1 FROM transactions LIMIT 1)) FROM ${parsed} WHERE reason IS NULL`,
+  );
+  const [lo, hi, any] = r.getRows()[0]!;
+  if (lo === null || Number(any) === 0) return '';
+  return `AND p.row_key NOT IN (SELECT row_key FROM transactions WHERE order_date BETWEEN TIMESTAMP '${String(lo)}' AND TIMESTAMP '${String(hi)}')`;
 }
 
 async function insertRejected(conn: DuckDBConnection, file: string, loadId: number, rejected: Staged['rejected']): Promise<void> {
@@ -63,13 +81,13 @@ async function insertRejected(conn: DuckDBConnection, file: string, loadId: numb
   );
 }
 
-async function countRows(conn: DuckDBConnection, loadId: number, loaded: number): Promise<InsertCounts> {
+async function countRows(conn: DuckDBConnection, parsed: string, loadId: number, loaded: number): Promise<InsertCounts> {
   const r = await conn.runAndReadAll(
     `SELECT count(*) FILTER (WHERE reason IS NULL) AS usable,
        count(*) FILTER (WHERE reason = '${EXCLUDED_REASON}') AS excluded,
        (SELECT count(*) FROM quarantine WHERE load_id = $load) AS quarantined,
        count(*) FILTER (WHERE reason IS NULL AND occurrence > 1) AS repeats
-     FROM parsed`,
+     FROM ${parsed}`,
     { load: loadId },
   );
   const [usable, excluded, quarantined, repeats] = r.getRows()[0]!.map(Number);
@@ -78,7 +96,7 @@ async function countRows(conn: DuckDBConnection, loadId: number, loaded: number)
     { load: loadId },
   );
   const kept = await conn.runAndReadAll(
-    `SELECT count(*) FROM transactions WHERE load_id = $load AND row_key IN (SELECT row_key FROM parsed WHERE reason IS NULL AND occurrence > 1)`,
+    `SELECT count(*) FROM transactions WHERE load_id = $load AND row_key IN (SELECT row_key FROM ${parsed} WHERE reason IS NULL AND occurrence > 1)`,
     { load: loadId },
   );
   return {

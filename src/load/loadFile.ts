@@ -3,9 +3,10 @@ import type { Mapping } from './mapping.js';
 import type { FileLoadResult } from './types.js';
 import { fileChecksum } from './checksum.js';
 import { insertRows, type InsertCounts } from './insertRows.js';
-import { parseRowsSql } from './parseRows.js';
+import { parseRowsSql, type ResolvedMapping } from './parseRows.js';
 import { resolveMapping } from './resolveMapping.js';
 import { stageFile } from './stage/stageFile.js';
+import type { Staged } from './stage/types.js';
 
 export interface LoadFileOptions {
   mapping: Mapping;
@@ -13,35 +14,62 @@ export interface LoadFileOptions {
   mappingSource: string;
   /** keep the first parsed rows of each file in the result (for --dry-run) */
   preview?: number;
+  /** called before each file is read (progress display) */
+  onFile?: (index: number, total: number, path: string) => void;
+}
+
+/** A file read and parsed into temp tables, not yet written anywhere. */
+export interface PreparedFile {
+  path: string;
+  checksum: string;
+  staged: Staged;
+  mapping: ResolvedMapping;
+  /** temp relation names: `<t>` staging, `<t>_parsed` */
+  t: string;
 }
 
 /**
- * Load one file inside the caller's transaction. A file whose checksum was loaded before is
- * counted as duplicates and not loaded again. The accounting identity is checked before the
- * load is recorded: rows_read = loaded + duplicates + excluded + quarantined.
+ * Read, check and parse one file into temp tables named after `t`. This writes nothing that is
+ * kept, so it runs before the load's transaction: DuckDB does the heavy work on committed temp
+ * tables, which is several times faster than inside a transaction.
  */
-export async function loadFile(conn: DuckDBConnection, path: string, opts: LoadFileOptions): Promise<FileLoadResult> {
+export async function prepareFile(conn: DuckDBConnection, path: string, opts: LoadFileOptions, t: string): Promise<PreparedFile> {
   const checksum = await fileChecksum(path);
-  const staged = await stageFile(conn, path, opts.mapping);
-  const mapping = await resolveMapping(conn, opts.mapping, staged.headers, path, opts.mappingSource);
+  const staged = await stageFile(conn, t, path, opts.mapping);
+  const mapping = await resolveMapping(conn, t, opts.mapping, staged.headers, path, opts.mappingSource);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_parsed AS ${parseRowsSql(mapping, t)}`);
+  return { path, checksum, staged, mapping, t };
+}
+
+/**
+ * Write a prepared file inside the caller's transaction. A file whose checksum was loaded before
+ * is counted as duplicates. The accounting identity is checked before the load is recorded:
+ * rows_read = loaded + duplicates + excluded + quarantined.
+ */
+export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: LoadFileOptions): Promise<FileLoadResult> {
   const loadId = await nextLoadId(conn);
-  const rowsRead = staged.accepted + staged.rejected.length;
-  const already = await alreadyLoaded(conn, checksum);
-  let counts: InsertCounts;
-  if (already) {
-    counts = { loaded: 0, duplicates: rowsRead, excluded: 0, quarantined: 0, duplicateLinesKept: 0, quarantineReasons: {} };
-  } else {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE parsed AS ${parseRowsSql(mapping)}`);
-    counts = await insertRows(conn, path, loadId, mapping, staged);
-  }
-  const preview = opts.preview && !already ? await previewRows(conn, opts.preview) : undefined;
-  const detected = { ...staged.detected, date_format: mapping.date_format };
+  const rowsRead = p.staged.accepted + p.staged.rejected.length;
+  const already = await alreadyLoaded(conn, p.checksum);
+  const counts: InsertCounts = already
+    ? { loaded: 0, duplicates: rowsRead, excluded: 0, quarantined: 0, duplicateLinesKept: 0, quarantineReasons: {} }
+    : await insertRows(conn, p, loadId);
+  const preview = opts.preview && !already ? await previewRows(conn, `${p.t}_parsed`, opts.preview) : undefined;
+  const detected = { ...p.staged.detected, date_format: p.mapping.date_format };
   const result: FileLoadResult = {
-    path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, mapping, detected, ...(preview ? { preview } : {}),
+    path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, mapping: p.mapping, detected,
+    ...(preview ? { preview } : {}),
   };
   checkAccounting(result);
-  await recordLoad(conn, checksum, result);
+  await recordLoad(conn, p.checksum, result);
   return result;
+}
+
+/** Drop a prepared file's temp relations. */
+export async function dropPrepared(conn: DuckDBConnection, t: string): Promise<void> {
+  const r = await conn.runAndReadAll(
+    `SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = 'temp' AND table_name LIKE '${t}%'`,
+  );
+  for (const [name, type] of r.getRows()) await conn.run(`DROP ${type === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS "${String(name)}"`);
 }
 
 /** Every row read is accounted for exactly once; anything else is a bug, and the load rolls back. */
@@ -52,10 +80,10 @@ export function checkAccounting(r: FileLoadResult): void {
   }
 }
 
-async function previewRows(conn: DuckDBConnection, n: number): Promise<Record<string, unknown>[]> {
+async function previewRows(conn: DuckDBConnection, parsed: string, n: number): Promise<Record<string, unknown>[]> {
   const r = await conn.runAndReadAll(
     `SELECT source_line, customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S') AS order_date, amount, is_return, reason
-     FROM parsed ORDER BY source_line LIMIT ${n}`,
+     FROM ${parsed} ORDER BY source_line LIMIT ${n}`,
   );
   return r.getRowObjectsJson() as Record<string, unknown>[];
 }

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction } from '../store/database.js';
 import { expandInputs } from './expandInputs.js';
-import { loadFile, type LoadFileOptions } from './loadFile.js';
+import { commitFile, dropPrepared, prepareFile, type LoadFileOptions, type PreparedFile } from './loadFile.js';
 import type { LoadSummary, FileLoadResult } from './types.js';
 
 /**
@@ -12,8 +12,7 @@ import type { LoadSummary, FileLoadResult } from './types.js';
  */
 export async function loadFiles(conn: DuckDBConnection, inputs: string[], opts: LoadFileOptions): Promise<LoadSummary> {
   const paths = await expandInputs(conn, inputs);
-  const files = await inTransaction(conn, () => loadEach(conn, paths, opts));
-  return summarize(files);
+  return withPrepared(conn, paths, opts, async (prepared) => summarize(await inTransaction(conn, () => commitEach(conn, prepared, opts))));
 }
 
 /**
@@ -22,17 +21,34 @@ export async function loadFiles(conn: DuckDBConnection, inputs: string[], opts: 
  */
 export async function dryRunLoad(conn: DuckDBConnection, inputs: string[], opts: LoadFileOptions): Promise<LoadSummary> {
   const paths = await expandInputs(conn, inputs);
-  await conn.run('BEGIN TRANSACTION');
+  const withPreview = { ...opts, preview: opts.preview ?? 5 };
+  return withPrepared(conn, paths, withPreview, async (prepared) => {
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      return { ...summarize(await commitEach(conn, prepared, withPreview)), dry_run: true };
+    } finally {
+      await conn.run('ROLLBACK');
+    }
+  });
+}
+
+/** Prepare every file (temp tables only), run `fn`, and drop the temp tables whatever happens. */
+async function withPrepared<T>(conn: DuckDBConnection, paths: string[], opts: LoadFileOptions, fn: (p: PreparedFile[]) => Promise<T>): Promise<T> {
+  const prepared: PreparedFile[] = [];
   try {
-    return { ...summarize(await loadEach(conn, paths, { ...opts, preview: opts.preview ?? 5 })), dry_run: true };
+    for (const [i, path] of paths.entries()) {
+      opts.onFile?.(i, paths.length, path);
+      prepared.push(await prepareFile(conn, path, opts, `crm_load_${i}`));
+    }
+    return await fn(prepared);
   } finally {
-    await conn.run('ROLLBACK');
+    for (const i of paths.keys()) await dropPrepared(conn, `crm_load_${i}`);
   }
 }
 
-async function loadEach(conn: DuckDBConnection, paths: string[], opts: LoadFileOptions): Promise<FileLoadResult[]> {
+async function commitEach(conn: DuckDBConnection, prepared: PreparedFile[], opts: LoadFileOptions): Promise<FileLoadResult[]> {
   const results: FileLoadResult[] = [];
-  for (const path of paths) results.push(await loadFile(conn, path, opts));
+  for (const p of prepared) results.push(await commitFile(conn, p, opts));
   return results;
 }
 

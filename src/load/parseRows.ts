@@ -64,9 +64,9 @@ function typedRowsSql(m: ResolvedMapping, from: string, extra = ''): string {
  * raw text, no messages — because it runs over every row; quarantineSql adds those for the few
  * bad rows.
  */
-export function parseRowsSql(m: ResolvedMapping): string {
+export function parseRowsSql(m: ResolvedMapping, staging: string): string {
   return `
-    WITH ${typedRowsSql(m, 'staging')},
+    WITH ${typedRowsSql(m, staging)},
     checked AS (SELECT *, ${reasonSql(m)} AS reason FROM flagged),
     numbered AS (
       SELECT *, row_number() OVER (PARTITION BY reason IS NULL, ${KEY_FIELDS} ORDER BY source_line) AS occurrence FROM checked
@@ -81,11 +81,11 @@ export function parseRowsSql(m: ResolvedMapping): string {
  * The unusable rows of `parsed` (excluded or quarantined) with a detail message naming the value
  * and column, and the raw fields as JSON.
  */
-export function badRowsSql(m: ResolvedMapping, headers: string[]): string {
+export function badRowsSql(m: ResolvedMapping, headers: string[], staging: string, parsed: string): string {
   const raw = `json_object(${headers.map((h) => `${literal(h)}, s.${ident(h)}`).join(', ')})::VARCHAR`;
   return `
     WITH bad_staging AS (
-      SELECT s.*, ${raw} AS crm_raw FROM staging s SEMI JOIN parsed p ON p.source_line = s.source_line AND p.reason IS NOT NULL
+      SELECT s.*, ${raw} AS crm_raw FROM ${staging} s SEMI JOIN ${parsed} p ON p.source_line = s.source_line AND p.reason IS NOT NULL
     ),
     ${typedRowsSql(m, 'bad_staging', ' s.crm_raw,')}
     SELECT source_line, ${reasonSql(m)} AS reason, ${detailSql(m)} AS detail, crm_raw AS raw FROM flagged`;

@@ -35,12 +35,13 @@ export function resolveColumns(m: Mapping, headers: string[], file: string, mapp
 /** Resolve columns and the date format (explicit, or detected from all values). */
 export async function resolveMapping(
   conn: DuckDBConnection,
+  table: string,
   m: Mapping,
   headers: string[],
   file: string,
   mappingSource: string,
 ): Promise<ResolvedMapping> {
   const columns = resolveColumns(m, headers, file, mappingSource);
-  const date_format = m.date_format ?? (await detectDateFormat(conn, `staging.${ident(columns.order_date!)}`, file));
+  const date_format = m.date_format ?? (await detectDateFormat(conn, table, ident(columns.order_date!), file));
   return { ...m, columns, date_format };
 }

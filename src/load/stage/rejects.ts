@@ -25,27 +25,28 @@ export async function readRejects(conn: DuckDBConnection): Promise<Staged['rejec
 }
 
 /**
- * `staging_raw` holds accepted records in file order; number them with their file line. Accepted
+ * `<t>_raw` holds accepted records in file order; number them with their file line. Accepted
  * record k sits on the k-th data line that was not rejected (records with quoted line breaks make
  * this a record number). Row ids are offset from the minimum because a table created inside a
  * transaction numbers its rows from a large base, not from 0.
  */
-export async function numberLines(conn: DuckDBConnection, columns: string, firstLine: number, rejected: number[]): Promise<void> {
-  const k = `s.rowid - ${await minRowid(conn, 'staging_raw')}`;
+export async function numberLines(conn: DuckDBConnection, t: string, columns: string, firstLine: number, rejected: number[]): Promise<void> {
+  const k = `s.rowid - ${await minRowid(conn, `${t}_raw`)}`;
   if (rejected.length === 0) {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE staging AS SELECT ${k} + ${firstLine} AS source_line, ${columns} FROM staging_raw s`);
-  } else {
-    await conn.run(
-      `CREATE OR REPLACE TEMP TABLE staging AS
-       WITH good AS (
-         SELECT l AS source_line, row_number() OVER (ORDER BY l) - 1 AS k
-         FROM range(${firstLine}, (SELECT count(*) FROM staging_raw) + ${rejected.length} + ${firstLine}) t(l)
-         WHERE l NOT IN (SELECT line FROM crm_rejects)
-       )
-       SELECT good.source_line, ${columns} FROM staging_raw s JOIN good ON good.k = ${k} ORDER BY good.source_line`,
-    );
+    // a view, not a copy: the common case costs nothing beyond DuckDB's own read
+    await conn.run(`CREATE OR REPLACE TEMP VIEW ${t} AS SELECT ${k} + ${firstLine} AS source_line, ${columns} FROM ${t}_raw s`);
+    return;
   }
-  await conn.run('DROP TABLE staging_raw');
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE ${t} AS
+     WITH good AS (
+       SELECT l AS source_line, row_number() OVER (ORDER BY l) - 1 AS k
+       FROM range(${firstLine}, (SELECT count(*) FROM ${t}_raw) + ${rejected.length} + ${firstLine}) t(l)
+       WHERE l NOT IN (SELECT line FROM crm_rejects)
+     )
+     SELECT good.source_line, ${columns} FROM ${t}_raw s JOIN good ON good.k = ${k} ORDER BY good.source_line`,
+  );
+  await conn.run(`DROP TABLE ${t}_raw`);
 }
 
 /** The first row id of a table, as a constant: a subquery inside a join condition would make DuckDB fall back to a nested loop. */
@@ -54,8 +55,8 @@ export async function minRowid(conn: DuckDBConnection, table: string): Promise<s
   return String(r.getRows()[0]![0]);
 }
 
-/** Number of rows in `staging`. */
-export async function stagingCount(conn: DuckDBConnection): Promise<number> {
-  const n = await conn.runAndReadAll('SELECT count(*) FROM staging');
+/** Number of rows in a staging relation. */
+export async function stagingCount(conn: DuckDBConnection, t: string): Promise<number> {
+  const n = await conn.runAndReadAll(`SELECT count(*) FROM ${t}`);
   return Number(n.getRows()[0]![0]);
 }

@@ -6,24 +6,24 @@ import { REJECT_OPTIONS, clearRejects, numberLines, readRejects, stagingCount } 
 import type { Staged } from './types.js';
 
 /**
- * Read a delimited text file (UTF-8) into `staging`, every field as text so parsing stays ours.
+ * Read a delimited text file (UTF-8) into staging relation `t`, every field as text so parsing stays ours.
  * The delimiter is detected from the first lines unless given. Unreadable records are returned, not fatal.
  */
-export async function stageCsv(conn: DuckDBConnection, path: string, opts: { delimiter?: string; header: boolean }): Promise<Staged> {
+export async function stageCsv(conn: DuckDBConnection, t: string, path: string, opts: { delimiter?: string; header: boolean }): Promise<Staged> {
   const delim = opts.delimiter ?? sniffDelimiter(path);
   const read = `read_csv(${literal(path)}, all_varchar=true, header=${opts.header}, delim=${literal(delim)}, quote='"', escape='"', ${REJECT_OPTIONS})`;
   await clearRejects(conn);
   try {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE staging_raw AS SELECT * FROM ${read}`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_raw AS SELECT * FROM ${read}`);
   } catch (err) {
     throw inputError(`${path}: cannot read as delimited text (delimiter ${JSON.stringify(delim)}): ${(err as Error).message}`, err);
   }
-  const raw = await columnNames(conn);
+  const raw = await columnNames(conn, `${t}_raw`);
   const headers = opts.header ? raw : raw.map((_, i) => String(i + 1));
   const columns = raw.map((c, i) => `s.${ident(c)} AS ${ident(headers[i]!)}`).join(', ');
   const rejected = await readRejects(conn);
-  await numberLines(conn, columns, opts.header ? 2 : 1, rejected.map((r) => r.line));
-  return { headers, accepted: await stagingCount(conn), rejected, detected: { format: 'csv', delimiter: delim, header: opts.header } };
+  await numberLines(conn, t, columns, opts.header ? 2 : 1, rejected.map((r) => r.line));
+  return { headers, accepted: await stagingCount(conn, t), rejected, detected: { format: 'csv', delimiter: delim, header: opts.header } };
 }
 
 function sniffDelimiter(path: string): string {
@@ -32,7 +32,7 @@ function sniffDelimiter(path: string): string {
   return delim;
 }
 
-async function columnNames(conn: DuckDBConnection): Promise<string[]> {
-  const r = await conn.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE table_name = 'staging_raw' ORDER BY column_index`);
+async function columnNames(conn: DuckDBConnection, table: string): Promise<string[]> {
+  const r = await conn.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`);
   return r.getRows().map((row) => String(row[0]));
 }

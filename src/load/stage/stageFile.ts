@@ -26,15 +26,15 @@ export function formatOf(path: string, m: Mapping): FileFormat {
 }
 
 /**
- * Read any supported file into `staging`. Text in a legacy encoding is first copied to UTF-8, so
+ * Read any supported file into the staging relation `t` (source_line + text columns). Text in a legacy encoding is first copied to UTF-8, so
  * DuckDB's readers (and their line-level error reports) handle every text file the same way.
  */
-export async function stageFile(conn: DuckDBConnection, path: string, m: Mapping): Promise<Staged> {
+export async function stageFile(conn: DuckDBConnection, t: string, path: string, m: Mapping): Promise<Staged> {
   const format = formatOf(path, m);
   const decode = format === 'parquet' ? null : decoderFor(m.encoding);
   const source = decode ? await transcodeToUtf8(path, decode) : path;
   try {
-    const staged = await stageAs(conn, textFormat(format, source, m), source, m);
+    const staged = await stageAs(conn, t, textFormat(format, source, m), source, m);
     staged.detected['encoding'] = m.encoding ?? 'utf-8';
     return staged;
   } finally {
@@ -49,19 +49,19 @@ function textFormat(format: FileFormat, path: string, m: Mapping): FileFormat {
   return detectDelimiter(lines) === null && looksWhitespaceAligned(lines) ? 'whitespace' : format;
 }
 
-function stageAs(conn: DuckDBConnection, format: FileFormat, path: string, m: Mapping): Promise<Staged> {
+function stageAs(conn: DuckDBConnection, t: string, format: FileFormat, path: string, m: Mapping): Promise<Staged> {
   const header = m.header ?? true;
   switch (format) {
     case 'csv':
-      return stageCsv(conn, path, { ...(m.delimiter ? { delimiter: m.delimiter } : {}), header });
+      return stageCsv(conn, t, path, { ...(m.delimiter ? { delimiter: m.delimiter } : {}), header });
     case 'whitespace':
-      return stageWhitespace(conn, path, header);
+      return stageWhitespace(conn, t, path, header);
     case 'parquet':
-      return stageParquet(conn, path);
+      return stageParquet(conn, t, path);
     case 'json':
-      return stageJsonArray(conn, path);
+      return stageJsonArray(conn, t, path);
     case 'ndjson':
-      return stageNdjson(conn, path);
+      return stageNdjson(conn, t, path);
     default:
       throw new Error(`unknown format ${String(format satisfies never)}`);
   }

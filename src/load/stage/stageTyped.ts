@@ -9,29 +9,29 @@ import type { Staged } from './types.js';
  * validation apply (timestamps become ISO text, numbers plain decimals). source_line is the
  * record number (1-based).
  */
-async function stageTyped(conn: DuckDBConnection, path: string, reader: string, format: string): Promise<Staged> {
+async function stageTyped(conn: DuckDBConnection, t: string, path: string, reader: string, format: string): Promise<Staged> {
   let names: string[];
   try {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE staging_raw AS SELECT * FROM ${reader}`);
-    const r = await conn.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE table_name = 'staging_raw' ORDER BY column_index`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_raw AS SELECT * FROM ${reader}`);
+    const r = await conn.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${t}_raw' ORDER BY column_index`);
     names = r.getRows().map((row) => String(row[0]));
   } catch (err) {
     throw inputError(`${path}: cannot read as ${format}: ${(err as Error).message}`, err);
   }
-  const first = await minRowid(conn, 'staging_raw');
+  const first = await minRowid(conn, `${t}_raw`);
   await conn.run(
-    `CREATE OR REPLACE TEMP TABLE staging AS
+    `CREATE OR REPLACE TEMP TABLE ${t} AS
      SELECT s.rowid - ${first} + 1 AS source_line,
        ${names.map((n) => `CAST(s.${ident(n)} AS VARCHAR) AS ${ident(n)}`).join(', ')}
-     FROM staging_raw s ORDER BY source_line;
-     DROP TABLE staging_raw`,
+     FROM ${t}_raw s ORDER BY source_line;
+     DROP TABLE ${t}_raw`,
   );
-  const count = await conn.runAndReadAll('SELECT count(*) FROM staging');
+  const count = await conn.runAndReadAll(`SELECT count(*) FROM ${t}`);
   return { headers: names, accepted: Number(count.getRows()[0]![0]), rejected: [], detected: { format } };
 }
 
-export const stageParquet = (conn: DuckDBConnection, path: string): Promise<Staged> =>
-  stageTyped(conn, path, `read_parquet(${literal(path)})`, 'parquet');
+export const stageParquet = (conn: DuckDBConnection, t: string, path: string): Promise<Staged> =>
+  stageTyped(conn, t, path, `read_parquet(${literal(path)})`, 'parquet');
 
-export const stageJsonArray = (conn: DuckDBConnection, path: string): Promise<Staged> =>
-  stageTyped(conn, path, `read_json(${literal(path)}, format='auto')`, 'json');
+export const stageJsonArray = (conn: DuckDBConnection, t: string, path: string): Promise<Staged> =>
+  stageTyped(conn, t, path, `read_json(${literal(path)}, format='auto')`, 'json');
