@@ -1,0 +1,44 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { formatInt } from '../format.js';
+import type { MoveCell } from '../dynamics/types.js';
+import { CHART_CONFIG, VL_SCHEMA } from './common.js';
+
+/**
+ * A from → to matrix (segments or states between two runs): rows are where customers were, columns
+ * where they are now, colour and label the number of customers. The diagonal is who stayed.
+ *
+ * @example moveMatrixChart(dyn.segmentMoves, { title: 'Segment movement', from: 'Last run', to: 'This run' })
+ */
+export function moveMatrixChart(cells: readonly MoveCell[], labels: { title: string; subtitle: string; from: string; to: string; order?: string[] }): TopLevelSpec {
+  const values = cells.map((c) => ({ ...c, label: formatInt(c.customers), stayed: c.from === c.to }));
+  const order = labels.order ?? [...new Set(cells.flatMap((c) => [c.from, c.to]))].sort();
+  const dim = (field: 'from' | 'to', title: string) => ({
+    field, type: 'nominal' as const, title, sort: order.filter((o) => cells.some((c) => c[field] === o)),
+    axis: { labelLimit: 160, ...(field === 'to' ? { orient: 'top' as const, labelAngle: -35 } : {}) },
+  });
+  return {
+    $schema: VL_SCHEMA,
+    title: { text: labels.title, subtitle: labels.subtitle },
+    description: `${labels.title}: a matrix of customer counts, rows ${labels.from.toLowerCase()}, columns ${labels.to.toLowerCase()}; the diagonal holds customers who did not move.`,
+    data: { values },
+    encoding: {
+      y: dim('from', labels.from),
+      x: dim('to', labels.to),
+      tooltip: [
+        { field: 'from', title: labels.from },
+        { field: 'to', title: labels.to },
+        { field: 'label', title: 'Customers' },
+      ],
+    },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
+        encoding: { color: { field: 'customers', type: 'quantitative', title: 'Customers', scale: { scheme: 'oranges', type: 'sqrt' } } },
+      },
+      // customers who stayed in bold, movers in regular weight
+      { transform: [{ filter: 'datum.stayed' }], mark: { type: 'text', fontSize: 11, fontWeight: 700 }, encoding: { text: { field: 'label' } } },
+      { transform: [{ filter: '!datum.stayed' }], mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'label' } } },
+    ],
+    config: CHART_CONFIG,
+  };
+}
