@@ -15,6 +15,8 @@ export function cohortTriangleChart(cells: readonly CohortCell[]): TopLevelSpec 
     title: { text: 'Cohort retention', subtitle: 'Share of each first-purchase cohort that bought again, by months since the first purchase' },
     description: 'Retention triangle: rows are cohorts by month of first purchase, columns months since that purchase; each cell is the share of the cohort buying in that month. Month 0 is always 100%.',
     data: { values },
+    width: { step: 30 },
+    height: { step: 20 },
     encoding: {
       y: { field: 'cohort', type: 'ordinal', title: 'Cohort (first purchase)' },
       x: { field: 'monthsSince', type: 'ordinal', title: 'Months since first purchase' },

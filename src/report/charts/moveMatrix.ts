@@ -11,6 +11,9 @@ import { CHART_CONFIG, VL_SCHEMA } from './common.js';
  */
 export function moveMatrixChart(cells: readonly MoveCell[], labels: { title: string; subtitle: string; from: string; to: string; order?: string[] }): TopLevelSpec {
   const values = cells.map((c) => ({ ...c, label: formatInt(c.customers), stayed: c.from === c.to }));
+  // white labels on the darkest cells (the sqrt colour scale passes mid-tone at a quarter of the max)
+  const max = Math.max(0, ...cells.map((c) => c.customers));
+  const textColor = { condition: { test: `datum.customers > ${max / 4}`, value: '#ffffff' }, value: '#111827' };
   const order = labels.order ?? [...new Set(cells.flatMap((c) => [c.from, c.to]))].sort();
   const dim = (field: 'from' | 'to', title: string) => ({
     field, type: 'nominal' as const, title, sort: order.filter((o) => cells.some((c) => c[field] === o)),
@@ -21,6 +24,8 @@ export function moveMatrixChart(cells: readonly MoveCell[], labels: { title: str
     title: { text: labels.title, subtitle: labels.subtitle },
     description: `${labels.title}: a matrix of customer counts, rows ${labels.from.toLowerCase()}, columns ${labels.to.toLowerCase()}; the diagonal holds customers who did not move.`,
     data: { values },
+    width: { step: 40 },
+    height: { step: 26 },
     encoding: {
       y: dim('from', labels.from),
       x: dim('to', labels.to),
@@ -36,8 +41,8 @@ export function moveMatrixChart(cells: readonly MoveCell[], labels: { title: str
         encoding: { color: { field: 'customers', type: 'quantitative', title: 'Customers', scale: { scheme: 'oranges', type: 'sqrt' } } },
       },
       // customers who stayed in bold, movers in regular weight
-      { transform: [{ filter: 'datum.stayed' }], mark: { type: 'text', fontSize: 11, fontWeight: 700 }, encoding: { text: { field: 'label' } } },
-      { transform: [{ filter: '!datum.stayed' }], mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'label' } } },
+      { transform: [{ filter: 'datum.stayed' }], mark: { type: 'text', fontSize: 11, fontWeight: 700 }, encoding: { text: { field: 'label' }, color: textColor } },
+      { transform: [{ filter: '!datum.stayed' }], mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'label' }, color: textColor } },
     ],
     config: CHART_CONFIG,
   };
