@@ -13,6 +13,8 @@ export { scoreCustomers, type RfmInput, type RfmResult } from './rfm/scoreCustom
 export { parseRules, readRules, OTHER, type RuleSet, type SegmentRule } from './rfm/rules.js';
 export { compileRules, segmentOf, uncoveredCells } from './rfm/segment.js';
 export { DEFAULT_RULES } from './rfm/defaultRules.js';
+export { clusterCustomers, type ClusterConfig, type ClusterInput, type ClusterResult, type CentreSet } from './cluster/clusterCustomers.js';
+export { CLUSTER_DEFAULTS, CLUSTER_FEATURES } from './cluster/config.js';
 export { analyze, type AnalyzeOptions, type AnalyzeResult } from './analyze/analyze.js';
 export { readReportData, findRun } from './report/readReportData.js';
 export { renderHtml } from './report/renderHtml.js';

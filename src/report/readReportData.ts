@@ -1,7 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runQuery, type Cell } from '../query/runQuery.js';
 import { inputError } from '../util/error.js';
+import { readClusters } from './readClusters.js';
 import { readKpis } from './readKpis.js';
+import { readDynamics } from './dynamics/readDynamics.js';
 import type { BinRow, LoadRow, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
 
 type Row = Record<string, Cell>;
@@ -52,6 +54,8 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
     bins: await readBins(conn, runId),
     loads: await readLoads(conn),
     quarantineByReason: (await select(conn, `SELECT reason, count(*) AS rows FROM quarantine GROUP BY reason ORDER BY rows DESC, reason`)).map((r) => ({ reason: str(r['reason']), rows: num(r['rows']) })),
+    clusters: await readClusters(conn, runId),
+    dynamics: await readDynamics(conn, runId),
   };
 }
 

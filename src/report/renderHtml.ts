@@ -1,6 +1,9 @@
+import { clusterScatterChart } from './charts/clusterScatter.js';
 import { rfHeatmapChart } from './charts/rfHeatmap.js';
 import { segmentSizesChart } from './charts/segmentSizes.js';
+import { silhouetteByKChart } from './charts/silhouetteByK.js';
 import type { ChartSlot } from './html/chartSlot.js';
+import { CLUSTER_SCATTER_CHART_ID, CLUSTER_SILHOUETTE_CHART_ID, renderClusters } from './html/clusters.js';
 import { REPORT_TITLE, renderHeader } from './html/header.js';
 import { HEATMAP_CHART_ID, renderHeatmap } from './html/heatmap.js';
 import { renderKpis } from './html/kpis.js';
@@ -12,6 +15,7 @@ import { renderSegments, SEGMENTS_CHART_ID } from './html/segments.js';
 import { REPORT_CSS } from './html/styles.js';
 import { html, trusted } from './html/tag.js';
 import type { ReportData } from './types.js';
+import { dynamicsSections } from './dynamics/sections.js';
 
 /**
  * Forbids every network request (the page inlines everything it needs), so a mistake in escaping
@@ -45,6 +49,8 @@ ${renderHeader(data)}
 ${renderKpis(data.kpis, data.previousRun)}
 ${renderSegments(data.segments)}
 ${renderHeatmap(data.rfGrid)}
+${renderClusters(data.clusters, data.previousRun)}
+${dynamicsSections(data.dynamics).body}
 ${renderRules(data.rules, data.bins)}
 ${renderQuality(data.loads, data.quarantineByReason)}
 ${renderMethods()}
@@ -61,5 +67,10 @@ function chartSlots(data: ReportData): ChartSlot[] {
   const slots: ChartSlot[] = [];
   if (data.segments.length > 0) slots.push({ id: SEGMENTS_CHART_ID, spec: segmentSizesChart(data.segments) });
   if (data.rfGrid.length > 0) slots.push({ id: HEATMAP_CHART_ID, spec: rfHeatmapChart(data.rfGrid) });
+  if (data.clusters && data.clusters.sample.length > 0) {
+    slots.push({ id: CLUSTER_SCATTER_CHART_ID, spec: clusterScatterChart(data.clusters.profiles, data.clusters.sample) });
+  }
+  if (data.clusters) slots.push({ id: CLUSTER_SILHOUETTE_CHART_ID, spec: silhouetteByKChart(data.clusters.silhouette) });
+  slots.push(...dynamicsSections(data.dynamics).charts);
   return slots;
 }

@@ -1,3 +1,4 @@
+import type { DynamicsReport } from './dynamics/types.js';
 /**
  * Everything the report shows, read from the database by readReportData (one run). The HTML and
  * chart builders are pure functions of this object, so they can be tested without a database.
@@ -27,6 +28,10 @@ export interface ReportData {
   bins: BinRow[];
   loads: LoadRow[];
   quarantineByReason: { reason: string; rows: number }[];
+  /** k-means clusters of the run; null when the run has none (too few customers, or an older run). */
+  clusters: ClusterSection | null;
+  /** movement, states, stages, cohorts and value concentration; null for runs made before them */
+  dynamics: DynamicsReport | null;
 }
 
 export interface Kpi {
@@ -86,4 +91,42 @@ export interface LoadRow {
   rowsExcluded: number;
   rowsQuarantined: number;
   status: string;
+}
+
+/** The Clusters section: profiles, silhouette per k tried, stability, and a scatter sample. */
+export interface ClusterSection {
+  /** The chosen number of clusters. */
+  k: number;
+  /** One row per cluster, by id. */
+  profiles: ClusterProfileRow[];
+  /** One row per k tried, ascending; silhouette null when undefined. */
+  silhouette: { k: number; silhouette: number | null; chosen: boolean }[];
+  /** Customers in both this and the previous clustered run, and how many changed cluster; null without one. */
+  changes: { previousRunId: number; previousAsOf: string; compared: number; changed: number } | null;
+  /** A seeded sample of at most a few thousand customers, for the scatter. */
+  sample: ClusterPoint[];
+}
+
+export interface ClusterProfileRow {
+  cluster: number; // 0..k-1, stable between runs
+  name: string;
+  size: number;
+  share: number; // of customers, 0..1
+  revenueShare: number | null; // of net spend, null when that is 0
+  meanRecencyDays: number | null;
+  medianRecencyDays: number | null;
+  meanFrequency: number | null;
+  medianFrequency: number | null;
+  meanMonetary: number | null;
+  medianMonetary: number | null;
+  dominantSegment: string | null;
+  dominantSegmentShare: number | null; // of the cluster, 0..1
+}
+
+export interface ClusterPoint {
+  customerId: string;
+  cluster: number;
+  recencyDays: number;
+  frequency: number;
+  monetary: number;
 }

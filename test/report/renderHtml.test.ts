@@ -36,9 +36,12 @@ describe('renderHtml page', () => {
 
   it('puts the sections in order', () => {
     const ids = [...markup.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['kpis', 'segments', 'rf', 'rules', 'quality', 'methods']);
+    expect(ids).toEqual(['kpis', 'segments', 'rf', 'clusters', 'movement', 'states', 'cohorts', 'value', 'rules', 'quality', 'methods']);
     const headings = [...markup.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['Key figures', 'Segments', 'R×F heatmap', 'Segment rules', 'Data quality', 'Methods']);
+    expect(headings).toEqual([
+      'Key figures', 'Segments', 'R×F heatmap', 'Clusters', 'Segment movement', 'Customer states and lifecycle stages',
+      'Cohort retention', 'Value concentration', 'Segment rules', 'Data quality', 'Methods',
+    ]);
   });
 
   it('states the title, as-of date, window and rules in the header', () => {
@@ -93,6 +96,8 @@ describe('renderHtml with empty data', () => {
     bins: [],
     loads: [],
     quarantineByReason: [],
+    clusters: null,
+    dynamics: null,
   });
 
   it('says so per section and still renders the rest', () => {
@@ -108,7 +113,7 @@ describe('renderHtml with empty data', () => {
   });
 
   it('draws one chart when only one has data', () => {
-    const data = { ...sampleReportData(), rfGrid: [] };
+    const data = { ...sampleReportData(), rfGrid: [], clusters: null, dynamics: null };
     const page = renderHtml(data);
     expect(page.match(/data-chart /g)).toHaveLength(1);
     expect(page).toContain('id="chart-segments"');

@@ -1,4 +1,5 @@
-import type { ReportData, RfCell, RuleRow } from '../../src/report/types.js';
+import { sampleDynamics } from './sampleDynamics.js';
+import type { ClusterSection, ReportData, RfCell, RuleRow } from '../../src/report/types.js';
 
 /** A segment name that would run script if it ever reached the page unescaped. */
 export const HOSTILE_SEGMENT = '<img src=x onerror=alert(1)>';
@@ -84,7 +85,51 @@ export function sampleReportData(): ReportData {
       { reason: 'unparseable date', rows: 41 },
       { reason: 'negative quantity without return flag', rows: 36 },
     ],
+    clusters: clusters(customers),
+    dynamics: sampleDynamics(),
   };
+}
+
+/**
+ * Four clusters whose sizes add up to the run's customers, a silhouette curve peaking at the
+ * chosen k, a change count, and a deterministic scatter sample. One dominant segment is hostile.
+ */
+export function clusters(customers: number): ClusterSection {
+  const names = ['recent frequent high spenders', 'recent one-timers', 'lapsed occasional mid spenders', HOSTILE_SEGMENT];
+  const shares = [0.2, 0.3, 0.4, 0.1];
+  const sizes = shares.map((s) => Math.round(s * customers));
+  sizes[3] = customers - sizes[0]! - sizes[1]! - sizes[2]!;
+  const profiles = names.map((name, c) => ({
+    cluster: c,
+    name,
+    size: sizes[c]!,
+    share: sizes[c]! / customers,
+    revenueShare: [0.6, 0.15, 0.2, 0.05][c]!,
+    meanRecencyDays: [20, 15, 300, 150][c]!,
+    medianRecencyDays: [12, 10, 280, 120][c]!,
+    meanFrequency: [9.5, 1, 2.2, 1.4][c]!,
+    medianFrequency: [8, 1, 2, 1][c]!,
+    meanMonetary: [820.5, 45.25, 120, -3.5][c]!,
+    medianMonetary: [640, 40, 95.5, 0][c]!,
+    dominantSegment: ['Champions', 'New', 'At risk', HOSTILE_SEGMENT][c]!,
+    dominantSegmentShare: [0.7, 0.55, 0.4, 0.9][c]!,
+  }));
+  const silhouette = [2, 3, 4, 5, 6, 7, 8].map((k) => ({ k, silhouette: 0.45 - Math.abs(k - 4) * 0.04, chosen: k === 4 }));
+  // A small deterministic spread around each cluster's medians (an LCG, not Math.random).
+  let state = 12345;
+  const next = (): number => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const sample = Array.from({ length: 300 }, (_, i) => {
+    const c = i % 4;
+    const p = profiles[c]!;
+    return {
+      customerId: c === 3 && i === 3 ? '<b>C-0003</b>' : `C-${String(i).padStart(4, '0')}`,
+      cluster: c,
+      recencyDays: Math.round(p.medianRecencyDays! * (0.3 + 1.4 * next())),
+      frequency: Math.max(1, Math.round(p.medianFrequency! * (0.5 + next()))),
+      monetary: Math.round((p.medianMonetary! - 10 + 40 * next()) * (0.5 + next()) * 100) / 100,
+    };
+  });
+  return { k: 4, profiles, silhouette, changes: { previousRunId: 6, previousAsOf: '2024-06-23', compared: 1200, changed: 84 }, sample };
 }
 
 function bins(): ReportData['bins'] {

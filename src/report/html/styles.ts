@@ -30,6 +30,7 @@ p { margin: 0 0 12px; }
 .kpi .delta.up .arrow { color: var(--up); }
 .kpi .delta.down .arrow { color: var(--down); }
 .chart { margin: 8px 0 16px; overflow-x: auto; min-height: 40px; }
+.chart-row { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 32px; } /* charts side by side when they fit */
 .chart-error { color: var(--down); border: 1px solid #fecaca; background: #fef2f2; padding: 8px 12px; border-radius: 6px; }
 .table-wrap { overflow-x: auto; margin: 8px 0 16px; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
@@ -70,4 +71,7 @@ footer { margin-top: 48px; color: var(--muted); font-size: 13px; border-top: 1px
   thead th, tbody tr:nth-child(even), .empty { background: none; }
   .vega-embed details, .vega-actions { display: none !important; }
 }
+.two-col { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 0 2rem; align-items: start; }
+p.lead { font-size: 1.05rem; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.9em; background: #f3f4f6; padding: 0.05rem 0.3rem; border-radius: 3px; }
 `;
