@@ -14,9 +14,17 @@ export async function schemaVersion(conn: DuckDBConnection): Promise<number> {
   return Number(r.getRows()[0]![0]);
 }
 
+/** Versions recorded in schema_version. */
+async function appliedVersions(conn: DuckDBConnection): Promise<Set<number>> {
+  const r = await conn.runAndReadAll('SELECT version FROM schema_version');
+  return new Set(r.getRows().map((row) => Number(row[0])));
+}
+
 /**
  * Bring the database schema up to date. Each migration runs in its own transaction together with
- * its schema_version row, so a crash leaves the database at a known version.
+ * its schema_version row, so a crash leaves the database at a known version. Every migration not
+ * yet recorded is applied in version order — not only those above the highest applied — so a
+ * migration merged later with a lower number still reaches databases made in between.
  */
 export async function migrate(conn: DuckDBConnection, all: readonly Migration[] = migrations): Promise<number> {
   let current = await schemaVersion(conn);
@@ -30,7 +38,8 @@ export async function migrate(conn: DuckDBConnection, all: readonly Migration[] 
       'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)',
     );
   }
-  for (const m of all.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
+  const applied = await appliedVersions(conn);
+  for (const m of all.filter((m) => !applied.has(m.version)).sort((a, b) => a.version - b.version)) {
     await conn.run('BEGIN TRANSACTION');
     try {
       await conn.run(m.sql);
@@ -40,7 +49,7 @@ export async function migrate(conn: DuckDBConnection, all: readonly Migration[] 
       await conn.run('ROLLBACK');
       throw new Error(`schema migration ${m.version} (${m.name}) failed: ${(err as Error).message}`, { cause: err });
     }
-    current = m.version;
+    current = Math.max(current, m.version);
   }
   return current;
 }
