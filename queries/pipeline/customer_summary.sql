@@ -7,9 +7,11 @@
 -- last_gap = the gap just before the latest purchase day, days_last_180 = purchase days in the
 -- 180 days up to as_of.
 -- A day's spend is the net amount of that day (same-day returns included).
+-- Amounts are summed as DECIMAL(18,6): exact, so the sums do not depend on the order DuckDB's
+-- threads add them in, and re-running an as-of date gives bit-identical results.
 -- return_rate = returned value / purchased value (0..1), a dissatisfaction signal.
 WITH tx AS (
-  SELECT customer_id, order_id, order_date, order_date::DATE AS day, amount, is_return
+  SELECT customer_id, order_id, order_date, order_date::DATE AS day, amount::DECIMAL(18, 6) AS amount, is_return
   FROM transactions
   WHERE order_date < $as_of::DATE + INTERVAL 1 DAY
 ),
@@ -29,7 +31,8 @@ model AS (
     date_diff('day', min(day), max(day)) AS t_x,
     date_diff('day', min(day), $as_of::DATE) AS T,
     CASE WHEN count(*) > 1 THEN (sum(day_spend) - arg_min(day_spend, day)) / (count(*) - 1) ELSE 0 END AS m_bar,
-    coalesce(stddev_pop(gap), 0) AS gap_sd,
+    -- population sd from exact integer sums (stddev_pop's floating-point merge depends on thread order)
+    coalesce(sqrt(greatest(sum(gap * gap)::DOUBLE / count(gap) - pow(sum(gap)::DOUBLE / count(gap), 2), 0)), 0) AS gap_sd,
     arg_max(gap, day) AS last_gap,
     count(*) FILTER (WHERE day > $as_of::DATE - INTERVAL 180 DAY) AS days_last_180
   FROM days
@@ -53,9 +56,9 @@ SELECT
   a.last_order,
   date_diff('day', a.last_order::DATE, $as_of::DATE)::INTEGER AS recency_days,
   a.frequency::INTEGER AS frequency,
-  a.monetary,
-  a.returns_amount,
-  CASE WHEN a.gross_spend > 0 THEN least(a.returns_amount / a.gross_spend, 1.0) ELSE 0 END AS return_rate,
+  a.monetary::DOUBLE AS monetary,
+  a.returns_amount::DOUBLE AS returns_amount,
+  CASE WHEN a.gross_spend > 0 THEN least(a.returns_amount::DOUBLE / a.gross_spend::DOUBLE, 1.0) ELSE 0 END AS return_rate,
   date_diff('day', a.first_order::DATE, $as_of::DATE)::INTEGER AS tenure_days,
   m.x::INTEGER AS x,
   m.t_x::DOUBLE AS t_x,

@@ -27,8 +27,11 @@ export interface Command {
 /** Flags every command takes. */
 export const COMMON_OPTIONS: Options = {
   db: { type: 'string' },
+  'lock-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
 export const COMMON_DETAILS = `  --db PATH        database file (default: $CRM_DB, else data/crm.duckdb)
+  --lock-timeout S seconds to wait while another process writes the database (default:
+                   $CRM_LOCK_TIMEOUT, else 30; 0 = do not wait), then exit 3 naming the holder
   -h, --help       show this help`;

@@ -1,13 +1,19 @@
 import { CrmError, exitCodeOf, usageError } from '../util/error.js';
 import type { Command, Io } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { backtestCommand } from './commands/backtest.js';
 import { loadCommand } from './commands/load.js';
+import { queriesCommand } from './commands/queries.js';
 import { queryCommand } from './commands/query.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
+import { runsCommand } from './commands/runs.js';
+import { scheduleCommand } from './commands/schedule.js';
 import { parseCommandArgs } from './parse.js';
 
-export const COMMANDS: readonly Command[] = [loadCommand, analyzeCommand, reportCommand, runCommand, queryCommand];
+export const COMMANDS: readonly Command[] = [
+  loadCommand, analyzeCommand, reportCommand, runCommand, queryCommand, queriesCommand, runsCommand, scheduleCommand, backtestCommand,
+];
 
 const processIo: Io = {
   out: (t) => void process.stdout.write(t),

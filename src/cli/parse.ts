@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { lockTimeoutMs } from '../store/lock/lockTimeout.js';
 import { usageError } from '../util/error.js';
 import { COMMON_OPTIONS, type Command, type Values } from './command.js';
 
@@ -25,3 +26,12 @@ export const stringFlag = (values: Values, name: string): string | undefined => 
   const v = values[name];
   return typeof v === 'string' ? v : undefined;
 };
+
+/** A repeatable string flag's values (e.g. --param a=1 --param b=2). */
+export const stringsFlag = (values: Values, name: string): string[] => {
+  const v = values[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+};
+
+/** How long to wait for a busy database: --lock-timeout, else $CRM_LOCK_TIMEOUT, else 30 s. */
+export const lockTimeoutFlag = (values: Values): number => lockTimeoutMs(stringFlag(values, 'lock-timeout'));

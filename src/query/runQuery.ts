@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBTypeId } from '@duckdb/node-api';
 import { inputError } from '../util/error.js';
 
@@ -17,7 +17,8 @@ const NUMERIC = new Set<DuckDBTypeId>([
 ]);
 
 /**
- * Run SQL (with named parameters bound, never pasted) and return JSON-ready values: numbers as numbers (64-bit integers beyond 2^53 stay
+ * Run SQL (with named parameters bound as a prepared statement, never pasted; `types` gives their
+ * DuckDB types) and return JSON-ready values: numbers as numbers (64-bit integers beyond 2^53 stay
  * strings so no digit is lost), dates and timestamps as ISO-like text.
  *
  * @example await runQuery(conn, 'select count(*) as n from customer_scores') // { columns: ['n'], rows: [[2500]] }
@@ -25,20 +26,21 @@ const NUMERIC = new Set<DuckDBTypeId>([
 export async function runQuery(
   conn: DuckDBConnection,
   sql: string,
-  params: Record<string, string | number | null> = {},
+  params: Record<string, DuckDBValue> = {},
+  types?: Record<string, DuckDBType>,
 ): Promise<QueryResult> {
   let reader;
   try {
-    reader = await conn.runAndReadAll(sql, params);
+    reader = await conn.runAndReadAll(sql, params, types);
   } catch (err) {
     const msg = (err as Error).message;
     if (/read-only/i.test(msg)) {
-      throw inputError(`crm query is read-only: this statement would change the database.\n  ${msg}`, err);
+      throw inputError(`crm query is read-only: this statement would change the database. Add --write to run it (under the writer lock).\n  ${msg}`, err);
     }
     throw inputError(`query failed: ${msg}`, err);
   }
-  const types = reader.columnTypes().map((t) => t.typeId);
-  const rows = reader.getRowsJson().map((row) => row.map((v, i) => (NUMERIC.has(types[i]!) ? toNumber(v) : (v as Cell))));
+  const columnTypes = reader.columnTypes().map((t) => t.typeId);
+  const rows = reader.getRowsJson().map((row) => row.map((v, i) => (NUMERIC.has(columnTypes[i]!) ? toNumber(v) : (v as Cell))));
   return { columns: reader.columnNames(), rows };
 }
 

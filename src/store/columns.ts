@@ -2,6 +2,9 @@ import { DuckDBDataChunk, type DuckDBConnection, type DuckDBType } from '@duckdb
 
 type NumberArray = Float64Array | Int32Array | Int16Array | Uint8Array;
 
+/** Plain values for columns that need NULLs or text (e.g. VARCHAR, a DOUBLE that may be missing). */
+type ValueArray = readonly (number | string | null)[];
+
 /**
  * Read numeric query columns straight into Float64Arrays (columns in SELECT order). Cast columns
  * to DOUBLE or INTEGER in the SQL: per-customer math runs on typed arrays, not row objects.
@@ -14,7 +17,7 @@ export async function readNumberColumns(conn: DuckDBConnection, sql: string): Pr
 /** A column to append: its name in the target table, DuckDB type and values. */
 export interface AppendColumn {
   type: DuckDBType;
-  values: NumberArray;
+  values: NumberArray | ValueArray;
 }
 
 const CHUNK = 2048; // DuckDB's vector size
@@ -31,7 +34,7 @@ export async function appendColumns(conn: DuckDBConnection, table: string, colum
     for (let start = 0; start < n; start += CHUNK) {
       const end = Math.min(start + CHUNK, n);
       const chunk = DuckDBDataChunk.create(columns.map((c) => c.type), end - start);
-      columns.forEach((c, i) => chunk.setColumnValues(i, Array.from(c.values.subarray(start, end))));
+      columns.forEach((c, i) => chunk.setColumnValues(i, Array.isArray(c.values) ? c.values.slice(start, end) : Array.from((c.values as NumberArray).subarray(start, end))));
       appender.appendDataChunk(chunk);
     }
     appender.flushSync();

@@ -1,8 +1,11 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { inputError } from '../util/error.js';
+import { acquireWriterLock } from './lock/acquireWriterLock.js';
+import { lockTimeoutMs } from './lock/lockTimeout.js';
 import { migrate } from './migrate.js';
+import { openInstance } from './openInstance.js';
 
 /** Where the database lives: --db, else $CRM_DB, else data/crm.duckdb under the working directory. */
 export function resolveDbPath(flag?: string): string {
@@ -12,12 +15,22 @@ export function resolveDbPath(flag?: string): string {
 export interface OpenOptions {
   /** Open read-only: any statement that writes fails inside DuckDB itself. */
   readOnly?: boolean;
+  /**
+   * How long to wait for a busy database: the writer lock held by another writer, or the file held
+   * open by another process. Default: $CRM_LOCK_TIMEOUT seconds, else 30 s.
+   */
+  lockTimeoutMs?: number;
+  /** stop waiting for a busy database (e.g. on SIGTERM) */
+  signal?: AbortSignal;
+  /** told once when the database is busy and waiting starts */
+  onWait?: (message: string) => void;
 }
 
 /**
  * Open the database, run `fn` with a connection, and close it again: the file is never held open
- * between commands, so the scheduler and ad-hoc queries can share it. A writable open creates the
- * file and brings its schema up to date first.
+ * between commands, so the scheduler and ad-hoc queries can share it. A writable open takes the
+ * writer lock (`<db>.lock`) first, so two writers never overlap, then creates the file and brings
+ * its schema up to date. A busy database is waited for up to the lock timeout.
  *
  * @example
  *   const n = await withDatabase('data/crm.duckdb', {}, async (c) => (await c.runAndReadAll('select 1')).getRows());
@@ -30,20 +43,26 @@ export async function withDatabase<T>(
   if (options.readOnly && !existsSync(path)) {
     throw inputError(`no database at ${path}: load data first (crm load FILE, or npm start for the sample)`);
   }
-  if (!options.readOnly) mkdirSync(dirname(path), { recursive: true });
-  const instance = await DuckDBInstance.create(path, {
-    access_mode: options.readOnly ? 'READ_ONLY' : 'READ_WRITE',
-  });
+  const timeoutMs = options.lockTimeoutMs ?? lockTimeoutMs();
+  const wait = { deadline: Date.now() + timeoutMs, timeoutMs, signal: options.signal, onWait: options.onWait };
+  const inMemory = path === ':memory:';
+  if (!options.readOnly && !inMemory) mkdirSync(dirname(path), { recursive: true });
+  const release = options.readOnly || inMemory ? () => {} : await acquireWriterLock(path, { timeoutMs, signal: options.signal, onWait: options.onWait });
   try {
-    const conn = await instance.connect();
+    const instance = await openInstance(path, Boolean(options.readOnly), wait);
     try {
-      if (!options.readOnly) await migrate(conn);
-      return await fn(conn);
+      const conn = await instance.connect();
+      try {
+        if (!options.readOnly) await migrate(conn);
+        return await fn(conn);
+      } finally {
+        conn.closeSync();
+      }
     } finally {
-      conn.closeSync();
+      instance.closeSync();
     }
   } finally {
-    instance.closeSync();
+    release();
   }
 }
 

@@ -21,3 +21,13 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return isoDate(d);
 }
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant on the wall clock of an IANA time zone.
+ *
+ * @example dateInZone(new Date('2024-12-30T03:00:00Z'), 'America/New_York') // '2024-12-29'
+ */
+export function dateInZone(instant: Date, timeZone: string): string {
+  // en-CA formats dates as YYYY-MM-DD
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}

@@ -1,16 +1,20 @@
 import { analyze } from '../../analyze/analyze.js';
 import { readRules } from '../../rfm/rules.js';
+import { reconcileInterruptedRuns } from '../../runs/reconcileInterruptedRuns.js';
+import { recordRunSteps } from '../../runs/recordRunSteps.js';
+import { stepsFromTimings } from '../../runs/stepsFromTimings.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { parseIsoDate } from '../../util/dates.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
-import { stringFlag } from '../parse.js';
+import { lockTimeoutFlag, stringFlag } from '../parse.js';
 
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'score every customer as of a date (summary, RFM scores, segments) as a new run',
   synopsis: 'crm analyze [--as-of YYYY-MM-DD] [--rules FILE] [--json] [--db PATH]',
-  details: `Writes a new row in \`runs\` and one \`customer_scores\` row per customer, using only
-transactions dated on or before the as-of date.
+  details: `Writes a new row in \`runs\` (trigger manual, with per-step timings) and one
+\`customer_scores\` row per customer, using only transactions dated on or before the as-of date.
+Takes the writer lock (waits up to --lock-timeout while another process writes).
 
   --as-of DATE     YYYY-MM-DD (default: the latest order date)
   --rules FILE     segment rules JSON (default: the built-in R×F grid; see README)
@@ -24,9 +28,12 @@ ${COMMON_DETAILS}`,
     const rulesPath = stringFlag(values, 'rules');
     const rules = rulesPath ? readRules(rulesPath) : undefined;
     const db = resolveDbPath(stringFlag(values, 'db'));
-    const result = await withDatabase(db, {}, (conn) =>
-      analyze(conn, { ...(asOf ? { asOf } : {}), ...(rules ? { rules } : {}) }),
-    );
+    const result = await withDatabase(db, { lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm analyze: ${m}\n`) }, async (conn) => {
+      await reconcileInterruptedRuns(conn);
+      const r = await analyze(conn, { ...(asOf ? { asOf } : {}), ...(rules ? { rules } : {}) });
+      await recordRunSteps(conn, r.runId, stepsFromTimings(r.timings, r.customers));
+      return r;
+    });
     if (values['json']) io.out(JSON.stringify(result) + '\n');
     else {
       io.out(`run ${result.runId} as of ${result.asOf}: ${result.customers} customers scored\n`);

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { dryRunLoad, loadFiles } from '../../load/loadFiles.js';
 import { EMPTY_MAPPING, readMapping } from '../../load/mapping.js';
 import type { FileLoadResult, LoadSummary } from '../../load/types.js';
+import { loadProgress } from '../../log/loadProgress.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
-import { stringFlag } from '../parse.js';
+import { lockTimeoutFlag, stringFlag } from '../parse.js';
 
 export const loadCommand: Command = {
   name: 'load',
@@ -30,7 +31,10 @@ ${COMMON_DETAILS}`,
     const dry = Boolean(values['dry-run']);
     // a dry run against a database that does not exist yet must not create it
     const target = dry && !existsSync(db) ? ':memory:' : db;
-    const summary = await withDatabase(target, {}, (conn) => (dry ? dryRunLoad : loadFiles)(conn, files, opts));
+    const progress = loadProgress();
+    const summary = await withDatabase(target, { lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm load: ${m}\n`) }, (conn) =>
+      (dry ? dryRunLoad : loadFiles)(conn, files, { ...opts, onFile: progress.file }),
+    ).finally(() => progress.done());
     if (values['json']) io.out(JSON.stringify(summary) + '\n');
     else io.out(dry ? describeDryRun(summary) : describe(summary, db));
     return 0;

@@ -1,27 +1,72 @@
+import { VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { bindParams, parseParamFlags } from '../../query/named/bindParams.js';
+import { findNamedQuery } from '../../query/named/findNamedQuery.js';
+import { referencedParams } from '../../query/named/parseQueryFile.js';
 import { FORMATS, formatResult, type Format } from '../../query/format.js';
 import { runQuery } from '../../query/runQuery.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { usageError } from '../../util/error.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
-import { stringFlag } from '../parse.js';
+import { lockTimeoutFlag, stringFlag, stringsFlag } from '../parse.js';
+
+/** A bare word (no spaces) names a named query; anything else is SQL. */
+const isQueryName = (arg: string): boolean => /^[A-Za-z0-9][\w-]*$/.test(arg);
 
 export const queryCommand: Command = {
   name: 'query',
-  summary: 'run read-only SQL against the database',
-  synopsis: 'crm query "<SQL>" [--format table|csv|json] [--db PATH]',
-  details: `The database is opened read-only: statements that would change it are refused.
-Tables: transactions, quarantine, loads, runs, customer_scores, rfm_rules, rfm_bins (see README).
+  summary: 'run SQL or a named query (queries/*.sql) against the database, read-only unless --write',
+  synopsis: 'crm query "<SQL>"|NAME [--param NAME=VALUE]... [--format table|csv|json] [--write] [--db PATH]',
+  details: `The database is opened read-only: statements that would change it are refused unless
+--write is given. While a run is writing, the query waits (up to --lock-timeout) and then says who
+holds the database. Tables: transactions, quarantine, loads, runs, customer_scores, rfm_rules,
+rfm_bins (see README).
 
+NAME runs a named query from queries/ (list them with \`crm queries\`); its parameters are given
+with --param, checked against their declared types and bound as prepared-statement parameters,
+never pasted into the SQL. Ad-hoc SQL may use $name parameters too (bound as text).
+
+  --param NAME=VALUE  a parameter value (repeat for several)
   --format F       table (default), csv or json (an array of row objects)
+  --write          allow a statement that writes: opens the database read-write under the writer lock
 ${COMMON_DETAILS}`,
-  options: { format: { type: 'string' } },
+  options: { format: { type: 'string' }, param: { type: 'string', multiple: true }, write: { type: 'boolean' } },
   positionals: [1, 1],
-  async run(values, [sql], io) {
+  async run(values, [target], io) {
     const format = (stringFlag(values, 'format') ?? 'table') as Format;
     if (!FORMATS.includes(format)) throw usageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+    const given = parseParamFlags(stringsFlag(values, 'param'));
+    const { sql, params, types } = isQueryName(target!) ? namedStatement(target!, given) : adHocStatement(target!, given);
+    const write = Boolean(values['write']);
     const db = resolveDbPath(stringFlag(values, 'db'));
-    const result = await withDatabase(db, { readOnly: true }, (conn) => runQuery(conn, sql!));
+    const result = await withDatabase(db, { readOnly: !write, lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm query: ${m}\n`) }, (conn) => runQuery(conn, sql, params, types));
     io.out(formatResult(result, format));
     return 0;
   },
 };
+
+interface Statement {
+  sql: string;
+  params: Record<string, DuckDBValue>;
+  types?: Record<string, DuckDBType>;
+}
+
+function namedStatement(name: string, given: [string, string][]): Statement {
+  const q = findNamedQuery(name);
+  const { values, types } = bindParams(q, given);
+  return { sql: q.sql, params: values, types };
+}
+
+function adHocStatement(sql: string, given: [string, string][]): Statement {
+  if (given.length === 0) return { sql, params: {} };
+  const used = referencedParams(sql);
+  const params: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType> = {};
+  for (const [name, value] of given) {
+    if (!used.has(name)) throw usageError(`--param ${name}: the SQL has no $${name}`);
+    params[name] = value;
+    types[name] = VARCHAR;
+  }
+  const missing = [...used].filter((u) => !(u in params));
+  if (missing.length) throw usageError(`the SQL uses ${missing.map((m) => '$' + m).join(', ')}: give --param ${missing[0]}=VALUE`);
+  return { sql, params, types };
+}

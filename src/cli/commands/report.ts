@@ -4,7 +4,7 @@ import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { parseIsoDate } from '../../util/dates.js';
 import { usageError } from '../../util/error.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
-import { stringFlag } from '../parse.js';
+import { lockTimeoutFlag, stringFlag } from '../parse.js';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -24,7 +24,7 @@ ${COMMON_DETAILS}`,
     if (runFlag !== undefined && !/^\d+$/.test(runFlag)) throw usageError(`--run expects a run id (a number), got "${runFlag}"`);
     const opts = { ...(asOf ? { asOf: parseIsoDate(asOf, '--as-of') } : {}), ...(runFlag ? { runId: Number(runFlag) } : {}) };
     const out = stringFlag(values, 'out') ?? 'reports';
-    const path = await withDatabase(resolveDbPath(stringFlag(values, 'db')), {}, async (conn) =>
+    const path = await withDatabase(resolveDbPath(stringFlag(values, 'db')), { lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm report: ${m}\n`) }, async (conn) =>
       writeReport(conn, await findRun(conn, opts), out),
     );
     io.out(`report: ${path}\n`);

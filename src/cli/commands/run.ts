@@ -1,16 +1,25 @@
+import { createStepLog } from '../../log/createStepLog.js';
+import { loadProgress, withProgress } from '../../log/loadProgress.js';
 import { loadPipeline } from '../../pipeline/loadPipeline.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
+import { onShutdownSignal } from '../../schedule/onShutdownSignal.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { parseIsoDate } from '../../util/dates.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
-import { stringFlag } from '../parse.js';
+import { lockTimeoutFlag, stringFlag } from '../parse.js';
 
 export const runCommand: Command = {
   name: 'run',
   summary: 'run a pipeline now: load its inputs, analyze, write the report',
-  synopsis: 'crm run [PIPELINE] [--as-of YYYY-MM-DD] [--out DIR] [--db PATH]',
-  details: `PIPELINE is a file in pipelines/ (default: weekly). Inputs loaded before are skipped (same
-checksum), so running twice does not double-count.
+  synopsis: 'crm run [PIPELINE|FILE] [--as-of YYYY-MM-DD] [--out DIR] [--db PATH] [--lock-timeout S]',
+  details: `PIPELINE is a file in pipelines/ (default: weekly), or a path to a pipeline file (e.g.
+./ops/nightly.js; its relative paths resolve against its folder). Inputs loaded before are skipped
+(same checksum), so running twice does not double-count. The run is recorded in \`runs\` (trigger
+manual) even when it fails while loading. It takes the writer lock: if a scheduler or another
+command is writing, it waits up to --lock-timeout, then exits 3 naming the holder.
+
+--as-of re-makes a past week: with the same data, the same customer_scores and report.
+SIGINT/SIGTERM stop at the next step boundary (the step in progress commits whole or rolls back).
 
   --as-of DATE     override the pipeline's as-of rule
   --out DIR        override the pipeline's reports folder
@@ -22,14 +31,26 @@ ${COMMON_DETAILS}`,
     const asOf = stringFlag(values, 'as-of');
     const out = stringFlag(values, 'out');
     const db = resolveDbPath(stringFlag(values, 'db'));
-    const result = await withDatabase(db, {}, (conn) =>
-      runPipeline(conn, pipeline, {
-        ...(asOf ? { asOf: parseIsoDate(asOf, '--as-of') } : {}),
-        ...(out ? { outDir: out } : {}),
-        log: (line) => io.err(`${name}: ${line}\n`),
-      }),
-    );
-    io.out(`report: ${result.reportPath}\ndatabase: ${db}\n`);
-    return 0;
+    const progress = loadProgress();
+    const log = withProgress(createStepLog(io.err), progress);
+    const controller = new AbortController();
+    const dispose = onShutdownSignal((signal) => controller.abort(signal));
+    try {
+      const result = await withDatabase(
+        db,
+        { lockTimeoutMs: lockTimeoutFlag(values), signal: controller.signal, onWait: (msg) => log({ pipeline: pipeline.name, step: 'wait', msg }) },
+        (conn) =>
+          runPipeline(conn, pipeline, {
+            ...(asOf ? { asOf: parseIsoDate(asOf, '--as-of') } : {}),
+            ...(out ? { outDir: out } : {}),
+            log, trigger: 'manual', signal: controller.signal, onFile: progress.file,
+          }),
+      );
+      io.out(`report: ${result.reportPath}\ndatabase: ${db}\nrun: ${result.runId}\n`);
+      return 0;
+    } finally {
+      progress.done();
+      dispose();
+    }
   },
 };

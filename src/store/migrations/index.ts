@@ -4,6 +4,8 @@ import { migration as m002 } from './002-hardened-loader.js';
 import { migration as m003 } from './003-run-notes.js';
 import { migration as m004 } from './004-clusters.js';
 import { migration as m005 } from './005-dynamics.js';
+import { migration as m006 } from './006-run-history.js';
+import { migration as m007 } from './007-models.js';
 
 export type { Migration } from './types.js';
 
@@ -11,4 +13,4 @@ export type { Migration } from './types.js';
  * Forward-only schema migrations, one file each, applied in version order. `schema_version`
  * records which have been applied, so an older database is brought up to date on first use.
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];

@@ -1,0 +1,56 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { inputError } from '../util/error.js';
+import { sleep } from '../util/sleep.js';
+import { describeHolder } from './lock/describeHolder.js';
+import { lockPathOf } from './lock/lockPath.js';
+import { readLockHolder } from './lock/readLockHolder.js';
+
+export interface BusyWait {
+  /** epoch ms after which a busy database is an error */
+  deadline: number;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  onWait?: (message: string) => void;
+}
+
+/** DuckDB refuses a second process's open while one holds the file (a writer, or readers vs a writer). */
+export const isLockConflict = (err: unknown): boolean =>
+  /Could not set lock on file|Conflicting lock is held/i.test((err as Error)?.message ?? '');
+
+/**
+ * Open a DuckDB file, retrying with backoff while another process has it open in a conflicting
+ * mode, until the deadline; then an input error (exit 3) naming the holder.
+ */
+export async function openInstance(path: string, readOnly: boolean, wait: BusyWait): Promise<DuckDBInstance> {
+  let delay = 50;
+  let told = false;
+  for (;;) {
+    try {
+      return await DuckDBInstance.create(path, { access_mode: readOnly ? 'READ_ONLY' : 'READ_WRITE' });
+    } catch (err) {
+      if (!isLockConflict(err)) throw err;
+      const who = busyHolder(path, err as Error);
+      if (Date.now() >= wait.deadline || wait.signal?.aborted) {
+        throw inputError(
+          `database ${path} is busy: ${who} has it open${readOnly ? ' (a run is writing it)' : ''}. ` +
+            `Waited ${wait.timeoutMs / 1000} s (set --lock-timeout SECONDS or CRM_LOCK_TIMEOUT to wait longer).`,
+          err,
+        );
+      }
+      if (!told) {
+        wait.onWait?.(`waiting up to ${wait.timeoutMs / 1000} s for the database: ${who} has it open`);
+        told = true;
+      }
+      await sleep(Math.min(delay, Math.max(0, wait.deadline - Date.now())), wait.signal);
+      delay = Math.min(delay * 2, 500);
+    }
+  }
+}
+
+/** Name whoever holds the file: the writer lock's holder if it is another process, else DuckDB's own report. */
+function busyHolder(path: string, err: Error): string {
+  const holder = readLockHolder(lockPathOf(path));
+  if (holder && holder !== 'unreadable' && holder.pid !== process.pid) return describeHolder(holder);
+  const m = /held in (.*?) \(PID (\d+)\)/.exec(err.message);
+  return m ? `pid ${m[2]} (${m[1]})` : 'another process';
+}
