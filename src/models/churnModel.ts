@@ -1,4 +1,5 @@
 import { bgnbdCet, bgnbdNoPurchase, bgnbdPAlive } from './bgnbd.js';
+import { cetFactor } from './cetFactor.js';
 import { mbgnbdCet, mbgnbdNoPurchase, mbgnbdPAlive } from './mbgnbd.js';
 import { nbdCet, nbdNoPurchase } from './nbd.js';
 import type { ChurnModel } from './types.js';
@@ -36,6 +37,28 @@ export function conditionalExpectedPurchases(m: ChurnModel, x: number, tx: numbe
       return bgnbdCet(m, x, tx, T, t);
     case 'mbgnbd':
       return mbgnbdCet(m, x, tx, T, t);
+    case 'nbd':
+      return nbdCet(m, x, T, t);
+    default:
+      return unknown(m);
+  }
+}
+
+/**
+ * The CET divided by P(alive): expected purchases in (T, T + t] of a customer known to be alive.
+ * It depends on (x, T) only, not on t_x, so scoring evaluates it (and its 2F1 series) once per
+ * distinct (x, T) pair — a bounded number however many customers there are — and multiplies by
+ * P(alive) per distinct (x, t_x, T): conditionalExpectedPurchases = pAlive × purchaseFactor, exactly.
+ *
+ * @example purchaseFactor({ kind: 'nbd', r: 0.25, alpha: 4 }, 2, 40, 52) // 2.25/44·52
+ */
+export function purchaseFactor(m: ChurnModel, x: number, T: number, t: number): number {
+  if (!(t > 0)) return 0;
+  switch (m.kind) {
+    case 'bgnbd':
+      return cetFactor(m.r + x, m.b + x, m.a + m.b + x - 1, m.a - 1, m.alpha + T, t);
+    case 'mbgnbd':
+      return cetFactor(m.r + x, m.b + x + 1, m.a + m.b + x, m.a - 1, m.alpha + T, t);
     case 'nbd':
       return nbdCet(m, x, T, t);
     default:

@@ -1,4 +1,4 @@
-import { conditionalExpectedPurchases } from './churnModel.js';
+import { conditionalExpectedPurchases, purchaseFactor } from './churnModel.js';
 import type { ChurnModel } from './types.js';
 
 /** How to discount: horizon in months, monthly rate, margin, and model time units per month. */
@@ -35,6 +35,24 @@ export function discountedPurchases(m: ChurnModel, x: number, tx: number, T: num
     const cet = conditionalExpectedPurchases(m, x, tx, T, k * o.unitsPerMonth);
     total += Math.max(0, cet - prev) / (1 + o.monthlyDiscount) ** k;
     prev = cet;
+  }
+  return total;
+}
+
+/**
+ * discountedPurchases divided by P(alive): Σ_k max(0, F(k·f) − F((k−1)·f)) / (1+d)^k with F the
+ * purchaseFactor. Depends on (x, T) only, so scoring evaluates it once per distinct pair; since
+ * P(alive) ≥ 0, P(alive) × this equals discountedPurchases (clamping included).
+ *
+ * @example discountedFactor(model, 2, 38.86, { months: 12, monthlyDiscount: 0.01, margin: 1, unitsPerMonth: 4.348 })
+ */
+export function discountedFactor(m: ChurnModel, x: number, T: number, o: ClvOptions): number {
+  let total = 0;
+  let prev = 0;
+  for (let k = 1; k <= o.months; k++) {
+    const f = purchaseFactor(m, x, T, k * o.unitsPerMonth);
+    total += Math.max(0, f - prev) / (1 + o.monthlyDiscount) ** k;
+    prev = f;
   }
   return total;
 }

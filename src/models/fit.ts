@@ -42,3 +42,22 @@ export function fitBest(fn: Objective, starts: readonly Float64Array[], options:
 /** Lower finite value wins; NaN never does. */
 const better = (a: MinimizeResult, b: MinimizeResult): boolean =>
   Number.isFinite(a.value) && (!Number.isFinite(b.value) || a.value < b.value);
+
+/**
+ * Finish a search done on a subsample on every row: BFGS from the search's optimum (and any warm
+ * start) seeded with the search's curvature, which both objectives share (they are means per
+ * customer), so a few iterations suffice.
+ */
+export function polish(fn: Objective, search: MinimizeResult, extraStarts: Float64Array[], options: MinimizeOptions): MultiStartResult {
+  const tolerances = { relTol: POLISH_REL_TOL, gradTol: POLISH_GRAD_TOL, ...options };
+  return fitBest(fn, [search.theta, ...extraStarts], { ...tolerances, ...(search.inverseHessian && { inverseHessian: search.inverseHessian }) });
+}
+
+/**
+ * Polishing tolerances. A mean over hundreds of thousands of rows carries rounding noise near
+ * 1e-14, so the default 1e-13 made the last line searches hunt for decreases that rounding hides
+ * (40 evaluations each); 1e-12 on the mean negative log-likelihood still pins log-parameters far
+ * below any meaningful precision.
+ */
+const POLISH_REL_TOL = 1e-12;
+const POLISH_GRAD_TOL = 1e-8;

@@ -1,10 +1,11 @@
 import { bgnbdLogLikelihood } from './bgnbd.js';
-import { fitBest } from './fit.js';
+import { fitBest, polish } from './fit.js';
 import { mbgnbdLogLikelihood } from './mbgnbd.js';
 import { nbdLogLikelihood } from './nbd.js';
 import { MAX_LOG_PARAM, withinBox, type Objective } from './objective.js';
 import { checkAdequacy } from './adequacy.js';
 import { prepareSummary } from './prepare.js';
+import { SEARCH_ROWS, subsampleRows } from './subsample.js';
 import type { BgParams, ChurnKind, ChurnModel, SummaryRows } from './types.js';
 
 /** A fitted churn model with what the optimiser reports. */
@@ -72,7 +73,8 @@ function nbdObjective(rows: SummaryRows, total: number): Objective {
 /**
  * Fit the BG/NBD or MBG/NBD by maximum likelihood on (compressed) summary rows: BFGS over
  * log-parameters from (1,1,1,1), (1,3,1,3), a start scaled to the data's purchase rate and the
- * optional warm start, keeping the best. When no measurable dropout exists the likelihood keeps
+ * optional warm start, keeping the best. Above SEARCH_ROWS distinct rows the starts are searched
+ * on a subsample and only the best, with the warm start, is polished on all rows. When no measurable dropout exists the likelihood keeps
  * rising towards a → 0 or b → ∞; that is detected by comparing with the fitted NBD (the limit
  * of both models), and the NBD is returned with `boundary: true` and a message saying so.
  *
@@ -91,11 +93,18 @@ export function fitChurnModel(kind: ChurnKind, summary: SummaryRows, options: Ch
     ...(options.warmStart ? [log(options.warmStart)] : []),
   ];
   const opts = { maxIterations: options.maxIterations ?? 200 };
-  const full = fitBest(withinBox(objective(kind, rows, total), MAX_LOG_PARAM), starts, opts);
+  // Large tables: search the starts on a subsample, then polish the best (and the warm start) on
+  // every row; small ones (≤ SEARCH_ROWS) run every start on every row.
+  const search = rows.x.length > SEARCH_ROWS ? prepareSummary(subsampleRows({ x: rows.x, tx: rows.tx, T: rows.T, weight: rows.weight }, SEARCH_ROWS)) : null;
+  const searchTotal = search ? search.weight.reduce((s, w) => s + w, 0) : total;
+  const fullObjective = withinBox(objective(kind, rows, total), MAX_LOG_PARAM);
+  const warm = options.warmStart ? [log(options.warmStart)] : [];
+  const full = search ? polish(fullObjective, fitBest(withinBox(objective(kind, search, searchTotal), MAX_LOG_PARAM), starts, opts), warm, opts) : fitBest(fullObjective, starts, opts);
   const [r, alpha, a, b] = Array.from(full.theta, Math.exp) as [number, number, number, number];
 
   const nbdStarts = [Float64Array.of(0, 0), ...(sumX > 0 && sumT > 0 ? [Float64Array.of(0, Math.log(sumT / sumX))] : [])];
-  const nbd = fitBest(withinBox(nbdObjective(rows, total), MAX_LOG_PARAM), nbdStarts, opts);
+  const nbdFull = withinBox(nbdObjective(rows, total), MAX_LOG_PARAM);
+  const nbd = search ? polish(nbdFull, fitBest(withinBox(nbdObjective(search, searchTotal), MAX_LOG_PARAM), nbdStarts, opts), [], opts) : fitBest(nbdFull, nbdStarts, opts);
   const warnings = checkAdequacy(rows, options.daysPerUnit);
   const caveat = warnings.length > 0 ? `; too little data to trust this fit: ${warnings.join('; ')}` : '';
   const gain = (nbd.value - full.value) * total; // log-likelihood gained by allowing dropout

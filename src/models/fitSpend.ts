@@ -1,7 +1,8 @@
-import { fitBest } from './fit.js';
+import { fitBest, polish } from './fit.js';
 import { gammaGammaLogLikelihood } from './gammagamma.js';
 import { MAX_LOG_PARAM, withinBox, type Objective } from './objective.js';
-import { prepareSpend } from './prepare.js';
+import { prepareSpend, type PreparedSpend } from './prepare.js';
+import { SEARCH_ROWS, subsampleRows } from './subsample.js';
 import type { GammaGammaParams, SpendRows } from './types.js';
 
 /** A fitted Gamma-Gamma model, with how many customers were used and left out. */
@@ -58,18 +59,24 @@ export function fitGammaGamma(rows: SpendRows, options: SpendFitOptions = {}): S
   let meanSpend = 0;
   for (let i = 0; i < kept.x.length; i++) meanSpend += (kept.weight[i]! * kept.mbar[i]!) / used;
   const prepared = prepareSpend(kept); // index distinct x once for every evaluation
-  const fn: Objective = (theta, grad) => {
-    const v = gammaGammaLogLikelihood(params(theta), prepared, grad);
-    for (let i = 0; i < grad.length; i++) grad[i] = -grad[i]! / used;
-    return -v / used;
+  const objective = (rows: PreparedSpend, total: number): Objective => (theta, grad) => {
+    const v = gammaGammaLogLikelihood(params(theta), rows, grad);
+    for (let i = 0; i < grad.length; i++) grad[i] = -grad[i]! / total;
+    return -v / total;
   };
+  const fn = objective(prepared, used);
   const log = (p: GammaGammaParams): Float64Array => Float64Array.of(Math.log(p.p), Math.log(p.q - 1), Math.log(p.gamma));
   const starts = [
     log({ p: 1, q: 2, gamma: 1 }),
     log({ p: 1, q: 2, gamma: meanSpend }),
     ...(options.warmStart && options.warmStart.q > 1 ? [log(options.warmStart)] : []),
   ];
-  const best = fitBest(withinBox(fn, MAX_LOG_PARAM), starts, { maxIterations: options.maxIterations ?? 200 });
+  const opts = { maxIterations: options.maxIterations ?? 200 };
+  // Large tables: search the starts on a subsample, polish the best and the warm start on all rows.
+  const search = kept.x.length > SEARCH_ROWS ? prepareSpend(subsampleRows({ x: kept.x, mbar: kept.mbar, weight: kept.weight }, SEARCH_ROWS)) : null;
+  const best = search
+    ? polish(withinBox(fn, MAX_LOG_PARAM), fitBest(withinBox(objective(search, search.weight.reduce((s, w) => s + w, 0)), MAX_LOG_PARAM), starts.slice(0, 2), opts), starts.slice(2), opts)
+    : fitBest(withinBox(fn, MAX_LOG_PARAM), starts, opts);
   const note = excluded > 0 ? `; ${excluded} customers excluded (no repeat purchase or mean spend ≤ 0)` : '';
   return {
     params: params(best.theta),

@@ -26,33 +26,57 @@ export function mbgnbdLogLikelihood(p: BgParams, summary: SummaryRows | Prepared
   const lnAlpha = Math.log(alpha);
   const lnA = Math.log(a);
   const { xs, times } = rows;
+  // Per distinct x and per distinct time once; the row loop below is the hot path.
   const perX = xs.map((x) => r * lnAlpha + lnPoch(r, x) + lnPoch(b, x + 1) - lnPoch(a + b, x + 1));
-  const lnBX = xs.map((x) => Math.log(b + x));
+  const rX = xs.map((x) => r + x);
+  const lnABX = xs.map((x) => lnA - Math.log(b + x)); // ln a − ln(b+x)
+  const invBX = xs.map((x) => 1 / (b + x));
   const lnAt = times.map((t) => Math.log(alpha + t));
+  const invAt = times.map((t) => 1 / (alpha + t));
+  const W = rows.weight, XAt = rows.xAt, TAt = rows.TAt, TxAt = rows.txAt;
+  const n = W.length;
   let ll = 0, gr = 0, gAlpha = 0, ga = 0, gb = 0;
-  // ψ differences per distinct x, needed only for the gradient (placeholders otherwise).
-  const dR = grad ? xs.map((x) => digammaDiff(r, x)) : xs;
-  const dAB = grad ? xs.map((x) => digammaDiff(a + b, x + 1)) : xs;
-  const dB = grad ? xs.map((x) => digammaDiff(b, x + 1)) : xs;
-  for (let i = 0; i < rows.x.length; i++) {
-    const w = rows.weight[i]!, j = rows.xAt[i]!, x = xs[j]!;
-    const lnT = lnAt[rows.TAt[i]!]!;
-    const gap = lnT - lnAt[rows.txAt[i]!]!; // ln((α+T)/(α+t_x))
-    const lo = lnA - lnBX[j]! + (r + x) * gap; // log-odds of having dropped out
-    ll += w * (perX[j]! - (r + x) * lnT + softplus(lo));
-    if (!grad) continue;
-    const dead = logistic(lo);
+  if (!grad) {
+    for (let i = 0; i < n; i++) {
+      const j = XAt[i]!, rx = rX[j]!;
+      const lnT = lnAt[TAt[i]!]!;
+      const lo = lnABX[j]! + rx * (lnT - lnAt[TxAt[i]!]!); // log-odds of having dropped out
+      ll += W[i]! * (perX[j]! - rx * lnT + softplus(lo));
+    }
+    return ll;
+  }
+  // ψ differences per distinct x, for the gradient.
+  const dR = xs.map((x) => digammaDiff(r, x));
+  const dAB = xs.map((x) => digammaDiff(a + b, x + 1));
+  const dB = xs.map((x) => digammaDiff(b, x + 1));
+  for (let i = 0; i < n; i++) {
+    const w = W[i]!, j = XAt[i]!, rx = rX[j]!;
+    const Ti = TAt[i]!, txi = TxAt[i]!;
+    const lnT = lnAt[Ti]!;
+    const gap = lnT - lnAt[txi]!; // ln((α+T)/(α+t_x))
+    const lo = lnABX[j]! + rx * gap;
+    // softplus(lo) and logistic(lo) from one exp
+    let sp: number, dead: number;
+    if (lo > 0) {
+      const e = Math.exp(-lo);
+      sp = lo + Math.log1p(e);
+      dead = 1 / (1 + e);
+    } else {
+      const e = Math.exp(lo);
+      sp = Math.log1p(e);
+      dead = e / (1 + e);
+    }
+    ll += w * (perX[j]! - rx * lnT + sp);
+    const invT = invAt[Ti]!;
     gr += w * (dR[j]! + lnAlpha - lnT + dead * gap);
-    gAlpha += w * (r / alpha - (r + x) / (alpha + rows.T[i]!) + dead * (r + x) * (1 / (alpha + rows.T[i]!) - 1 / (alpha + rows.tx[i]!)));
+    gAlpha += w * (r / alpha - rx * invT + dead * rx * (invT - invAt[txi]!));
     ga += w * (dead / a - dAB[j]!);
-    gb += w * (dB[j]! - dAB[j]! - dead / (b + x));
+    gb += w * (dB[j]! - dAB[j]! - dead * invBX[j]!);
   }
-  if (grad) {
-    grad[0] = r * gr;
-    grad[1] = alpha * gAlpha;
-    grad[2] = a * ga;
-    grad[3] = b * gb;
-  }
+  grad[0] = r * gr;
+  grad[1] = alpha * gAlpha;
+  grad[2] = a * ga;
+  grad[3] = b * gb;
   return ll;
 }
 

@@ -12,6 +12,8 @@ export interface MinimizeResult {
   evaluations: number;
   converged: boolean;
   message: string;
+  /** BFGS's inverse-Hessian approximation where it stopped, to seed a related minimisation. */
+  inverseHessian?: Float64Array[];
 }
 
 /** Stopping rules shared by the minimisers. */
@@ -22,6 +24,12 @@ export interface MinimizeOptions {
   relTol?: number;
   /** Converged when max |∇f| ≤ gradTol. */
   gradTol?: number;
+  /**
+   * BFGS only: the starting inverse-Hessian approximation (default: the identity, scaled after the
+   * first step). A fit polished on all rows after a search on a subsample passes the search's, so
+   * the polish starts with the right curvature instead of relearning it with costly line searches.
+   */
+  inverseHessian?: Float64Array[];
 }
 
 /** Largest absolute entry: the gradient norm the stopping rules use. */

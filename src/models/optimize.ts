@@ -20,14 +20,14 @@ export function bfgs(fn: Objective, start: Float64Array, options: MinimizeOption
   let grad: Float64Array = new Float64Array(n);
   let value = fn(theta, grad);
   let evaluations = 1;
+  let H = options.inverseHessian?.length === n ? options.inverseHessian.map((row) => Float64Array.from(row)) : identity(n);
+  let fresh = options.inverseHessian?.length !== n; // H is (a multiple of) the identity: the step size is not yet calibrated
   const result = (iterations: number, converged: boolean, message: string): MinimizeResult => ({
-    theta, value, iterations, evaluations, converged, message,
+    theta, value, iterations, evaluations, converged, message, inverseHessian: H,
   });
   if (!Number.isFinite(value) || !grad.every(Number.isFinite)) {
     return result(0, false, 'objective is not finite at the starting point');
   }
-  let H = identity(n);
-  let fresh = true; // H is (a multiple of) the identity: the step size is not yet calibrated
   let resets = 0;
   let stalls = 0; // consecutive negligible improvements; one alone can be a poor direction
   for (let it = 1; it <= maxIterations; it++) {

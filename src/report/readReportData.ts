@@ -4,6 +4,7 @@ import { inputError } from '../util/error.js';
 import { readClusters } from './readClusters.js';
 import { readKpis } from './readKpis.js';
 import { readDynamics } from './dynamics/readDynamics.js';
+import { readModels } from './models/readModels.js';
 import type { BinRow, LoadRow, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
 
 type Row = Record<string, Cell>;
@@ -56,6 +57,7 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
     quarantineByReason: (await select(conn, `SELECT reason, count(*) AS rows FROM quarantine GROUP BY reason ORDER BY rows DESC, reason`)).map((r) => ({ reason: str(r['reason']), rows: num(r['rows']) })),
     clusters: await readClusters(conn, runId),
     dynamics: await readDynamics(conn, runId),
+    models: await readModels(conn, runId),
   };
 }
 

@@ -16,6 +16,11 @@ import { REPORT_CSS } from './html/styles.js';
 import { html, trusted } from './html/tag.js';
 import type { ReportData } from './types.js';
 import { dynamicsSections } from './dynamics/sections.js';
+import { churnBandsChart } from './charts/churnBands.js';
+import { clvDistributionChart } from './charts/clvDistribution.js';
+import { CHURN_CHART_ID, renderChurn } from './html/churn.js';
+import { CLV_CHART_ID, renderClv } from './html/clv.js';
+import { renderModelQuality } from './html/modelQuality.js';
 
 /**
  * Forbids every network request (the page inlines everything it needs), so a mistake in escaping
@@ -51,8 +56,11 @@ ${renderSegments(data.segments)}
 ${renderHeatmap(data.rfGrid)}
 ${renderClusters(data.clusters, data.previousRun)}
 ${dynamicsSections(data.dynamics).body}
+${renderChurn(data.models)}
+${renderClv(data.models)}
 ${renderRules(data.rules, data.bins)}
 ${renderQuality(data.loads, data.quarantineByReason)}
+${renderModelQuality(data.models)}
 ${renderMethods()}
 <footer>Generated from run #${data.run.runId}. This file is self-contained and makes no network requests.</footer>
 </main>
@@ -72,5 +80,7 @@ function chartSlots(data: ReportData): ChartSlot[] {
   }
   if (data.clusters) slots.push({ id: CLUSTER_SILHOUETTE_CHART_ID, spec: silhouetteByKChart(data.clusters.silhouette) });
   slots.push(...dynamicsSections(data.dynamics).charts);
+  if (data.models?.churn) slots.push({ id: CHURN_CHART_ID, spec: churnBandsChart(data.models.churn.bands) });
+  if (data.models?.clv) slots.push({ id: CLV_CHART_ID, spec: clvDistributionChart(data.models.clv.bins) });
   return slots;
 }

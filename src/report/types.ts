@@ -1,4 +1,5 @@
 import type { DynamicsReport } from './dynamics/types.js';
+import type { ModelsReport } from './models/types.js';
 /**
  * Everything the report shows, read from the database by readReportData (one run). The HTML and
  * chart builders are pure functions of this object, so they can be tested without a database.
@@ -32,6 +33,8 @@ export interface ReportData {
   clusters: ClusterSection | null;
   /** movement, states, stages, cohorts and value concentration; null for runs made before them */
   dynamics: DynamicsReport | null;
+  /** churn risk, CLV and model quality (fits, latest backtest); null for runs made before them */
+  models: ModelsReport | null;
 }
 
 export interface Kpi {

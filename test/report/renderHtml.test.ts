@@ -36,11 +36,11 @@ describe('renderHtml page', () => {
 
   it('puts the sections in order', () => {
     const ids = [...markup.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['kpis', 'segments', 'rf', 'clusters', 'movement', 'states', 'cohorts', 'value', 'rules', 'quality', 'methods']);
+    expect(ids).toEqual(['kpis', 'segments', 'rf', 'clusters', 'movement', 'states', 'cohorts', 'value', 'churn', 'clv', 'rules', 'quality', 'models', 'methods']);
     const headings = [...markup.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual([
       'Key figures', 'Segments', 'R×F heatmap', 'Clusters', 'Segment movement', 'Customer states and lifecycle stages',
-      'Cohort retention', 'Value concentration', 'Segment rules', 'Data quality', 'Methods',
+      'Cohort retention', 'Value concentration', 'Churn risk', 'Customer value (CLV)', 'Segment rules', 'Data quality', 'Model quality', 'Methods',
     ]);
   });
 
@@ -98,6 +98,7 @@ describe('renderHtml with empty data', () => {
     quarantineByReason: [],
     clusters: null,
     dynamics: null,
+    models: null,
   });
 
   it('says so per section and still renders the rest', () => {
@@ -113,7 +114,7 @@ describe('renderHtml with empty data', () => {
   });
 
   it('draws one chart when only one has data', () => {
-    const data = { ...sampleReportData(), rfGrid: [], clusters: null, dynamics: null };
+    const data = { ...sampleReportData(), rfGrid: [], clusters: null, dynamics: null, models: null };
     const page = renderHtml(data);
     expect(page.match(/data-chart /g)).toHaveLength(1);
     expect(page).toContain('id="chart-segments"');

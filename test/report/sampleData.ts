@@ -1,4 +1,5 @@
 import { sampleDynamics } from './sampleDynamics.js';
+import { sampleModels } from './sampleModels.js';
 import type { ClusterSection, ReportData, RfCell, RuleRow } from '../../src/report/types.js';
 
 /** A segment name that would run script if it ever reached the page unescaped. */
@@ -87,6 +88,7 @@ export function sampleReportData(): ReportData {
     ],
     clusters: clusters(customers),
     dynamics: sampleDynamics(),
+    models: sampleModels(),
   };
 }
 

@@ -45,6 +45,7 @@ table.grid, table.compact { width: auto; min-width: 360px; }
 table.grid th, table.grid td { text-align: right; min-width: 56px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .note { color: var(--muted); font-size: 14px; }
+.warning { color: #92400e; background: #fffbeb; border: 1px solid #fde68a; border-radius: 6px; padding: 8px 12px 8px 28px; font-size: 14px; }
 .empty { color: var(--muted); font-style: italic; padding: 12px 16px; background: var(--panel); border-radius: 6px; }
 .methods li { margin-bottom: 6px; }
 footer { margin-top: 48px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 12px; }

@@ -1,0 +1,42 @@
+import { checkModelsConfig, DEFAULT_MODELS, type ModelsConfig } from '../models/config.js';
+import { compressHistories, fitModels } from '../scoring/fitModels.js';
+import { readCustomerInput } from '../scoring/io/readCustomerInput.js';
+import { readWarmStarts } from '../scoring/io/readWarmStarts.js';
+import { writeModelFits } from '../scoring/io/writeModelFits.js';
+import { writeModelScores } from '../scoring/io/writeModelScores.js';
+import { scoreCustomers } from '../scoring/scoreCustomers.js';
+import type { AnalysisStep } from './step.js';
+
+/**
+ * Churn risk and CLV (MODELS.md, README "Churn and CLV"): fits the BG/NBD, the MBG/NBD and the
+ * Gamma-Gamma on the compressed customer summary (warm-started from the previous run's optima),
+ * writes them to model_fits, and fills customer_scores' p_alive, churn_risk, churn_band,
+ * expected_orders_90d, expected_next_order_date, predicted_spend, clv_12m, historic_value,
+ * value_tier and churn_reason. Runs before the dynamics step, which sums clv_12m.
+ *
+ * @example const step = modelsStep({ ...DEFAULT_MODELS, scoringModel: 'bgnbd' });
+ */
+export function modelsStep(config: ModelsConfig = DEFAULT_MODELS): AnalysisStep {
+  checkModelsConfig(config);
+  return {
+    name: 'models',
+    async run({ conn, runId, asOf, customers, previousRunId, notes }) {
+      await conn.run('INSERT INTO run_config VALUES ($run, $section, $config)', { run: runId, section: 'models', config: JSON.stringify(config) });
+      if (customers === 0) {
+        notes.push('churn/CLV skipped: no customers to model');
+        return;
+      }
+      const input = await readCustomerInput(conn);
+      const warm = previousRunId === null ? {} : await readWarmStarts(conn, previousRunId, config.timeUnit);
+      const histories = compressHistories(input); // shared by the fits and the churn reasons
+      const fitted = fitModels(input, config, warm, histories);
+      const scores = scoreCustomers(input, fitted, config);
+      if (scores && scores.blanked > 0) {
+        notes.push(`churn/CLV: ${scores.blanked} model values were not finite or out of range and were left empty (NULL)`);
+      }
+      notes.push(...fitted.notes);
+      await writeModelFits(conn, runId, fitted.fits);
+      await writeModelScores(conn, runId, asOf, input, scores, config.clv.margin, histories);
+    },
+  };
+}

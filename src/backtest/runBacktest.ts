@@ -1,0 +1,138 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_MODELS, type ModelsConfig } from '../models/config.js';
+import { scoreModels } from '../models/scoreModels.js';
+import type { ChurnKind } from '../models/types.js';
+import { daysPerUnit, unitsPerMonth } from '../models/units.js';
+import { fitModels } from '../scoring/fitModels.js';
+import { readCustomerInput } from '../scoring/io/readCustomerInput.js';
+import { readNumberColumns } from '../store/columns.js';
+import { buildSummary } from '../summary/buildSummary.js';
+import { inputError } from '../util/error.js';
+import { queryPath } from '../util/paths.js';
+import { auc, pearson, rmse } from './metrics.js';
+
+/** What to backtest: fit on data up to calibrationEnd, compare with (calibrationEnd, holdoutEnd]. */
+export interface BacktestOptions {
+  calibrationEnd: string;
+  holdoutEnd: string;
+  /** The churn model to score with (default: the config's scoring model). */
+  model?: ChurnKind;
+  config?: ModelsConfig;
+}
+
+/** One backtest, as printed by `crm backtest --json` and stored in `backtests`. Metrics are null when undefined. */
+export interface BacktestResult {
+  calibration_end: string;
+  holdout_end: string;
+  model: ChurnKind;
+  time_unit: string;
+  /** Holdout length in days: the horizon of the expected orders compared with actual purchase days. */
+  horizon_days: number;
+  /** Horizon of the churn risk scored (the config's, as in customer_scores.churn_risk). */
+  churn_horizon_days: number;
+  customers: number;
+  holdout_buyers: number;
+  actual_purchases: number;
+  expected_purchases: number;
+  auc_expected_orders: number | null;
+  auc_churn_risk: number | null;
+  auc_p_alive: number | null;
+  baseline_auc: number | null;
+  pearson: number | null;
+  rmse: number | null;
+  log_likelihood: number | null;
+  params: Record<string, number | null> | null;
+  message: string;
+}
+
+const dayNumber = (iso: string): number => Date.parse(iso + 'T00:00:00Z') / 86_400_000;
+const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/**
+ * Backtest the churn model: build the customer summary as of calibrationEnd, fit as the models
+ * step does, score each customer's expected purchase days over the holdout's length and churn
+ * risk as customer_scores has it (no order within the configured horizon), and compare with the
+ * purchase days that happened in the holdout: AUC of expected orders for "ordered in the
+ * holdout", AUC of the churn risk and of 1 − P(alive) for "did not order", the recency-only
+ * baseline AUC for the same event, and Pearson correlation and RMSE of expected against actual
+ * purchase days. Stored in `backtests`.
+ *
+ * @example const r = await runBacktest(conn, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30' }); r.auc_expected_orders
+ */
+export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions): Promise<BacktestResult> {
+  const config = { ...(opts.config ?? DEFAULT_MODELS) };
+  if (opts.model) config.scoringModel = opts.model;
+  const horizonDays = dayNumber(opts.holdoutEnd) - dayNumber(opts.calibrationEnd);
+  if (!(horizonDays > 0)) throw inputError(`the holdout end (${opts.holdoutEnd}) must be after the calibration end (${opts.calibrationEnd})`);
+  const customers = await buildSummary(conn, opts.calibrationEnd);
+  if (customers === 0) throw inputError(`no customer has a purchase on or before ${opts.calibrationEnd}: choose a later --calibration-end`);
+
+  const input = await readCustomerInput(conn);
+  const [recency] = await readNumberColumns(conn, 'SELECT recency_days::DOUBLE FROM customer_summary ORDER BY idx');
+  const holdout = await conn.runAndReadAll(readFileSync(queryPath('pipeline/holdout_purchases.sql'), 'utf8'), {
+    calibration_end: opts.calibrationEnd,
+    holdout_end: opts.holdoutEnd,
+  });
+  const actual = Float64Array.from(holdout.getColumnsJS()[1] as number[]);
+
+  const fitted = fitModels(input, config);
+  const fit = fitted.fits.find((f) => f.scoring && f.model !== 'gammagamma');
+  if (fitted.churn === null || fit === undefined) throw inputError(`the churn model could not be fitted on data up to ${opts.calibrationEnd}: ${fitted.notes.join('; ')}`);
+  const k = daysPerUnit(config.timeUnit);
+  const summary = { x: input.x, tx: input.txDays.map((d) => d / k), T: input.TDays.map((d) => d / k), mbar: input.mbar };
+  const score = (horizonDays: number) =>
+    scoreModels(summary, fitted.churn!, fitted.spend ?? { p: 1, q: 2, gamma: 1 }, {
+      horizon: horizonDays / k,
+      clv: { ...config.clv, months: 0, unitsPerMonth: unitsPerMonth(config.timeUnit) },
+    });
+  // Expected purchases over the holdout's length, to compare counts; churn risk as the models
+  // step writes it (P(no order within the configured horizon, 90 days by default)).
+  const scores = score(horizonDays);
+  const churnRisk = score(config.horizonDays).churnRisk;
+
+  const ordered = Uint8Array.from(actual, (v) => (v > 0 ? 1 : 0));
+  const none = ordered.map((v) => 1 - v);
+  const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
+  const lastOrder = (await conn.runAndReadAll('SELECT max(order_date)::DATE::VARCHAR FROM transactions')).getRows()[0]![0];
+  // the churn fit's own notes (no-dropout limit, thin data, not converged); spend does not enter the backtest
+  const messages = fitted.notes.filter((n) => !/spend/.test(n)).map((n) => n.replace(/^churn\/CLV: /, ''));
+  if (typeof lastOrder === 'string' && lastOrder < opts.holdoutEnd) messages.unshift(`the data end on ${lastOrder}, before the holdout end: the holdout is incomplete`);
+  const result: BacktestResult = {
+    calibration_end: opts.calibrationEnd,
+    holdout_end: opts.holdoutEnd,
+    model: fit.model as ChurnKind,
+    time_unit: config.timeUnit,
+    horizon_days: horizonDays,
+    churn_horizon_days: config.horizonDays,
+    customers,
+    holdout_buyers: ordered.reduce((s, v) => s + v, 0),
+    actual_purchases: sum(actual),
+    expected_purchases: sum(scores.expectedOrders),
+    auc_expected_orders: orNull(auc(scores.expectedOrders, ordered)),
+    auc_churn_risk: orNull(auc(churnRisk, none)),
+    auc_p_alive: orNull(auc(scores.pAlive.map((p) => 1 - p), none)),
+    baseline_auc: orNull(auc(recency!, none)),
+    pearson: orNull(pearson(scores.expectedOrders, actual)),
+    rmse: orNull(rmse(scores.expectedOrders, actual)),
+    log_likelihood: fit.logLikelihood,
+    params: fit.params,
+    message: messages.join('; '),
+  };
+  await storeBacktest(conn, result);
+  return result;
+}
+
+async function storeBacktest(conn: DuckDBConnection, r: BacktestResult): Promise<void> {
+  await conn.run(
+    `INSERT INTO backtests (calibration_end, holdout_end, model, time_unit, horizon_days, churn_horizon_days, customers, holdout_buyers, actual_purchases, expected_purchases,
+       auc_expected_orders, auc_churn_risk, auc_p_alive, baseline_auc, pearson, rmse, log_likelihood, params, message)
+     VALUES ($c::DATE, $h::DATE, $model, $unit, $horizon, $churn_horizon, $customers, $buyers, $actual, $expected, $auc_e, $auc_c, $auc_p, $base, $pearson, $rmse, $ll, $params::JSON, $message)`,
+    {
+      c: r.calibration_end, h: r.holdout_end, model: r.model, unit: r.time_unit, horizon: r.horizon_days, churn_horizon: r.churn_horizon_days, customers: r.customers, buyers: r.holdout_buyers,
+      actual: r.actual_purchases, expected: r.expected_purchases, auc_e: r.auc_expected_orders, auc_c: r.auc_churn_risk, auc_p: r.auc_p_alive,
+      base: r.baseline_auc, pearson: r.pearson, rmse: r.rmse, ll: r.log_likelihood, params: r.params === null ? null : JSON.stringify(r.params),
+      message: r.message || null,
+    },
+  );
+}

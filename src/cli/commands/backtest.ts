@@ -1,0 +1,59 @@
+import { runBacktest, type BacktestResult } from '../../backtest/runBacktest.js';
+import { resolveDbPath, withDatabase } from '../../store/database.js';
+import { parseIsoDate } from '../../util/dates.js';
+import { usageError } from '../../util/error.js';
+import { COMMON_DETAILS, type Command } from '../command.js';
+import { lockTimeoutFlag, stringFlag } from '../parse.js';
+
+const fmt = (v: number | null, digits = 3): string => (v === null ? 'n/a' : v.toFixed(digits));
+
+function text(r: BacktestResult): string {
+  return `backtest: fit on data up to ${r.calibration_end}, holdout ${r.calibration_end} → ${r.holdout_end} (${r.horizon_days} days), model ${r.model} (${r.time_unit}s)
+  customers              ${r.customers}
+  ordered in holdout     ${r.holdout_buyers}
+  purchase days          actual ${r.actual_purchases}, expected ${r.expected_purchases.toFixed(1)}
+  AUC expected orders    ${fmt(r.auc_expected_orders)}   (for "ordered in the holdout")
+  AUC churn risk         ${fmt(r.auc_churn_risk)}   (P(no order in ${r.churn_horizon_days} days), for "did not order")
+  AUC 1 − P(alive)       ${fmt(r.auc_p_alive)}
+  baseline AUC recency   ${fmt(r.baseline_auc)}
+  Pearson                ${fmt(r.pearson)}
+  RMSE                   ${fmt(r.rmse)}
+${r.message ? `  note: ${r.message}\n` : ''}`;
+}
+
+export const backtestCommand: Command = {
+  name: 'backtest',
+  summary: 'check churn and expected-order predictions against what happened after a date',
+  synopsis: 'crm backtest --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [--model mbgnbd|bgnbd] [--json] [--db PATH]',
+  details: `Fits the churn model on transactions up to the calibration end, scores every customer
+for the holdout (calibration end, holdout end], and compares with the purchase days that
+happened: AUC of expected orders (over the holdout) for "ordered in the holdout", AUC of the
+churn risk (customer_scores.churn_risk: probability of no order within 90 days) for "did not
+order", the same AUC for ranking by recency alone (baseline_auc), and Pearson correlation and
+RMSE of expected against actual purchase days. The
+result is stored in \`backtests\` and shown in the report's Model quality section.
+
+  --calibration-end DATE  last day of the data the model is fitted on
+  --holdout-end DATE      last day of the holdout period
+  --model NAME            mbgnbd (default, the model customers are scored with) or bgnbd
+  --json                  print the result as JSON
+${COMMON_DETAILS}`,
+  options: { 'calibration-end': { type: 'string' }, 'holdout-end': { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: [0, 0],
+  async run(values, _args, io) {
+    const c = stringFlag(values, 'calibration-end');
+    const h = stringFlag(values, 'holdout-end');
+    if (c === undefined || h === undefined) throw usageError(`--calibration-end and --holdout-end are required\nusage: ${backtestCommand.synopsis}`);
+    const calibrationEnd = parseIsoDate(c, '--calibration-end');
+    const holdoutEnd = parseIsoDate(h, '--holdout-end');
+    if (holdoutEnd <= calibrationEnd) throw usageError(`--holdout-end (${holdoutEnd}) must be after --calibration-end (${calibrationEnd})`);
+    const model = stringFlag(values, 'model');
+    if (model !== undefined && model !== 'mbgnbd' && model !== 'bgnbd') throw usageError(`--model expects mbgnbd or bgnbd, got "${model}"`);
+    const db = resolveDbPath(stringFlag(values, 'db'));
+    const result = await withDatabase(db, { lockTimeoutMs: lockTimeoutFlag(values) }, (conn) =>
+      runBacktest(conn, { calibrationEnd, holdoutEnd, ...(model ? { model } : {}) }),
+    );
+    io.out(values['json'] ? JSON.stringify(result) + '\n' : text(result));
+    return 0;
+  },
+};

@@ -1,0 +1,69 @@
+import type { ChurnKind } from './types.js';
+import type { TimeUnit } from './units.js';
+
+/**
+ * Settings of the churn-risk and CLV step (src/analyze/modelsStep.ts) and of `crm backtest`.
+ * Every run stores the settings it used in `run_config` (section 'models'), and the report
+ * states them next to the numbers.
+ */
+export interface ModelsConfig {
+  /** The churn model whose scores fill customer_scores; both BG/NBD and MBG/NBD are always fitted. */
+  scoringModel: ChurnKind;
+  /**
+   * Time unit of the fits. Weeks is the literature's convention (MODELS.md's reference numbers are
+   * in weeks), so the parameters in model_fits compare directly with published ones; days give the
+   * same r, a, b and the same scores, with α 7× larger. Compression is identical either way.
+   */
+  timeUnit: TimeUnit;
+  /** Horizon of churn_risk and expected_orders_90d, in days. */
+  horizonDays: number;
+  /** expected_next_order_date is left NULL when the model's 50% point lies beyond this many days. */
+  nextOrderMaxDays: number;
+  clv: {
+    /** Gross margin ratio applied to spend (1.0 = revenue, no cost deducted). */
+    margin: number;
+    /** Monthly discount rate, e.g. 0.01 for 1% a month (≈ 12.7% a year). */
+    monthlyDiscount: number;
+    /** CLV horizon in whole months (the column is clv_12m). */
+    months: number;
+  };
+  /**
+   * churn_band from churn_risk = P(no order within the horizon): 'high' when risk ≥ high,
+   * 'medium' when risk ≥ medium, else 'low'.
+   */
+  churnBands: { medium: number; high: number };
+  /** value_tier by clv_12m rank: 'top' for the top share of customers, 'mid' for the next share, 'low' for the rest. */
+  valueTiers: { top: number; mid: number };
+}
+
+/** The documented defaults (README: Churn and CLV). */
+export const DEFAULT_MODELS: ModelsConfig = {
+  scoringModel: 'mbgnbd',
+  timeUnit: 'week',
+  horizonDays: 90,
+  nextOrderMaxDays: 365,
+  clv: { margin: 1.0, monthlyDiscount: 0.01, months: 12 },
+  churnBands: { medium: 0.5, high: 0.8 },
+  valueTiers: { top: 0.2, mid: 0.3 },
+};
+
+/**
+ * Throw on settings that cannot produce meaningful scores, naming the bad value.
+ *
+ * @example checkModelsConfig({ ...DEFAULT_MODELS, horizonDays: -1 }) // throws
+ */
+export function checkModelsConfig(c: ModelsConfig): void {
+  const problems: string[] = [];
+  if (c.scoringModel !== 'bgnbd' && c.scoringModel !== 'mbgnbd') problems.push(`scoringModel must be 'bgnbd' or 'mbgnbd', got ${String(c.scoringModel)}`);
+  if (c.timeUnit !== 'day' && c.timeUnit !== 'week') problems.push(`timeUnit must be 'day' or 'week', got ${String(c.timeUnit)}`);
+  if (!(c.horizonDays > 0 && Number.isFinite(c.horizonDays))) problems.push(`horizonDays must be > 0, got ${c.horizonDays}`);
+  if (!(c.nextOrderMaxDays > 0 && Number.isFinite(c.nextOrderMaxDays))) problems.push(`nextOrderMaxDays must be > 0, got ${c.nextOrderMaxDays}`);
+  if (!(c.clv.margin >= 0 && c.clv.margin <= 1)) problems.push(`clv.margin must be in [0, 1], got ${c.clv.margin}`);
+  if (!(c.clv.monthlyDiscount >= 0 && c.clv.monthlyDiscount < 1)) problems.push(`clv.monthlyDiscount must be in [0, 1), got ${c.clv.monthlyDiscount}`);
+  if (!(Number.isInteger(c.clv.months) && c.clv.months >= 0)) problems.push(`clv.months must be a whole number ≥ 0, got ${c.clv.months}`);
+  const { medium, high } = c.churnBands;
+  if (!(medium > 0 && medium <= high && high <= 1)) problems.push(`churnBands need 0 < medium ≤ high ≤ 1, got ${medium}, ${high}`);
+  const { top, mid } = c.valueTiers;
+  if (!(top > 0 && mid >= 0 && top + mid <= 1)) problems.push(`valueTiers need top > 0, mid ≥ 0 and top + mid ≤ 1, got ${top}, ${mid}`);
+  if (problems.length > 0) throw new RangeError(`invalid churn/CLV settings: ${problems.join('; ')}`);
+}

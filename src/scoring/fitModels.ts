@@ -1,0 +1,189 @@
+import { compressSpend, compressSummary, type CompressedSummary } from '../models/compress.js';
+import type { ModelsConfig } from '../models/config.js';
+import { fitChurnModel, type ChurnFit } from '../models/fitChurn.js';
+import { fitGammaGamma, type SpendFit } from '../models/fitSpend.js';
+import type { BgParams, ChurnKind, ChurnModel, GammaGammaParams } from '../models/types.js';
+import { daysPerUnit, type TimeUnit } from '../models/units.js';
+
+/** Per-customer model inputs as the summary query gives them: times in days, aligned by idx. */
+export interface CustomerInput {
+  /** Repeat purchase days (distinct purchase days − 1). */
+  x: Float64Array;
+  /** Days from the first to the last purchase day. */
+  txDays: Float64Array;
+  /** Days from the first purchase day to the as-of date. */
+  TDays: Float64Array;
+  /** Mean net spend per repeat purchase day (0 for one-time buyers; ≤ 0 when returns outweigh). */
+  mbar: Float64Array;
+  /** Net spend to date, for the spend fallback. */
+  monetary: Float64Array;
+}
+
+/** The models stored in model_fits. */
+export type ModelName = ChurnKind | 'gammagamma';
+
+/** One model_fits row. */
+export interface FitRecord {
+  model: ModelName;
+  /** r, alpha, a, b (a, b null for the no-dropout limit) or p, q, gamma; null when the fit failed. */
+  params: Record<string, number | null> | null;
+  logLikelihood: number | null;
+  /** Customers the fit used (Gamma-Gamma: repeat buyers with m̄ > 0). */
+  nCustomers: number;
+  timeUnit: TimeUnit;
+  converged: boolean;
+  iterations: number;
+  message: string;
+  /** The optimum is the no-dropout limit (a → 0 / b → ∞) and the NBD is used instead. */
+  boundary: boolean;
+  /** This fit's model produced the run's scores. */
+  scoring: boolean;
+}
+
+/** Last run's optima, already in this run's time unit, tried as extra starting points. */
+export interface WarmStarts {
+  bgnbd?: BgParams;
+  mbgnbd?: BgParams;
+  gammagamma?: GammaGammaParams;
+}
+
+/** What scoring needs: the churn model, the spend model or its fallback, and what to record. */
+export interface FittedModels {
+  fits: FitRecord[];
+  /** The model to score with, in the config's time unit; null when no churn fit succeeded. */
+  churn: ChurnModel | null;
+  /** The Gamma-Gamma fit; null when it failed (then fallbackOrderValue is used). */
+  spend: GammaGammaParams | null;
+  /** Spend per future order for everyone when the Gamma-Gamma could not be fitted. */
+  fallbackOrderValue: number;
+  /** Plain-language notes for runs.notes (empty when all went well). */
+  notes: string[];
+}
+
+const NAME: Record<ModelName, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', gammagamma: 'Gamma-Gamma' };
+
+/**
+ * Fit the BG/NBD and the MBG/NBD on the compressed (x, t_x, T) table and the Gamma-Gamma on the
+ * compressed (x, m̄) table, in the config's time unit, with last run's optima as warm starts.
+ * Never throws on data: a failed fit becomes a FitRecord with its error as message. Fallbacks:
+ * the scoring model's fit failing → the other BG-family fit; both failing → no model scores;
+ * the Gamma-Gamma failing (no repeat buyer with positive m̄) → every customer's spend per order
+ * is the population's net spend per purchase day, Σ monetary / Σ (x + 1), floored at 0.
+ *
+ * `histories` is compressHistories(input) when the caller already has it (it is reused for the
+ * churn reasons), to avoid compressing a million customers twice.
+ *
+ * @example const fitted = fitModels(input, DEFAULT_MODELS); fitted.fits.map((f) => f.model) // ['bgnbd', 'mbgnbd', 'gammagamma']
+ */
+export function fitModels(input: CustomerInput, config: ModelsConfig, warm: WarmStarts = {}, histories = compressHistories(input)): FittedModels {
+  const unit = config.timeUnit;
+  const k = daysPerUnit(unit);
+  // Days → model units row by row: dividing by 7 keeps distinct integer days distinct.
+  const rows = { x: histories.x, tx: histories.tx.map((d) => d / k), T: histories.T.map((d) => d / k), weight: histories.weight };
+  const notes: string[] = [];
+  const churnFits = new Map<ChurnKind, ChurnFit>();
+  const fits: FitRecord[] = [];
+  const n = input.x.length;
+
+  for (const kind of ['bgnbd', 'mbgnbd'] as const) {
+    const base = { model: kind, timeUnit: unit, nCustomers: n, scoring: false };
+    try {
+      const fit = fitChurnModel(kind, rows, { ...(warm[kind] && { warmStart: warm[kind] }), daysPerUnit: k });
+      if (!Number.isFinite(fit.logLikelihood) || !paramsFinite(fit.params)) throw new Error(`the optimiser returned a non-finite result (${fit.message})`);
+      churnFits.set(kind, fit);
+      fits.push({ ...base, params: churnParams(fit.params), logLikelihood: fit.logLikelihood, converged: fit.converged, iterations: fit.iterations, message: fit.message, boundary: fit.boundary });
+    } catch (err) {
+      fits.push({ ...base, params: null, logLikelihood: null, converged: false, iterations: 0, message: `fit failed: ${(err as Error).message}`, boundary: false });
+    }
+  }
+
+  const order: ChurnKind[] = config.scoringModel === 'bgnbd' ? ['bgnbd', 'mbgnbd'] : ['mbgnbd', 'bgnbd'];
+  const used = order.find((kind) => churnFits.has(kind));
+  let churn: ChurnModel | null = null;
+  if (used === undefined) {
+    notes.push(`churn/CLV: no churn model could be fitted (${fits.map((f) => `${NAME[f.model]}: ${f.message}`).join('; ')}); churn and CLV columns are left empty`);
+  } else {
+    const fit = churnFits.get(used)!;
+    churn = fit.params;
+    fits.find((f) => f.model === used)!.scoring = true;
+    if (used !== config.scoringModel) notes.push(`churn/CLV: the ${NAME[config.scoringModel]} fit failed, so customers are scored with the ${NAME[used]}`);
+    notes.push(...churnNotes(used, fit));
+  }
+
+  const spendFit = fitSpend(input, warm.gammagamma);
+  let spend: GammaGammaParams | null = null;
+  if ('error' in spendFit) {
+    fits.push({ model: 'gammagamma', params: null, logLikelihood: null, nCustomers: 0, timeUnit: unit, converged: false, iterations: 0, message: `fit failed: ${spendFit.error}`, boundary: false, scoring: false });
+  } else {
+    const f = spendFit.fit;
+    spend = f.params;
+    fits.push({ model: 'gammagamma', params: { p: f.params.p, q: f.params.q, gamma: f.params.gamma }, logLikelihood: f.logLikelihood, nCustomers: f.used, timeUnit: unit, converged: f.converged, iterations: f.iterations, message: f.message, boundary: false, scoring: churn !== null });
+    if (!f.converged) notes.push(`churn/CLV: the Gamma-Gamma spend fit did not converge (${f.message}); order values may be off`);
+  }
+  const fallbackOrderValue = populationOrderValue(input);
+  if (spend === null) {
+    const why = 'error' in spendFit ? spendFit.error : '';
+    notes.push(`churn/CLV: spend per order could not be modelled (${why}); every customer's expected order value is the average net spend per purchase day, ${fallbackOrderValue.toFixed(2)}`);
+  }
+  const negative = countNonPositiveRepeatSpend(input);
+  if (negative > 0) {
+    const who = negative === 1 ? '1 repeat buyer has' : `${negative} repeat buyers have`;
+    notes.push(`churn/CLV: ${who} net spend ≤ 0 per repeat purchase (returns); left out of the spend fit, valued at the m̄ → 0 limit`);
+  }
+  return { fits, churn, spend, fallbackOrderValue, notes };
+}
+
+/**
+ * Customers' distinct (x, t_x, T) histories in days, with weights and customer → row.
+ *
+ * @example compressHistories(input).x.length // distinct histories
+ */
+export const compressHistories = (input: CustomerInput): CompressedSummary => compressSummary(input.x, input.txDays, input.TDays);
+
+function fitSpend(input: CustomerInput, warm: GammaGammaParams | undefined): { fit: SpendFit } | { error: string } {
+  try {
+    const fit = fitGammaGamma(compressSpend(input.x, input.mbar), warm ? { warmStart: warm } : {});
+    const { p, q, gamma } = fit.params;
+    if (![p, q, gamma, fit.logLikelihood].every(Number.isFinite) || !(q > 1)) throw new Error(`the optimiser returned an unusable result (${fit.message})`);
+    return { fit };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+const paramsFinite = (m: ChurnModel): boolean =>
+  Object.entries(m).every(([k, v]) => k === 'kind' || (typeof v === 'number' && Number.isFinite(v) && v > 0));
+
+function churnParams(m: ChurnModel): Record<string, number | null> {
+  return m.kind === 'nbd' ? { r: m.r, alpha: m.alpha, a: null, b: null } : { r: m.r, alpha: m.alpha, a: m.a, b: m.b };
+}
+
+/** Notes worth a reader's attention about the scoring fit: the dropout limit, thin data, non-convergence. */
+function churnNotes(kind: ChurnKind, fit: ChurnFit): string[] {
+  const notes: string[] = [];
+  if (fit.boundary) {
+    notes.push(`churn/CLV: the ${NAME[kind]} finds no measurable dropout in these data, so its no-dropout limit (NBD) is used: P(alive) = 1 for everyone and churn risk comes from purchase rates alone`);
+  }
+  if (fit.warnings.length > 0) {
+    notes.push(`churn/CLV: too little data to trust the ${NAME[kind]} fit (${fit.warnings.join('; ')}); treat churn risk and CLV as rough and rank customers with the RFM segments`);
+  }
+  if (!fit.converged) notes.push(`churn/CLV: the ${NAME[kind]} fit stopped before converging (${fit.message})`);
+  return notes;
+}
+
+/** Σ monetary / Σ purchase days, floored at 0: the fallback spend per future order. */
+function populationOrderValue(input: CustomerInput): number {
+  let spend = 0, days = 0;
+  for (let i = 0; i < input.x.length; i++) {
+    spend += input.monetary[i]!;
+    days += input.x[i]! + 1;
+  }
+  const v = days > 0 ? spend / days : 0;
+  return Number.isFinite(v) && v > 0 ? v : 0;
+}
+
+function countNonPositiveRepeatSpend(input: CustomerInput): number {
+  let n = 0;
+  for (let i = 0; i < input.x.length; i++) if (input.x[i]! > 0 && !(input.mbar[i]! > 0)) n++;
+  return n;
+}

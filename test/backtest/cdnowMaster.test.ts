@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { crm } from '../helpers/cli.js';
+import { withTempDir } from '../helpers/db.js';
+
+describe('crm backtest on the CDNOW master (calibrate to 1997-09-30, holdout to 1998-06-30)', () => {
+  it('beats the targets and the recency baseline, and stores the result', async () => {
+    await withTempDir(async (dir) => {
+      const db = join(dir, 'crm.duckdb');
+      const load = await crm('load', 'fixtures/cdnow/CDNOW_master.txt', '--mapping', 'fixtures/cdnow/mapping-master.json', '--db', db);
+      expect(load.code, load.err).toBe(0);
+      const t0 = performance.now();
+      const bt = await crm('backtest', '--calibration-end', '1997-09-30', '--holdout-end', '1998-06-30', '--json', '--db', db);
+      const ms = performance.now() - t0;
+      expect(bt.code, bt.err).toBe(0);
+      const r = JSON.parse(bt.out);
+      console.info(`crm backtest (${ms.toFixed(0)} ms): ${bt.out}`);
+      expect(r.customers).toBe(23570);
+      expect(r.model).toBe('mbgnbd');
+      expect(r.auc_expected_orders).toBeGreaterThanOrEqual(0.765);
+      expect(r.auc_churn_risk).toBeGreaterThanOrEqual(0.755);
+      expect(r.auc_churn_risk).toBeGreaterThan(r.baseline_auc);
+      expect(r.auc_expected_orders).toBeGreaterThan(r.baseline_auc);
+      expect(r.pearson).toBeGreaterThan(0.6);
+      expect(r.rmse).toBeLessThan(2);
+      const stored = await crm('query', 'select customers, auc_expected_orders, auc_churn_risk, baseline_auc, model from backtests', '--format', 'json', '--db', db);
+      expect(stored.code, stored.err).toBe(0);
+      expect(JSON.parse(stored.out)).toEqual([
+        { customers: 23570, auc_expected_orders: r.auc_expected_orders, auc_churn_risk: r.auc_churn_risk, baseline_auc: r.baseline_auc, model: 'mbgnbd' },
+      ]);
+    });
+  });
+
+  it('refuses a holdout that ends before it starts, and a calibration end before any data', async () => {
+    await withTempDir(async (dir) => {
+      const db = join(dir, 'crm.duckdb');
+      expect((await crm('load', 'fixtures/cdnow/CDNOW_sample.txt', '--mapping', 'fixtures/cdnow/mapping-sample.json', '--db', db)).code).toBe(0);
+      const backwards = await crm('backtest', '--calibration-end', '1997-09-30', '--holdout-end', '1997-01-01', '--db', db);
+      expect(backwards.code).toBe(2);
+      expect(backwards.err).toContain('must be after');
+      const missing = await crm('backtest', '--calibration-end', '1997-09-30', '--db', db);
+      expect(missing.code).toBe(2);
+      const early = await crm('backtest', '--calibration-end', '1990-01-01', '--holdout-end', '1990-06-30', '--db', db);
+      expect(early.code).toBe(3);
+      expect(early.err).toContain('no customer has a purchase on or before 1990-01-01');
+    });
+  });
+});
