@@ -28,8 +28,8 @@ export interface AnalyzeResult {
 }
 
 /**
- * One analysis run as of a date: the customer summary, then every step in STEPS, all written
- * under one run id in one transaction. A failed run is recorded as 'failed' with nothing else
+ * One analysis run as of a date: the customer summary (a temp table), then every step in STEPS,
+ * all written under one run id in one transaction. A failed run is recorded as 'failed' with nothing else
  * written.
  *
  * @example const { runId } = await analyze(conn, { asOf: '2024-06-30' });
@@ -40,10 +40,11 @@ export async function analyze(conn: DuckDBConnection, opts: AnalyzeOptions = {})
   const runId = opts.runId ?? (await startRun(conn, asOf, opts.pipeline ?? null, rules.name));
   const timings: Record<string, number> = {};
   try {
+    // The summary is a temp table: built before the transaction, where DuckDB works several times faster.
+    const t0 = performance.now();
+    const customers = await buildSummary(conn, asOf);
+    timings['summary'] = Math.round(performance.now() - t0);
     const ctx = await inTransaction(conn, async () => {
-      const t0 = performance.now();
-      const customers = await buildSummary(conn, asOf);
-      timings['summary'] = Math.round(performance.now() - t0);
       const ctx: StepContext = { conn, runId, asOf, rules, customers, previousRunId: await previousRun(conn, asOf), notes: [] };
       for (const step of STEPS) {
         const t = performance.now();

@@ -26,7 +26,7 @@ export async function openInstance(path: string, readOnly: boolean, wait: BusyWa
   let told = false;
   for (;;) {
     try {
-      return await DuckDBInstance.create(path, { access_mode: readOnly ? 'READ_ONLY' : 'READ_WRITE' });
+      return await DuckDBInstance.create(path, { access_mode: readOnly ? 'READ_ONLY' : 'READ_WRITE', ...memoryOptions() });
     } catch (err) {
       if (!isLockConflict(err)) throw err;
       const who = busyHolder(path, err as Error);
@@ -53,4 +53,15 @@ function busyHolder(path: string, err: Error): string {
   if (holder && holder !== 'unreadable' && holder.pid !== process.pid) return describeHolder(holder);
   const m = /held in (.*?) \(PID (\d+)\)/.exec(err.message);
   return m ? `pid ${m[2]} (${m[1]})` : 'another process';
+}
+
+/**
+ * DuckDB's own default takes 80% of the machine's memory for its buffers. A scheduled job shares
+ * the machine, so cap it (CRM_MEMORY_LIMIT, e.g. "4GB"; default 2GB): larger work spills to the
+ * database's .tmp folder instead of growing the process. CRM_THREADS caps the threads likewise.
+ */
+export function memoryOptions(): Record<string, string> {
+  const opts: Record<string, string> = { memory_limit: process.env['CRM_MEMORY_LIMIT'] ?? '2GB' };
+  if (process.env['CRM_THREADS']) opts['threads'] = process.env['CRM_THREADS'];
+  return opts;
 }
