@@ -22,12 +22,19 @@ export async function detectDateFormat(conn: DuckDBConnection, table: string, co
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE date_values AS SELECT DISTINCT ${dateTextSql(`trim(${column})`)} AS v FROM ${table} WHERE nullif(trim(${column}), '') IS NOT NULL`,
   );
-  const counts = await parseCounts(conn, DATE_FORMATS);
+  // Try every format on a sample first; only those reading the most sampled values go on to be
+  // checked against all values. A format that reads every value reads every sampled one, so no
+  // full fit (nor a rival that makes the dates ambiguous) is lost, and 60 candidates × a million
+  // distinct timestamps is avoided.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE date_sample AS SELECT v FROM date_values ORDER BY hash(v), v LIMIT ${SAMPLE}`);
+  const sampled = await parseCounts(conn, DATE_FORMATS, 'date_sample');
+  const candidates = DATE_FORMATS.filter((_, i) => sampled[i] === Math.max(...sampled));
+  const counts = await parseCounts(conn, candidates, 'date_values');
   const best = Math.max(0, ...counts);
   if (best === 0) {
     throw inputError(`${file}: no known date format reads the order dates (e.g. "${await sampleValue(conn)}"); set "date_format" in the mapping, e.g. "%d/%m/%Y %H:%M"`);
   }
-  const top = DATE_FORMATS.filter((_, i) => counts[i] === best);
+  const top = candidates.filter((_, i) => counts[i] === best);
   const conflicts = await conflicting(conn, top);
   if (conflicts.length > 1) throw ambiguity(file, conflicts, await example(conn, conflicts));
   return top[0]!;
@@ -37,9 +44,12 @@ export async function detectDateFormat(conn: DuckDBConnection, table: string, co
 export const PLAUSIBLE_YEARS = [1900, 2200] as const;
 const plausible = (f: string): string => `year(${parseDateSql('v', f)}) BETWEEN ${PLAUSIBLE_YEARS[0]} AND ${PLAUSIBLE_YEARS[1]}`;
 
-async function parseCounts(conn: DuckDBConnection, formats: readonly string[]): Promise<number[]> {
+/** Distinct date values every candidate format is tried on. */
+const SAMPLE = 2000;
+
+async function parseCounts(conn: DuckDBConnection, formats: readonly string[], table: string): Promise<number[]> {
   const r = await conn.runAndReadAll(
-    `SELECT ${formats.map((f, i) => `count(*) FILTER (WHERE ${plausible(f)}) AS c${i}`).join(', ')} FROM date_values`,
+    `SELECT ${formats.map((f, i) => `count(*) FILTER (WHERE ${plausible(f)}) AS c${i}`).join(', ')} FROM ${table}`,
   );
   return r.getRows()[0]!.map(Number);
 }
