@@ -8,6 +8,7 @@ import type { LoadSummary } from '../load/types.js';
 import type { LogEvent, StepLog } from '../log/types.js';
 import { DEFAULT_RULES } from '../rfm/defaultRules.js';
 import { readRules } from '../rfm/rules.js';
+import type { Locale } from '../report/i18n/index.js';
 import { writeReport } from '../report/writeReport.js';
 import { failPipelineRun } from '../runs/failPipelineRun.js';
 import { reconcileInterruptedRuns } from '../runs/reconcileInterruptedRuns.js';
@@ -27,6 +28,8 @@ export interface PipelineRunOptions {
   asOf?: string;
   /** override the pipeline's reports folder */
   outDir?: string;
+  /** language of the report (default en) */
+  locale?: Locale;
   /** one structured line per step */
   log?: StepLog;
   /** recorded in runs.trigger (default 'manual') */
@@ -101,7 +104,7 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
 
     // the analysis is committed: finish with its report rather than stop here
     t = performance.now();
-    const reportPath = await writeReport(conn, runId, opts.outDir ?? at(p.outputs.reportsDir));
+    const reportPath = await writeReport(conn, runId, opts.outDir ?? at(p.outputs.reportsDir), opts.locale ? { locale: opts.locale } : {});
     steps['report'] = { ms: ms(t) };
     ev({ step: 'report', ms: steps['report'].ms, path: reportPath, msg: reportPath });
     await recordRunSteps(conn, runId, steps);

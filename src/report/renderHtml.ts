@@ -1,26 +1,32 @@
+import type { ActionList } from './actionLists.js';
+import { churnBandsChart } from './charts/churnBands.js';
 import { clusterScatterChart } from './charts/clusterScatter.js';
+import { clvDistributionChart } from './charts/clvDistribution.js';
 import { rfHeatmapChart } from './charts/rfHeatmap.js';
 import { segmentSizesChart } from './charts/segmentSizes.js';
 import { silhouetteByKChart } from './charts/silhouetteByK.js';
+import { dynamicsSections } from './dynamics/sections.js';
+import { highlights } from './highlights.js';
+import { renderActionLinks } from './html/actions.js';
 import type { ChartSlot } from './html/chartSlot.js';
+import { CHURN_CHART_ID, renderChurn } from './html/churn.js';
 import { CLUSTER_SCATTER_CHART_ID, CLUSTER_SILHOUETTE_CHART_ID, renderClusters } from './html/clusters.js';
-import { REPORT_TITLE, renderHeader } from './html/header.js';
+import { CLV_CHART_ID, renderClv } from './html/clv.js';
+import { renderHeader } from './html/header.js';
 import { HEATMAP_CHART_ID, renderHeatmap } from './html/heatmap.js';
+import { renderHighlights } from './html/highlights.js';
 import { renderKpis } from './html/kpis.js';
 import { renderMethods } from './html/methods.js';
+import { renderModelQuality } from './html/modelQuality.js';
 import { renderQuality } from './html/quality.js';
 import { renderRules } from './html/rules.js';
 import { renderChartScripts } from './html/scripts.js';
 import { renderSegments, SEGMENTS_CHART_ID } from './html/segments.js';
 import { REPORT_CSS } from './html/styles.js';
 import { html, trusted } from './html/tag.js';
+import { reportText, type Locale, type ReportText } from './i18n/index.js';
+import { KPI_WINDOW_DAYS } from './readKpis.js';
 import type { ReportData } from './types.js';
-import { dynamicsSections } from './dynamics/sections.js';
-import { churnBandsChart } from './charts/churnBands.js';
-import { clvDistributionChart } from './charts/clvDistribution.js';
-import { CHURN_CHART_ID, renderChurn } from './html/churn.js';
-import { CLV_CHART_ID, renderClv } from './html/clv.js';
-import { renderModelQuality } from './html/modelQuality.js';
 
 /**
  * Forbids every network request (the page inlines everything it needs), so a mistake in escaping
@@ -31,56 +37,67 @@ const CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; " +
   "img-src data:; base-uri 'none'; form-action 'none'";
 
+/** How to render: the language, and the CSV action lists written beside the report (to link). */
+export interface RenderOptions {
+  locale?: Locale;
+  actionLists?: readonly ActionList[];
+}
+
 /**
  * The whole report as one self-contained HTML page: no network requests, works from file://,
  * and all numbers are readable without JavaScript (charts are drawn on top when scripts run).
+ * The first screen holds the as-of date and data window, the highlights and the KPI tiles.
  *
  * @example
- * writeFileSync('reports/latest.html', renderHtml(await readReportData(db, runId)));
+ * writeFileSync('reports/latest.html', renderHtml(await readReportData(db, runId), { locale: 'zh-CN' }));
  */
-export function renderHtml(data: ReportData): string {
+export function renderHtml(data: ReportData, options: RenderOptions = {}): string {
+  const t = reportText(options.locale ?? 'en');
+  const windowDays = data.dynamics?.config['kpiWindowDays'] ?? KPI_WINDOW_DAYS;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${t.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
-<title>${REPORT_TITLE} · as of ${data.run.asOf}</title>
+<title>${t.m.header.pageTitle(data.run.asOf)}</title>
 <style>${trusted(REPORT_CSS)}</style>
 </head>
 <body>
 <main>
-${renderHeader(data)}
-${renderKpis(data.kpis, data.previousRun)}
-${renderSegments(data.segments)}
-${renderHeatmap(data.rfGrid)}
-${renderClusters(data.clusters, data.previousRun)}
-${dynamicsSections(data.dynamics).body}
-${renderChurn(data.models)}
-${renderClv(data.models)}
-${renderRules(data.rules, data.bins)}
-${renderQuality(data.loads, data.quarantineByReason)}
-${renderModelQuality(data.models)}
-${renderMethods()}
-<footer>Generated from run #${data.run.runId}. This file is self-contained and makes no network requests.</footer>
+${renderHeader(data, t)}
+${renderHighlights(highlights(data, t), t)}
+${renderKpis(data.kpis, data.previousRun, t, windowDays)}
+${renderActionLinks(options.actionLists ?? [], t)}
+${renderSegments(data.segments, t)}
+${renderHeatmap(data.rfGrid, t)}
+${renderClusters(data.clusters, data.previousRun, t)}
+${dynamicsSections(data.dynamics, t).body}
+${renderChurn(data.models, t)}
+${renderClv(data.models, t)}
+${renderRules(data.rules, data.bins, t)}
+${renderQuality(data.loads, data.quarantineByReason, t)}
+${renderModelQuality(data.models, t)}
+${renderMethods({ models: data.models?.assumptions ?? null, dynamics: data.dynamics?.config ?? null }, t)}
+<footer>${t.m.header.footer(String(data.run.runId))}</footer>
 </main>
-${renderChartScripts(chartSlots(data))}
+${renderChartScripts(chartSlots(data, t), t)}
 </body>
 </html>
 `.value;
 }
 
 /** Charts for the sections that have data; empty sections show a message instead. */
-function chartSlots(data: ReportData): ChartSlot[] {
+function chartSlots(data: ReportData, t: ReportText): ChartSlot[] {
   const slots: ChartSlot[] = [];
-  if (data.segments.length > 0) slots.push({ id: SEGMENTS_CHART_ID, spec: segmentSizesChart(data.segments) });
-  if (data.rfGrid.length > 0) slots.push({ id: HEATMAP_CHART_ID, spec: rfHeatmapChart(data.rfGrid) });
+  if (data.segments.length > 0) slots.push({ id: SEGMENTS_CHART_ID, spec: segmentSizesChart(data.segments, t) });
+  if (data.rfGrid.length > 0) slots.push({ id: HEATMAP_CHART_ID, spec: rfHeatmapChart(data.rfGrid, t) });
   if (data.clusters && data.clusters.sample.length > 0) {
-    slots.push({ id: CLUSTER_SCATTER_CHART_ID, spec: clusterScatterChart(data.clusters.profiles, data.clusters.sample) });
+    slots.push({ id: CLUSTER_SCATTER_CHART_ID, spec: clusterScatterChart(data.clusters.profiles, data.clusters.sample, t) });
   }
-  if (data.clusters) slots.push({ id: CLUSTER_SILHOUETTE_CHART_ID, spec: silhouetteByKChart(data.clusters.silhouette) });
-  slots.push(...dynamicsSections(data.dynamics).charts);
-  if (data.models?.churn) slots.push({ id: CHURN_CHART_ID, spec: churnBandsChart(data.models.churn.bands) });
-  if (data.models?.clv) slots.push({ id: CLV_CHART_ID, spec: clvDistributionChart(data.models.clv.bins) });
+  if (data.clusters) slots.push({ id: CLUSTER_SILHOUETTE_CHART_ID, spec: silhouetteByKChart(data.clusters.silhouette, t) });
+  slots.push(...dynamicsSections(data.dynamics, t).charts);
+  if (data.models?.churn) slots.push({ id: CHURN_CHART_ID, spec: churnBandsChart(data.models.churn.bands, t) });
+  if (data.models?.clv) slots.push({ id: CLV_CHART_ID, spec: clvDistributionChart(data.models.clv.bins, t) });
   return slots;
 }

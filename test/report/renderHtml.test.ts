@@ -36,10 +36,10 @@ describe('renderHtml page', () => {
 
   it('puts the sections in order', () => {
     const ids = [...markup.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['kpis', 'segments', 'rf', 'clusters', 'movement', 'states', 'cohorts', 'value', 'churn', 'clv', 'rules', 'quality', 'models', 'methods']);
+    expect(ids).toEqual(['highlights', 'kpis', 'segments', 'rf', 'clusters', 'movement', 'states', 'cohorts', 'value', 'churn', 'clv', 'rules', 'quality', 'models', 'methods']);
     const headings = [...markup.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual([
-      'Key figures', 'Segments', 'R×F heatmap', 'Clusters', 'Segment movement', 'Customer states and lifecycle stages',
+      'Highlights', 'Key figures', 'Segments', 'R×F heatmap', 'Clusters', 'Segment movement', 'Customer states and lifecycle stages',
       'Cohort retention', 'Value concentration', 'Churn risk', 'Customer value (CLV)', 'Segment rules', 'Data quality', 'Model quality', 'Methods',
     ]);
   });
@@ -61,7 +61,29 @@ describe('renderHtml page', () => {
     expect(text).toContain('+1.2 pp');
     expect(text).toContain('38.5 days');
     expect(text).toContain('no change');
-    expect(text).toContain('no previous run');
+    expect(text).toContain('not measured in the previous run'); // a previous run, but not this KPI
+    const first = textOf(renderHtml({ ...sampleReportData(), previousRun: null }));
+    expect(first).toContain('No previous run to compare with.');
+  });
+
+  it('puts the as-of date, data window, highlights and KPI tiles first, before any chart', () => {
+    const first = markup.slice(0, markup.indexOf('data-chart'));
+    expect(first).toContain('<dd class="as-of">2024-06-30</dd>');
+    expect(first).toContain('<ul class="highlights">');
+    expect(first).toContain('<ul class="kpis">');
+    expect(markup.match(/<li class="(good|bad|neutral)" data-highlight=/g)!.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('links the CSV action lists when they were written', () => {
+    const lists = [
+      { kind: 'atRisk' as const, file: 'at-risk-high-value.csv', rows: 12 },
+      { kind: 'winBack' as const, file: 'win-back.csv', rows: 30 },
+      { kind: 'segments' as const, file: 'segments.csv', rows: 1270 },
+    ];
+    const withLinks = renderHtml(sampleReportData(), { actionLists: lists });
+    for (const l of lists) expect(withLinks).toContain(`<a href="${l.file}" download>`);
+    expect(textOf(withLinks)).toContain('All 1,270 customers with segment');
+    expect(markup).not.toContain('id="actions"'); // nothing to link, no section
   });
 
   it('explains the rules and methods', () => {

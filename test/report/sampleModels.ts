@@ -13,6 +13,7 @@ export function sampleModels(): ModelsReport {
         { band: 'medium', customers: 420, share: 0.331, meanRisk: 0.66, clv: 21_800, historicValue: 98_000 },
         { band: 'high', customers: 540, share: 0.425, meanRisk: 0.93, clv: 4_350.25, historicValue: 61_500 },
       ],
+      highValueAtRisk: { customers: 42, clv: 18_400, historicValue: 61_000 },
       atRisk: [
         { customerId: 'C-0042', segment: 'At risk', churnRisk: 0.84, pAlive: 0.31, clv: 412.5, historicValue: 2_310, orders: 9, recencyDays: 94, reason: 'last order 94 days ago; usually orders every 21 days; 9 orders in 8 months' },
         { customerId: HOSTILE_SEGMENT, segment: HOSTILE_SEGMENT, churnRisk: 0.97, pAlive: 0.05, clv: 120, historicValue: 880, orders: 3, recencyDays: 210, reason: '<b>one order</b>, 210 days ago' },

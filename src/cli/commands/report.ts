@@ -1,3 +1,4 @@
+import { parseLocale } from '../../report/i18n/index.js';
 import { findRun } from '../../report/readReportData.js';
 import { writeReport } from '../../report/writeReport.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
@@ -9,14 +10,16 @@ import { lockTimeoutFlag, stringFlag } from '../parse.js';
 export const reportCommand: Command = {
   name: 'report',
   summary: 'write the self-contained HTML report of a run',
-  synopsis: 'crm report [--as-of YYYY-MM-DD | --run ID] [--out DIR] [--db PATH]',
-  details: `Writes DIR/<as-of>/report.html: one file, no network requests, opens from disk.
+  synopsis: 'crm report [--as-of YYYY-MM-DD | --run ID] [--out DIR] [--locale en|zh-CN] [--db PATH]',
+  details: `Writes DIR/<as-of>/report.html: one file, no network requests, opens from disk; beside it the
+CSV action lists at-risk-high-value.csv, win-back.csv and segments.csv.
 
   --as-of DATE     report the latest successful run with this as-of date
   --run ID         report this run (default: the latest successful run)
   --out DIR        output folder (default: reports)
+  --locale L       language of the report: en (default) or zh-CN
 ${COMMON_DETAILS}`,
-  options: { 'as-of': { type: 'string' }, run: { type: 'string' }, out: { type: 'string' } },
+  options: { 'as-of': { type: 'string' }, run: { type: 'string' }, out: { type: 'string' }, locale: { type: 'string' } },
   positionals: [0, 0],
   async run(values, _args, io) {
     const asOf = stringFlag(values, 'as-of');
@@ -24,8 +27,9 @@ ${COMMON_DETAILS}`,
     if (runFlag !== undefined && !/^\d+$/.test(runFlag)) throw usageError(`--run expects a run id (a number), got "${runFlag}"`);
     const opts = { ...(asOf ? { asOf: parseIsoDate(asOf, '--as-of') } : {}), ...(runFlag ? { runId: Number(runFlag) } : {}) };
     const out = stringFlag(values, 'out') ?? 'reports';
+    const locale = parseLocale(stringFlag(values, 'locale'));
     const path = await withDatabase(resolveDbPath(stringFlag(values, 'db')), { lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm report: ${m}\n`) }, async (conn) =>
-      writeReport(conn, await findRun(conn, opts), out),
+      writeReport(conn, await findRun(conn, opts), out, locale ? { locale } : {}),
     );
     io.out(`report: ${path}\n`);
     return 0;

@@ -2,6 +2,7 @@ import { createStepLog } from '../../log/createStepLog.js';
 import { loadProgress, withProgress } from '../../log/loadProgress.js';
 import { loadPipeline } from '../../pipeline/loadPipeline.js';
 import { runPipeline } from '../../pipeline/runPipeline.js';
+import { parseLocale } from '../../report/i18n/index.js';
 import { onShutdownSignal } from '../../schedule/onShutdownSignal.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { parseIsoDate } from '../../util/dates.js';
@@ -11,7 +12,7 @@ import { lockTimeoutFlag, stringFlag } from '../parse.js';
 export const runCommand: Command = {
   name: 'run',
   summary: 'run a pipeline now: load its inputs, analyze, write the report',
-  synopsis: 'crm run [PIPELINE|FILE] [--as-of YYYY-MM-DD] [--out DIR] [--db PATH] [--lock-timeout S]',
+  synopsis: 'crm run [PIPELINE|FILE] [--as-of YYYY-MM-DD] [--out DIR] [--locale en|zh-CN] [--db PATH] [--lock-timeout S]',
   details: `PIPELINE is a file in pipelines/ (default: weekly), or a path to a pipeline file (e.g.
 ./ops/nightly.js; its relative paths resolve against its folder). Inputs loaded before are skipped
 (same checksum), so running twice does not double-count. The run is recorded in \`runs\` (trigger
@@ -23,13 +24,15 @@ SIGINT/SIGTERM stop at the next step boundary (the step in progress commits whol
 
   --as-of DATE     override the pipeline's as-of rule
   --out DIR        override the pipeline's reports folder
+  --locale L       language of the report: en (default) or zh-CN
 ${COMMON_DETAILS}`,
-  options: { 'as-of': { type: 'string' }, out: { type: 'string' } },
+  options: { 'as-of': { type: 'string' }, out: { type: 'string' }, locale: { type: 'string' } },
   positionals: [0, 1],
   async run(values, [name = 'weekly'], io) {
     const pipeline = await loadPipeline(name);
     const asOf = stringFlag(values, 'as-of');
     const out = stringFlag(values, 'out');
+    const locale = parseLocale(stringFlag(values, 'locale'));
     const db = resolveDbPath(stringFlag(values, 'db'));
     const progress = loadProgress();
     const log = withProgress(createStepLog(io.err), progress);
@@ -43,6 +46,7 @@ ${COMMON_DETAILS}`,
           runPipeline(conn, pipeline, {
             ...(asOf ? { asOf: parseIsoDate(asOf, '--as-of') } : {}),
             ...(out ? { outDir: out } : {}),
+            ...(locale ? { locale } : {}),
             log, trigger: 'manual', signal: controller.signal, onFile: progress.file,
           }),
       );

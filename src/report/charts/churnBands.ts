@@ -1,10 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatInt, formatMoney, formatPct } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import type { ChurnBandRow } from '../models/types.js';
 import { CHART_CONFIG, VL_SCHEMA } from './common.js';
 
 /** A band row plus preformatted labels, so tooltips match the tables exactly. */
 export interface ChurnBandDatum extends ChurnBandRow {
+  bandLabel: string;
   customersLabel: string;
   shareLabel: string;
   meanRiskLabel: string;
@@ -21,32 +22,36 @@ const BAND_COLORS = ['#16a34a', '#d97706', '#dc2626'];
  *
  * @example vegaEmbed('#chart-churn-bands', churnBandsChart(data.models.churn.bands));
  */
-export function churnBandsChart(bands: readonly ChurnBandRow[]): TopLevelSpec {
+export function churnBandsChart(bands: readonly ChurnBandRow[], t: ReportText = EN): TopLevelSpec {
+  const { m, fmt } = t;
+  const c = m.charts.churn;
   const values: ChurnBandDatum[] = bands.map((b) => ({
     ...b,
-    customersLabel: formatInt(b.customers),
-    shareLabel: formatPct(b.share),
-    meanRiskLabel: formatPct(b.meanRisk),
-    clvLabel: formatMoney(b.clv),
+    bandLabel: m.churn.bands[b.band] ?? b.band,
+    customersLabel: fmt.int(b.customers),
+    shareLabel: fmt.pct(b.share),
+    meanRiskLabel: fmt.pct(b.meanRisk),
+    clvLabel: fmt.money(b.clv),
   }));
+  const order = BAND_ORDER.map((b) => m.churn.bands[b] ?? b);
   return {
     $schema: VL_SCHEMA,
-    title: { text: 'Customers by churn risk', subtitle: 'Risk = chance of no order within the horizon' },
-    description: 'Horizontal bar chart of the number of customers in each churn-risk band (low, medium, high), with the 12-month CLV of each band in the tooltip.',
+    title: { text: c.title, subtitle: c.subtitle },
+    description: c.description,
     data: { values },
     width: 360,
     height: 120,
     mark: { type: 'bar', cornerRadiusEnd: 2 },
     encoding: {
-      y: { field: 'band', type: 'nominal', title: 'Churn band', sort: BAND_ORDER, scale: { domain: BAND_ORDER } },
-      x: { field: 'customers', type: 'quantitative', title: 'Customers', axis: { format: ',d', tickMinStep: 1, grid: true, gridColor: '#eef0f3' } },
-      color: { field: 'band', type: 'nominal', scale: { domain: BAND_ORDER, range: BAND_COLORS }, legend: null },
+      y: { field: 'bandLabel', type: 'nominal', title: m.churn.band, sort: order, scale: { domain: order } },
+      x: { field: 'customers', type: 'quantitative', title: m.common.customers, axis: { format: ',d', tickMinStep: 1, grid: true, gridColor: '#eef0f3' } },
+      color: { field: 'bandLabel', type: 'nominal', scale: { domain: order, range: BAND_COLORS }, legend: null },
       tooltip: [
-        { field: 'band', type: 'nominal', title: 'Churn band' },
-        { field: 'customersLabel', type: 'nominal', title: 'Customers' },
-        { field: 'shareLabel', type: 'nominal', title: 'Share of customers' },
-        { field: 'meanRiskLabel', type: 'nominal', title: 'Mean churn risk' },
-        { field: 'clvLabel', type: 'nominal', title: '12-month CLV' },
+        { field: 'bandLabel', type: 'nominal', title: m.churn.band },
+        { field: 'customersLabel', type: 'nominal', title: m.common.customers },
+        { field: 'shareLabel', type: 'nominal', title: m.charts.segments.shareOfCustomers },
+        { field: 'meanRiskLabel', type: 'nominal', title: m.churn.meanRisk },
+        { field: 'clvLabel', type: 'nominal', title: m.common.clv12 },
       ],
     },
     config: CHART_CONFIG,

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatInt, formatMoney } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import type { ClusterPoint, ClusterProfileRow } from '../types.js';
 import { CHART_CONFIG, VL_SCHEMA } from './common.js';
 
@@ -31,26 +31,25 @@ export interface ScatterDatum {
  * const spec = clusterScatterChart(data.clusters.profiles, data.clusters.sample);
  * vegaEmbed('#chart-cluster-scatter', spec);
  */
-export function clusterScatterChart(profiles: readonly ClusterProfileRow[], sample: readonly ClusterPoint[]): TopLevelSpec {
+export function clusterScatterChart(profiles: readonly ClusterProfileRow[], sample: readonly ClusterPoint[], t: ReportText = EN): TopLevelSpec {
+  const c = t.m.charts.scatter;
   const labelOf = new Map(profiles.map((p) => [p.cluster, clusterLabel(p)]));
-  const values: ScatterDatum[] = sample.map((c) => ({
-    customerId: c.customerId,
-    cluster: labelOf.get(c.cluster) ?? String(c.cluster),
-    recencyDays: c.recencyDays,
-    monetary: c.monetary,
-    frequencyLabel: formatInt(c.frequency),
-    monetaryLabel: formatMoney(c.monetary),
+  const values: ScatterDatum[] = sample.map((p) => ({
+    customerId: p.customerId,
+    cluster: labelOf.get(p.cluster) ?? String(p.cluster),
+    recencyDays: p.recencyDays,
+    monetary: p.monetary,
+    frequencyLabel: t.fmt.int(p.frequency),
+    monetaryLabel: t.fmt.money(p.monetary),
   }));
   const ordered = [...profiles].sort((a, b) => a.cluster - b.cluster);
   return {
     $schema: VL_SCHEMA,
     title: {
-      text: 'Customers by recency and spend, coloured by cluster',
-      subtitle: `A sample of ${formatInt(values.length)} customers; both axes on a log-like scale`,
+      text: c.title,
+      subtitle: c.subtitle(t.fmt.int(values.length)),
     },
-    description:
-      'Scatter plot of a sample of customers: days since the last order (horizontal) against net spend ' +
-      '(vertical), each point coloured by its cluster. The profiles table below gives the same clusters in numbers.',
+    description: c.description,
     data: { values },
     width: 500,
     height: 340,
@@ -59,30 +58,30 @@ export function clusterScatterChart(profiles: readonly ClusterProfileRow[], samp
       x: {
         field: 'recencyDays',
         type: 'quantitative',
-        title: 'Days since last order',
+        title: c.x,
         scale: { type: 'symlog', constant: 1, nice: false },
         axis: { values: ticks(values.map((v) => v.recencyDays), RECENCY_TICKS), format: ',.0f', grid: true, gridColor: '#eef0f3' },
       },
       y: {
         field: 'monetary',
         type: 'quantitative',
-        title: 'Net spend',
+        title: c.y,
         scale: { type: 'symlog', constant: 1, nice: false },
         axis: { values: ticks(values.map((v) => v.monetary), MONEY_TICKS), format: '$,.0f', grid: true, gridColor: '#eef0f3' },
       },
       color: {
         field: 'cluster',
         type: 'nominal',
-        title: 'Cluster',
+        title: c.cluster,
         scale: { domain: ordered.map(clusterLabel), range: ordered.map((p) => CLUSTER_COLORS[p.cluster % CLUSTER_COLORS.length]!) },
         legend: { orient: 'bottom', columns: 2, labelLimit: 320, symbolOpacity: 1 },
       },
       tooltip: [
-        { field: 'customerId', type: 'nominal', title: 'Customer' },
-        { field: 'cluster', type: 'nominal', title: 'Cluster' },
-        { field: 'recencyDays', type: 'quantitative', title: 'Days since last order', format: ',.0f' },
-        { field: 'frequencyLabel', type: 'nominal', title: 'Orders' },
-        { field: 'monetaryLabel', type: 'nominal', title: 'Net spend' },
+        { field: 'customerId', type: 'nominal', title: t.m.common.customer },
+        { field: 'cluster', type: 'nominal', title: c.cluster },
+        { field: 'recencyDays', type: 'quantitative', title: c.x, format: ',.0f' },
+        { field: 'frequencyLabel', type: 'nominal', title: t.m.common.orders },
+        { field: 'monetaryLabel', type: 'nominal', title: c.y },
       ],
     },
     config: CHART_CONFIG,

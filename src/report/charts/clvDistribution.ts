@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatInt, formatMoney } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import type { ClvBin } from '../models/types.js';
 import { CHART_CONFIG, VL_SCHEMA } from './common.js';
 
@@ -18,28 +18,30 @@ const TAIL_COLOR = '#1e3a8a';
  *
  * @example vegaEmbed('#chart-clv-distribution', clvDistributionChart(data.models.clv.bins));
  */
-export function clvDistributionChart(bins: readonly ClvBin[]): TopLevelSpec {
+export function clvDistributionChart(bins: readonly ClvBin[], t: ReportText = EN): TopLevelSpec {
+  const { m, fmt } = t;
+  const c = m.charts.clv;
   const values: ClvBinDatum[] = bins.map((b) => ({
     ...b,
-    rangeLabel: b.open ? `${formatMoney(b.lower)} or more` : `${formatMoney(b.lower)} to ${formatMoney(b.upper)}`,
-    customersLabel: formatInt(b.customers),
+    rangeLabel: b.open ? c.orMore(fmt.money(b.lower)) : c.range(fmt.money(b.lower), fmt.money(b.upper)),
+    customersLabel: fmt.int(b.customers),
   }));
   return {
     $schema: VL_SCHEMA,
-    title: { text: 'Distribution of 12-month CLV', subtitle: 'Customers per CLV range; the darker last bar is the open-ended top tail' },
-    description: 'Histogram: the horizontal axis is the 12-month customer lifetime value in ranges of equal width, the vertical axis the number of customers in each range.',
+    title: { text: c.title, subtitle: c.subtitle },
+    description: c.description,
     data: { values },
     width: 420,
     height: 220,
     mark: { type: 'bar', binSpacing: 1 },
     encoding: {
-      x: { field: 'lower', type: 'quantitative', title: '12-month CLV', bin: { binned: true }, axis: { format: '$,.0f' } },
+      x: { field: 'lower', type: 'quantitative', title: m.common.clv12, bin: { binned: true }, axis: { format: '$,.0f' } },
       x2: { field: 'upper' },
-      y: { field: 'customers', type: 'quantitative', title: 'Customers', axis: { format: ',d', tickMinStep: 1, grid: true, gridColor: '#eef0f3' } },
+      y: { field: 'customers', type: 'quantitative', title: m.common.customers, axis: { format: ',d', tickMinStep: 1, grid: true, gridColor: '#eef0f3' } },
       color: { condition: { test: 'datum.open', value: TAIL_COLOR }, value: BAR_COLOR },
       tooltip: [
-        { field: 'rangeLabel', type: 'nominal', title: '12-month CLV' },
-        { field: 'customersLabel', type: 'nominal', title: 'Customers' },
+        { field: 'rangeLabel', type: 'nominal', title: m.common.clv12 },
+        { field: 'customersLabel', type: 'nominal', title: m.common.customers },
       ],
     },
     config: CHART_CONFIG,

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CohortCell } from '../dynamics/types.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import { CHART_CONFIG, VL_SCHEMA } from './common.js';
 
 /**
@@ -8,32 +9,34 @@ import { CHART_CONFIG, VL_SCHEMA } from './common.js';
  *
  * @example cohortTriangleChart(dyn.cohorts)
  */
-export function cohortTriangleChart(cells: readonly CohortCell[]): TopLevelSpec {
-  const values = cells.map((c) => ({ ...c, label: `${Math.round(c.share * 100)}%` }));
+export function cohortTriangleChart(cells: readonly CohortCell[], t: ReportText = EN): TopLevelSpec {
+  const { m } = t;
+  const c = m.charts.cohorts;
+  const values = cells.map((x) => ({ ...x, label: `${Math.round(x.share * 100)}%` }));
   return {
     $schema: VL_SCHEMA,
-    title: { text: 'Cohort retention', subtitle: 'Share of each first-purchase cohort that bought again, by months since the first purchase' },
-    description: 'Retention triangle: rows are cohorts by month of first purchase, columns months since that purchase; each cell is the share of the cohort buying in that month. Month 0 is always 100%.',
+    title: { text: c.title, subtitle: c.subtitle },
+    description: c.description,
     data: { values },
     width: { step: 30 },
     height: { step: 20 },
     encoding: {
-      y: { field: 'cohort', type: 'ordinal', title: 'Cohort (first purchase)' },
-      x: { field: 'monthsSince', type: 'ordinal', title: 'Months since first purchase' },
+      y: { field: 'cohort', type: 'ordinal', title: c.y },
+      x: { field: 'monthsSince', type: 'ordinal', title: c.x },
       tooltip: [
-        { field: 'cohort', title: 'Cohort' },
-        { field: 'monthsSince', title: 'Months since' },
-        { field: 'customers', title: 'Cohort size', format: ',' },
-        { field: 'active', title: 'Bought', format: ',' },
-        { field: 'share', title: 'Share', format: '.1%' },
-        { field: 'revenue', title: 'Revenue', format: '$,.0f' },
+        { field: 'cohort', title: m.dynamics.cohort },
+        { field: 'monthsSince', title: c.monthsSince },
+        { field: 'customers', title: m.dynamics.cohortSize, format: ',' },
+        { field: 'active', title: c.bought, format: ',' },
+        { field: 'share', title: m.common.share, format: '.1%' },
+        { field: 'revenue', title: m.common.revenue, format: '$,.0f' },
       ],
     },
     layer: [
       {
         transform: [{ filter: 'datum.monthsSince > 0' }],
         mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
-        encoding: { color: { field: 'share', type: 'quantitative', title: 'Share', scale: { scheme: 'greens', domain: [0, 0.5], clamp: true }, legend: { format: '.0%' } } },
+        encoding: { color: { field: 'share', type: 'quantitative', title: m.common.share, scale: { scheme: 'greens', domain: [0, 0.5], clamp: true }, legend: { format: '.0%' } } },
       },
       {
         transform: [{ filter: 'datum.monthsSince == 0' }],

@@ -3,7 +3,7 @@ export const VL_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** Shared look: match the page's system font and keep the charts quiet. */
 export const CHART_CONFIG = {
-  font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif',
   view: { stroke: null },
   axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 600, labelColor: '#374151', titleColor: '#111827' },
   title: { fontSize: 15, fontWeight: 600, anchor: 'start', color: '#111827', subtitleColor: '#4b5563', subtitleFontSize: 12 },

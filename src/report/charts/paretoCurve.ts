@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ParetoPoint } from '../dynamics/types.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import { CHART_CONFIG, VL_SCHEMA } from './common.js';
 
 /**
@@ -8,18 +9,19 @@ import { CHART_CONFIG, VL_SCHEMA } from './common.js';
  *
  * @example paretoCurveChart(dyn.pareto)
  */
-export function paretoCurveChart(points: readonly ParetoPoint[]): TopLevelSpec {
-  const values = [{ customerShare: 0, share: 0, measure: 'Revenue to date' }, { customerShare: 0, share: 0, measure: '12-month CLV' }].filter(
-    (v) => v.measure === 'Revenue to date' || points.some((p) => p.clvShare !== null),
+export function paretoCurveChart(points: readonly ParetoPoint[], t: ReportText = EN): TopLevelSpec {
+  const c = t.m.charts.pareto;
+  const values = [{ customerShare: 0, share: 0, measure: c.revenue }, { customerShare: 0, share: 0, measure: c.clv }].filter(
+    (v) => v.measure === c.revenue || points.some((p) => p.clvShare !== null),
   );
   for (const p of points) {
-    if (p.revenueShare !== null) values.push({ customerShare: p.customerShare, share: p.revenueShare, measure: 'Revenue to date' });
-    if (p.clvShare !== null) values.push({ customerShare: p.customerShare, share: p.clvShare, measure: '12-month CLV' });
+    if (p.revenueShare !== null) values.push({ customerShare: p.customerShare, share: p.revenueShare, measure: c.revenue });
+    if (p.clvShare !== null) values.push({ customerShare: p.customerShare, share: p.clvShare, measure: c.clv });
   }
   return {
     $schema: VL_SCHEMA,
-    title: { text: 'Value concentration', subtitle: 'Share of value from the top customers (ranked by that value)' },
-    description: 'Pareto curve: the horizontal axis is the top share of customers, the vertical axis the share of revenue (and of 12-month CLV) they account for.',
+    title: { text: c.title, subtitle: c.subtitle },
+    description: c.description,
     width: 420,
     height: 300,
     layer: [
@@ -32,13 +34,13 @@ export function paretoCurveChart(points: readonly ParetoPoint[]): TopLevelSpec {
         data: { values },
         mark: { type: 'line', strokeWidth: 2.5 },
         encoding: {
-          x: { field: 'customerShare', type: 'quantitative', title: 'Top share of customers', axis: { format: '.0%' } },
-          y: { field: 'share', type: 'quantitative', title: 'Share of value', axis: { format: '.0%' } },
+          x: { field: 'customerShare', type: 'quantitative', title: c.x, axis: { format: '.0%' } },
+          y: { field: 'share', type: 'quantitative', title: c.y, axis: { format: '.0%' } },
           color: { field: 'measure', type: 'nominal', title: null, scale: { range: ['#2563eb', '#0d9488'] } },
           tooltip: [
-            { field: 'measure', title: 'Measure' },
-            { field: 'customerShare', title: 'Top customers', format: '.0%' },
-            { field: 'share', title: 'Share of value', format: '.1%' },
+            { field: 'measure', title: c.measure },
+            { field: 'customerShare', title: c.topCustomers, format: '.0%' },
+            { field: 'share', title: c.y, format: '.1%' },
           ],
         },
       },

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatInt, formatMoney, MISSING } from '../format.js';
+import { MISSING } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import type { RfCell } from '../types.js';
 import { CHART_CONFIG, VL_SCHEMA } from './common.js';
 
@@ -27,27 +28,25 @@ const EMPTY_FILL = '#f3f4f6';
  * const spec = rfHeatmapChart(data.rfGrid);
  * vegaEmbed('#heatmap', spec);
  */
-export function rfHeatmapChart(cells: readonly RfCell[]): TopLevelSpec {
-  const values = fullGrid(cells);
+export function rfHeatmapChart(cells: readonly RfCell[], t: ReportText = EN): TopLevelSpec {
+  const values = fullGrid(cells, t);
+  const c = t.m.charts.heatmap;
   return {
     $schema: VL_SCHEMA,
-    title: { text: 'Customers by recency and frequency score', subtitle: 'Colour: mean monetary value per customer' },
-    description:
-      'Heatmap of recency score (1 to 5, horizontal) against frequency score (1 to 5, vertical). ' +
-      'Each of the 25 cells shows the number of customers; colour encodes their mean monetary value. ' +
-      'Empty cells are grey.',
+    title: { text: c.title, subtitle: c.subtitle },
+    description: c.description,
     data: { values },
     width: 360,
     height: 360,
     encoding: {
-      x: axis('r', 'Recency score (5 = most recent)', [...SCORES]),
-      y: axis('f', 'Frequency score (5 = most frequent)', [...SCORES].reverse()),
+      x: axis('r', c.x, [...SCORES]),
+      y: axis('f', c.y, [...SCORES].reverse()),
       tooltip: [
-        { field: 'r', type: 'ordinal', title: 'R score' },
-        { field: 'f', type: 'ordinal', title: 'F score' },
-        { field: 'customersLabel', type: 'nominal', title: 'Customers' },
-        { field: 'meanMonetaryLabel', type: 'nominal', title: 'Mean monetary' },
-        { field: 'segment', type: 'nominal', title: 'Segment' },
+        { field: 'r', type: 'ordinal', title: c.r },
+        { field: 'f', type: 'ordinal', title: c.f },
+        { field: 'customersLabel', type: 'nominal', title: t.m.common.customers },
+        { field: 'meanMonetaryLabel', type: 'nominal', title: c.meanMonetary },
+        { field: 'segment', type: 'nominal', title: t.m.common.segment },
       ],
     },
     layer: [
@@ -60,7 +59,7 @@ export function rfHeatmapChart(cells: readonly RfCell[]): TopLevelSpec {
           color: {
             field: 'meanMonetary',
             type: 'quantitative',
-            title: 'Mean monetary',
+            title: c.meanMonetary,
             scale: { scheme: 'blues' },
             legend: { format: '$,.0f', orient: 'right' },
           },
@@ -89,12 +88,12 @@ function axis(field: 'r' | 'f', title: string, domain: number[]) {
 }
 
 /** All 25 R×F cells in row order; cells missing from the data get zero customers. */
-export function fullGrid(cells: readonly RfCell[]): HeatmapDatum[] {
+export function fullGrid(cells: readonly RfCell[], t: ReportText = EN): HeatmapDatum[] {
   const byKey = new Map(cells.map((c) => [`${c.r}:${c.f}`, c]));
-  return SCORES.flatMap((f) => SCORES.map((r) => toDatum(r, f, byKey.get(`${r}:${f}`))));
+  return SCORES.flatMap((f) => SCORES.map((r) => toDatum(r, f, byKey.get(`${r}:${f}`), t)));
 }
 
-function toDatum(r: number, f: number, cell: RfCell | undefined): HeatmapDatum {
+function toDatum(r: number, f: number, cell: RfCell | undefined, t: ReportText): HeatmapDatum {
   if (!cell || cell.customers <= 0) {
     return { r, f, customers: 0, meanMonetary: null, segment: MISSING, customersLabel: '0', meanMonetaryLabel: MISSING };
   }
@@ -104,8 +103,8 @@ function toDatum(r: number, f: number, cell: RfCell | undefined): HeatmapDatum {
     customers: cell.customers,
     meanMonetary: cell.meanMonetary,
     segment: cell.segment,
-    customersLabel: formatInt(cell.customers),
-    meanMonetaryLabel: formatMoney(cell.meanMonetary),
+    customersLabel: t.fmt.int(cell.customers),
+    meanMonetaryLabel: t.fmt.money(cell.meanMonetary),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatInt, formatMoney, formatPct } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import type { SegmentRow } from '../types.js';
 import { CHART_CONFIG, VL_SCHEMA } from './common.js';
 
@@ -22,19 +22,25 @@ const SHARE_COLOR = '#0d9488';
  * const spec = segmentSizesChart(data.segments);
  * vegaEmbed('#chart', spec);
  */
-export function segmentSizesChart(segments: readonly SegmentRow[]): TopLevelSpec {
-  const rows = sortByCustomers(segments).map(toDatum);
+export function segmentSizesChart(segments: readonly SegmentRow[], t: ReportText = EN): TopLevelSpec {
+  const c = t.m.charts.segments;
+  const rows = sortByCustomers(segments).map((s) => toDatum(s, t));
+  const tooltip = [
+    { field: 'segment', type: 'nominal' as const, title: c.segment },
+    { field: 'customersLabel', type: 'nominal' as const, title: c.customers },
+    { field: 'shareLabel', type: 'nominal' as const, title: c.shareOfCustomers },
+    { field: 'revenueLabel', type: 'nominal' as const, title: c.revenue },
+    { field: 'revenueShareLabel', type: 'nominal' as const, title: c.revenueShare },
+  ];
   const order = rows.map((r) => r.segment);
   return {
     $schema: VL_SCHEMA,
-    title: { text: 'Customers and revenue share by segment', subtitle: 'Sorted by number of customers' },
-    description:
-      'Two horizontal bar charts with one row per customer segment, sorted by number of customers. ' +
-      'The left chart shows customers per segment; the right chart shows the segment’s share of revenue.',
+    title: { text: c.title, subtitle: c.subtitle },
+    description: c.description,
     data: { values: rows },
     hconcat: [
-      panel(order, maxOf(rows, 'customers'), CUSTOMERS_PANEL),
-      panel(order, maxOf(rows, 'revenueShare'), REVENUE_SHARE_PANEL),
+      panel(order, maxOf(rows, 'customers'), { ...CUSTOMERS_PANEL, title: c.customers }, tooltip),
+      panel(order, maxOf(rows, 'revenueShare'), { ...REVENUE_SHARE_PANEL, title: c.revenueShare }, tooltip),
     ],
     spacing: 24,
     config: CHART_CONFIG,
@@ -46,26 +52,19 @@ function sortByCustomers(segments: readonly SegmentRow[]): SegmentRow[] {
   return [...segments].sort((a, b) => b.customers - a.customers || a.segment.localeCompare(b.segment));
 }
 
-function toDatum(s: SegmentRow): SegmentDatum {
+function toDatum(s: SegmentRow, { fmt }: ReportText): SegmentDatum {
   return {
     ...s,
-    customersLabel: formatInt(s.customers),
-    shareLabel: formatPct(s.share),
-    revenueLabel: formatMoney(s.revenue),
-    revenueShareLabel: formatPct(s.revenueShare),
+    customersLabel: fmt.int(s.customers),
+    shareLabel: fmt.pct(s.share),
+    revenueLabel: fmt.money(s.revenue),
+    revenueShareLabel: fmt.pct(s.revenueShare),
   };
 }
 
 const maxOf = (rows: SegmentDatum[], key: 'customers' | 'revenueShare'): number =>
   Math.max(0, ...rows.map((r) => r[key]));
 
-const TOOLTIP = [
-  { field: 'segment', type: 'nominal', title: 'Segment' },
-  { field: 'customersLabel', type: 'nominal', title: 'Customers' },
-  { field: 'shareLabel', type: 'nominal', title: 'Share of customers' },
-  { field: 'revenueLabel', type: 'nominal', title: 'Revenue' },
-  { field: 'revenueShareLabel', type: 'nominal', title: 'Share of revenue' },
-] as const;
 
 interface PanelOptions {
   field: 'customers' | 'revenueShare';
@@ -98,7 +97,7 @@ const REVENUE_SHARE_PANEL: PanelOptions = {
  * One bar panel. Both panels share the explicit segment order so rows line up; only the first
  * shows segment names. The x domain leaves room for the value label after the longest bar.
  */
-function panel(order: string[], max: number, o: PanelOptions) {
+function panel(order: string[], max: number, o: PanelOptions, tooltip: { field: string; type: 'nominal'; title: string }[]) {
   return {
     width: 300,
     height: { step: 26 },
@@ -117,7 +116,7 @@ function panel(order: string[], max: number, o: PanelOptions) {
         scale: { domain: [0, max > 0 ? max * 1.25 : 1] },
         axis: { format: o.axisFormat, tickCount: 4, grid: true, gridColor: '#e5e7eb' },
       },
-      tooltip: [...TOOLTIP],
+      tooltip,
     },
     layer: [
       { mark: { type: 'bar' as const, color: o.color, cornerRadiusEnd: 2 } },

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatDecimal } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import type { ClusterSection } from '../types.js';
 import { CHART_CONFIG, VL_SCHEMA } from './common.js';
 
@@ -9,6 +9,7 @@ export interface SilhouetteDatum {
   silhouette: number | null;
   silhouetteLabel: string;
   chosen: boolean;
+  chosenLabel: string;
 }
 
 const LINE_COLOR = '#9ca3af';
@@ -22,27 +23,26 @@ const CHOSEN_COLOR = '#2563eb';
  * const spec = silhouetteByKChart(data.clusters.silhouette);
  * vegaEmbed('#chart-cluster-silhouette', spec);
  */
-export function silhouetteByKChart(rows: ClusterSection['silhouette']): TopLevelSpec {
+export function silhouetteByKChart(rows: ClusterSection['silhouette'], t: ReportText = EN): TopLevelSpec {
+  const c = t.m.charts.silhouette;
   const values: SilhouetteDatum[] = [...rows]
     .sort((a, b) => a.k - b.k)
-    .map((r) => ({ k: r.k, silhouette: r.silhouette, silhouetteLabel: r.silhouette === null ? '—' : formatDecimal(r.silhouette, 3), chosen: r.chosen }));
+    .map((r) => ({ k: r.k, silhouette: r.silhouette, silhouetteLabel: r.silhouette === null ? '—' : t.fmt.decimal(r.silhouette, 3), chosen: r.chosen, chosenLabel: r.chosen ? t.m.common.yes : t.m.common.no }));
   return {
     $schema: VL_SCHEMA,
-    title: { text: 'How well separated the clusters are, by k', subtitle: 'Mean silhouette on a seeded sample; the highest wins' },
-    description:
-      'Line chart of the mean silhouette (vertical, higher is better separated) for each number of clusters k tried ' +
-      '(horizontal). The chosen k is highlighted.',
+    title: { text: c.title, subtitle: c.subtitle },
+    description: c.description,
     data: { values },
     width: 320,
     height: 220,
     transform: [{ filter: 'datum.silhouette !== null' }],
     encoding: {
-      x: { field: 'k', type: 'ordinal', title: 'Number of clusters (k)', axis: { labelAngle: 0 } },
-      y: { field: 'silhouette', type: 'quantitative', title: 'Mean silhouette', scale: { zero: false }, axis: { format: '.2f', tickCount: 5, grid: true, gridColor: '#eef0f3' } },
+      x: { field: 'k', type: 'ordinal', title: c.x, axis: { labelAngle: 0 } },
+      y: { field: 'silhouette', type: 'quantitative', title: c.y, scale: { zero: false }, axis: { format: '.2f', tickCount: 5, grid: true, gridColor: '#eef0f3' } },
       tooltip: [
         { field: 'k', type: 'ordinal', title: 'k' },
-        { field: 'silhouetteLabel', type: 'nominal', title: 'Mean silhouette' },
-        { field: 'chosen', type: 'nominal', title: 'Chosen' },
+        { field: 'silhouetteLabel', type: 'nominal', title: c.y },
+        { field: 'chosenLabel', type: 'nominal', title: c.chosenTitle },
       ],
     },
     layer: [
@@ -57,7 +57,7 @@ export function silhouetteByKChart(rows: ClusterSection['silhouette']): TopLevel
       {
         transform: [{ filter: 'datum.chosen' }],
         mark: { type: 'text', dy: -14, fontSize: 12, fontWeight: 600, color: CHOSEN_COLOR },
-        encoding: { text: { value: 'chosen' } },
+        encoding: { text: { value: c.chosen } },
       },
     ],
     config: CHART_CONFIG,

@@ -1,78 +1,138 @@
 import { cohortTriangleChart } from '../charts/cohortTriangle.js';
 import { moveMatrixChart } from '../charts/moveMatrix.js';
 import { paretoCurveChart } from '../charts/paretoCurve.js';
-import { formatInt, formatMoney, formatPct, MISSING } from '../format.js';
+import { MISSING } from '../format.js';
 import { chartDiv, type ChartSlot } from '../html/chartSlot.js';
 import { noData, renderTable, type Column } from '../html/table.js';
 import { html, type SafeHtml } from '../html/tag.js';
-import type { CountRow, DynamicsReport, MoveCell, TopCustomer } from './types.js';
+import { EN, type ReportText } from '../i18n/index.js';
+import type { CohortCell, CountRow, DynamicsReport, MoveCell, ParetoPoint, TopCustomer } from './types.js';
 
 export const STATE_ORDER = ['prospect', 'new', 'repeat', 'loyal', 'at_risk', 'lost', 'won_back'];
 export const STAGE_ORDER = ['exploration', 'formation', 'stability', 'decline'];
 const IDS = { segments: 'chart-segment-moves', states: 'chart-state-moves', cohorts: 'chart-cohorts', pareto: 'chart-pareto' };
+/** Pareto points shown as a table: the deciles a reader asks about. */
+const PARETO_TABLE_SHARES = [0.01, 0.05, 0.1, 0.2, 0.5];
 
-const moneyOrMissing = (v: number | null): string => (v === null ? MISSING : formatMoney(v));
+/**
+ * A state or stage code in the report's language (the code itself when the catalogue lacks it).
+ * @example stateName('at_risk', EN) // 'at risk'
+ */
+export const stateName = (code: string, t: ReportText = EN): string => t.m.dynamics.states[code] ?? code.replace('_', ' ');
+const stageName = (code: string, t: ReportText): string => t.m.dynamics.stages[code] ?? code;
+/** 'new' in a segment move means "first seen since the previous run", a label rather than a segment. */
+const segmentName = (s: string, t: ReportText): string => (s === 'new' ? t.m.dynamics.newLabel : s);
 
-const MOVE_COLUMNS: Column<MoveCell>[] = [
-  { header: 'From', cell: (m) => m.from },
-  { header: 'To', cell: (m) => m.to },
-  { header: 'Customers', cell: (m) => formatInt(m.customers), numeric: true },
-  { header: '12-month CLV', cell: (m) => moneyOrMissing(m.clv), numeric: true },
-];
-
-const countColumns = (what: string): Column<CountRow>[] => [
-  { header: what, cell: (r) => r.name.replace('_', ' ') },
-  { header: 'Customers', cell: (r) => formatInt(r.customers), numeric: true },
-  { header: 'Share', cell: (r) => formatPct(r.share), numeric: true },
-  { header: 'Net spend to date', cell: (r) => formatMoney(r.revenue), numeric: true },
-];
-
-const TOP_COLUMNS: Column<TopCustomer>[] = [
-  { header: 'Customer', cell: (c) => c.customerId },
-  { header: 'Segment', cell: (c) => c.segment },
-  { header: 'State', cell: (c) => c.state.replace('_', ' ') },
-  { header: 'Orders', cell: (c) => formatInt(c.frequency), numeric: true },
-  { header: 'Days since last order', cell: (c) => formatInt(c.recencyDays), numeric: true },
-  { header: 'Net spend', cell: (c) => formatMoney(c.monetary), numeric: true },
-  { header: '12-month CLV', cell: (c) => moneyOrMissing(c.clv), numeric: true },
-];
-
-function movement(d: DynamicsReport): SafeHtml {
-  const movers = d.segmentMoves.filter((m) => m.from !== m.to).slice(0, 15);
-  const body = d.previousAsOf === null
-    ? noData('No previous run to compare with: movement appears from the second run on.')
-    : [
-        html`<p>Customers by segment in the run as of ${d.previousAsOf} (rows, "new" = first seen since) and now (columns).</p>`,
-        chartDiv(IDS.segments, 'Matrix of customers moving between segments'),
-        renderTable('Largest segment moves (customers who changed segment)', MOVE_COLUMNS, movers),
-        html`<p class="note">The customers behind any cell: <code>SELECT * FROM customer_moves(previous_run_id, run_id)</code>.</p>`,
-      ];
-  return html`<section id="movement" aria-labelledby="movement-h"><h2 id="movement-h">Segment movement</h2>${body}</section>`;
+function moveColumns(t: ReportText): Column<MoveCell>[] {
+  const { m, fmt } = t;
+  return [
+    { header: m.dynamics.from, cell: (x) => segmentName(x.from, t) },
+    { header: m.dynamics.to, cell: (x) => segmentName(x.to, t) },
+    { header: m.common.customers, cell: (x) => fmt.int(x.customers), numeric: true },
+    { header: m.common.clv12, cell: (x) => (x.clv === null ? MISSING : fmt.money(x.clv)), numeric: true },
+  ];
 }
 
-function states(d: DynamicsReport): SafeHtml {
+const countColumns = (what: string, name: (code: string) => string, { m, fmt }: ReportText): Column<CountRow>[] => [
+  { header: what, cell: (r) => name(r.name) },
+  { header: m.common.customers, cell: (r) => fmt.int(r.customers), numeric: true },
+  { header: m.common.share, cell: (r) => fmt.pct(r.share), numeric: true },
+  { header: m.dynamics.netSpendToDate, cell: (r) => fmt.money(r.revenue), numeric: true },
+];
+
+function topColumns(t: ReportText): Column<TopCustomer>[] {
+  const { m, fmt } = t;
+  return [
+    { header: m.common.customer, cell: (c) => c.customerId },
+    { header: m.common.segment, cell: (c) => c.segment },
+    { header: m.common.state, cell: (c) => stateName(c.state, t) },
+    { header: m.common.orders, cell: (c) => fmt.int(c.frequency), numeric: true },
+    { header: m.dynamics.daysSince, cell: (c) => fmt.int(c.recencyDays), numeric: true },
+    { header: m.common.netSpend, cell: (c) => fmt.money(c.monetary), numeric: true },
+    { header: m.common.clv12, cell: (c) => (c.clv === null ? MISSING : fmt.money(c.clv)), numeric: true },
+  ];
+}
+
+function movement(d: DynamicsReport, t: ReportText): SafeHtml {
+  const m = t.m.dynamics;
+  const movers = d.segmentMoves.filter((x) => x.from !== x.to).slice(0, 15);
+  const body = d.previousAsOf === null
+    ? noData(m.noPrevious)
+    : [
+        html`<p>${m.movementIntro(d.previousAsOf)}</p>`,
+        chartDiv(IDS.segments, m.movementAria, t),
+        renderTable(m.movesCaption, moveColumns(t), movers, { t }),
+        html`<p class="note">${m.movesQuery} <code>SELECT * FROM customer_moves(previous_run_id, run_id)</code>.</p>`,
+      ];
+  return html`<section id="movement" aria-labelledby="movement-h"><h2 id="movement-h">${m.movementTitle}</h2>${body}</section>`;
+}
+
+function states(d: DynamicsReport, t: ReportText): SafeHtml {
+  const m = t.m.dynamics;
   const byOrder = (order: string[]) => (a: CountRow, b: CountRow) => order.indexOf(a.name) - order.indexOf(b.name);
-  const flows = d.previousAsOf === null ? noData('No previous run: state flows appear from the second run on.') : chartDiv(IDS.states, 'Matrix of customers moving between states');
-  return html`<section id="states" aria-labelledby="states-h"><h2 id="states-h">Customer states and lifecycle stages</h2>
-<div class="two-col">${renderTable('Customers by state', countColumns('State'), [...d.states].sort(byOrder(STATE_ORDER)), { compact: true })}
-${renderTable('Customers by lifecycle stage', countColumns('Stage'), [...d.stages].sort(byOrder(STAGE_ORDER)), { compact: true })}</div>
+  const changed = d.stateMoves.filter((x) => x.from !== x.to);
+  const stateColumns: Column<MoveCell>[] = [
+    { header: m.from, cell: (x) => stateName(x.from, t) },
+    { header: m.to, cell: (x) => stateName(x.to, t) },
+    { header: t.m.common.customers, cell: (x) => t.fmt.int(x.customers), numeric: true },
+  ];
+  const flows = d.previousAsOf === null
+    ? noData(m.noPreviousStates)
+    : [chartDiv(IDS.states, m.statesAria, t), renderTable(m.stateMovesCaption, stateColumns, changed, { compact: true, t })];
+  return html`<section id="states" aria-labelledby="states-h"><h2 id="states-h">${m.statesTitle}</h2>
+<div class="two-col">${renderTable(m.byState, countColumns(t.m.common.state, (c) => stateName(c, t), t), [...d.states].sort(byOrder(STATE_ORDER)), { compact: true, t })}
+${renderTable(m.byStage, countColumns(t.m.common.stage, (c) => stageName(c, t), t), [...d.stages].sort(byOrder(STAGE_ORDER)), { compact: true, t })}</div>
 ${flows}
 </section>`;
 }
 
-function cohorts(d: DynamicsReport): SafeHtml {
-  const body = d.cohorts.length === 0 ? noData('No complete month of data yet.') : chartDiv(IDS.cohorts, 'Cohort retention triangle');
-  return html`<section id="cohorts" aria-labelledby="cohorts-h"><h2 id="cohorts-h">Cohort retention</h2>${body}
-<p class="note">The month holding the as-of date is left out unless it is complete: a partial month looks like a drop.</p></section>`;
+/** The triangle as a table too (cohort rows, month columns), so the numbers read without JavaScript. */
+function cohortTable(cells: readonly CohortCell[], t: ReportText): SafeHtml {
+  const m = t.m.dynamics;
+  const cohorts = [...new Set(cells.map((c) => c.cohort))];
+  const months = [...new Set(cells.map((c) => c.monthsSince))].sort((a, b) => a - b);
+  const at = new Map(cells.map((c) => [`${c.cohort}:${c.monthsSince}`, c]));
+  const rows = cohorts.map((cohort) => {
+    const size = cells.find((c) => c.cohort === cohort)!.customers;
+    return html`<tr><th scope="row">${cohort}</th><td class="num">${t.fmt.int(size)}</td>${months.map((mo) => {
+      const c = at.get(`${cohort}:${mo}`);
+      return html`<td class="num">${c === undefined ? '' : t.fmt.pct(c.share)}</td>`;
+    })}</tr>\n`;
+  });
+  return html`<div class="table-wrap"><table class="compact cohorts">
+<caption>${m.cohortsCaption}</caption>
+<thead><tr><th scope="col">${m.cohort}</th><th scope="col" class="num">${m.cohortSize}</th>${months.map((mo) => html`<th scope="col" class="num">${m.month(String(mo))}</th>`)}</tr></thead>
+<tbody>${rows}</tbody></table></div>`;
 }
 
-function value(d: DynamicsReport): SafeHtml {
-  const at = (p: number) => d.pareto.find((x) => Math.abs(x.customerShare - p) < 1e-9)?.revenueShare ?? null;
-  const top20 = at(0.2);
-  const sentence = top20 === null ? null : html`<p class="lead">The top 20% of customers bring <strong>${formatPct(top20)}</strong> of net revenue to date.</p>`;
-  const body = d.pareto.length === 0 ? noData() : [sentence, chartDiv(IDS.pareto, 'Pareto curve of value concentration')];
-  return html`<section id="value" aria-labelledby="value-h"><h2 id="value-h">Value concentration</h2>${body}
-${renderTable(`Top ${d.topCustomers.length} customers by value`, TOP_COLUMNS, d.topCustomers)}</section>`;
+function cohorts(d: DynamicsReport, t: ReportText): SafeHtml {
+  const m = t.m.dynamics;
+  const body = d.cohorts.length === 0 ? noData(m.noCohorts) : [chartDiv(IDS.cohorts, m.cohortsAria, t), cohortTable(d.cohorts, t)];
+  return html`<section id="cohorts" aria-labelledby="cohorts-h"><h2 id="cohorts-h">${m.cohortsTitle}</h2>${body}
+<p class="note">${m.cohortsNote}</p></section>`;
+}
+
+function paretoTable(points: readonly ParetoPoint[], t: ReportText): SafeHtml {
+  const m = t.m.dynamics;
+  const rows = PARETO_TABLE_SHARES.flatMap((s) => points.filter((p) => Math.abs(p.customerShare - s) < 1e-9));
+  const hasClv = rows.some((p) => p.clvShare !== null);
+  const orMissing = (v: number | null): string => (v === null ? MISSING : t.fmt.pct(v));
+  return renderTable(m.paretoCaption, [
+    { header: m.topShare, cell: (p: ParetoPoint) => t.fmt.pct(p.customerShare), numeric: true },
+    { header: m.revenueShareCol, cell: (p: ParetoPoint) => orMissing(p.revenueShare), numeric: true },
+    ...(hasClv ? [{ header: m.clvShareCol, cell: (p: ParetoPoint) => orMissing(p.clvShare), numeric: true }] : []),
+  ], rows, { compact: true, t });
+}
+
+function value(d: DynamicsReport, t: ReportText): SafeHtml {
+  const m = t.m.dynamics;
+  const top20 = d.pareto.find((x) => Math.abs(x.customerShare - 0.2) < 1e-9)?.revenueShare ?? null;
+  // the share is bold: split the sentence at it so only the number is marked up
+  const [before, after] = m.top20('\u0000').split('\u0000');
+  const sentence = top20 === null ? null : html`<p class="lead">${before}<strong>${t.fmt.pct(top20)}</strong>${after}</p>`;
+  const body = d.pareto.length === 0 ? noData(t.m.common.noData) : [sentence, html`<div class="chart-row">${chartDiv(IDS.pareto, m.paretoAria, t)}${paretoTable(d.pareto, t)}</div>`];
+  return html`<section id="value" aria-labelledby="value-h"><h2 id="value-h">${m.valueTitle}</h2>${body}
+${renderTable(m.topCaption(t.fmt.int(d.topCustomers.length)), topColumns(t), d.topCustomers, { t })}</section>`;
 }
 
 /**
@@ -80,18 +140,22 @@ ${renderTable(`Top ${d.topCustomers.length} customers by value`, TOP_COLUMNS, d.
  *
  * @example const { body, charts } = dynamicsSections(data.dynamics);
  */
-export function dynamicsSections(d: DynamicsReport | null): { body: SafeHtml; charts: ChartSlot[] } {
+export function dynamicsSections(d: DynamicsReport | null, t: ReportText = EN): { body: SafeHtml; charts: ChartSlot[] } {
+  const m = t.m;
   if (d === null) {
-    return { body: html`<section id="dynamics"><h2>Customer dynamics</h2>${noData()}</section>`, charts: [] };
+    return { body: html`<section id="dynamics"><h2>${m.dynamics.title}</h2>${noData(m.common.noData)}</section>`, charts: [] };
   }
   const charts: ChartSlot[] = [];
+  const mv = m.charts.moves;
   if (d.previousAsOf !== null && d.segmentMoves.length) {
-    charts.push({ id: IDS.segments, spec: moveMatrixChart(d.segmentMoves, { title: 'Segment movement', subtitle: `Since the run as of ${d.previousAsOf}`, from: 'Previous segment', to: 'Segment now' }) });
+    const spec = moveMatrixChart(d.segmentMoves, { title: mv.segmentsTitle, subtitle: mv.since(d.previousAsOf), from: mv.previousSegment, to: mv.segmentNow, name: (s) => segmentName(s, t) }, t);
+    charts.push({ id: IDS.segments, spec });
   }
   if (d.previousAsOf !== null && d.stateMoves.length) {
-    charts.push({ id: IDS.states, spec: moveMatrixChart(d.stateMoves, { title: 'State flows', subtitle: `Since the run as of ${d.previousAsOf}`, from: 'Previous state', to: 'State now', order: STATE_ORDER }) });
+    const spec = moveMatrixChart(d.stateMoves, { title: mv.statesTitle, subtitle: mv.since(d.previousAsOf), from: mv.previousState, to: mv.stateNow, order: STATE_ORDER, name: (s) => stateName(s, t) }, t);
+    charts.push({ id: IDS.states, spec });
   }
-  if (d.cohorts.length) charts.push({ id: IDS.cohorts, spec: cohortTriangleChart(d.cohorts) });
-  if (d.pareto.length) charts.push({ id: IDS.pareto, spec: paretoCurveChart(d.pareto) });
-  return { body: html`${movement(d)}${states(d)}${cohorts(d)}${value(d)}`, charts };
+  if (d.cohorts.length) charts.push({ id: IDS.cohorts, spec: cohortTriangleChart(d.cohorts, t) });
+  if (d.pareto.length) charts.push({ id: IDS.pareto, spec: paretoCurveChart(d.pareto, t) });
+  return { body: html`${movement(d, t)}${states(d, t)}${cohorts(d, t)}${value(d, t)}`, charts };
 }

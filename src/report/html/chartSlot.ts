@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { EN, type ReportText } from '../i18n/index.js';
 import { html, type SafeHtml } from './tag.js';
 
 /** A chart to draw: the id of its placeholder div and its Vega-Lite spec. */
@@ -13,6 +14,6 @@ export interface ChartSlot {
  *
  * @example chartDiv('chart-segments', 'Segment sizes chart')
  */
-export function chartDiv(id: string, label: string): SafeHtml {
-  return html`<div class="chart" id="${id}" data-chart role="figure" aria-label="${label}"><noscript><p class="note">Charts need JavaScript; the table below shows the same numbers.</p></noscript></div>`;
+export function chartDiv(id: string, label: string, t: ReportText = EN): SafeHtml {
+  return html`<div class="chart" id="${id}" data-chart role="figure" aria-label="${label}"><noscript><p class="note">${t.m.common.chartNoScript}</p></noscript></div>`;
 }

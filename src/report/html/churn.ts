@@ -1,4 +1,4 @@
-import { formatInt, formatMoney, formatPct } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import type { AtRiskCustomer, ChurnBandRow, ModelsReport } from '../models/types.js';
 import { chartDiv } from './chartSlot.js';
 import { noData, renderTable, type Column } from './table.js';
@@ -7,24 +7,37 @@ import { html, type SafeHtml } from './tag.js';
 /** Id of the churn-band chart's placeholder div. */
 export const CHURN_CHART_ID = 'chart-churn-bands';
 
-const BAND_COLUMNS: Column<ChurnBandRow>[] = [
-  { header: 'Churn band', cell: (b) => b.band },
-  { header: 'Customers', cell: (b) => formatInt(b.customers), numeric: true },
-  { header: 'Share', cell: (b) => formatPct(b.share), numeric: true },
-  { header: 'Mean churn risk', cell: (b) => formatPct(b.meanRisk), numeric: true },
-  { header: '12-month CLV', cell: (b) => formatMoney(b.clv), numeric: true },
-  { header: 'Value to date', cell: (b) => formatMoney(b.historicValue), numeric: true },
-];
+/**
+ * A churn band's name in the report's language (the stored code when the catalogue lacks it).
+ * @example bandName('high', EN) // 'high'
+ */
+export const bandName = (band: string, t: ReportText = EN): string => t.m.churn.bands[band] ?? band;
 
-const AT_RISK_COLUMNS: Column<AtRiskCustomer>[] = [
-  { header: 'Customer', cell: (c) => c.customerId },
-  { header: 'Segment', cell: (c) => c.segment },
-  { header: 'Churn risk', cell: (c) => formatPct(c.churnRisk), numeric: true },
-  { header: '12-month CLV', cell: (c) => formatMoney(c.clv), numeric: true },
-  { header: 'Value to date', cell: (c) => formatMoney(c.historicValue), numeric: true },
-  { header: 'Orders', cell: (c) => formatInt(c.orders), numeric: true },
-  { header: 'Why', cell: (c) => c.reason },
-];
+function bandColumns(t: ReportText): Column<ChurnBandRow>[] {
+  const { m, fmt } = t;
+  return [
+    { header: m.churn.band, cell: (b) => bandName(b.band, t) },
+    { header: m.common.customers, cell: (b) => fmt.int(b.customers), numeric: true },
+    { header: m.common.share, cell: (b) => fmt.pct(b.share), numeric: true },
+    { header: m.churn.meanRisk, cell: (b) => fmt.pct(b.meanRisk), numeric: true },
+    { header: m.common.clv12, cell: (b) => fmt.money(b.clv), numeric: true },
+    { header: m.common.valueToDate, cell: (b) => fmt.money(b.historicValue), numeric: true },
+  ];
+}
+
+function atRiskColumns(t: ReportText): Column<AtRiskCustomer>[] {
+  const { m, fmt } = t;
+  return [
+    { header: m.common.customer, cell: (c) => c.customerId },
+    { header: m.common.segment, cell: (c) => c.segment },
+    { header: m.churn.risk, cell: (c) => fmt.pct(c.churnRisk), numeric: true },
+    { header: m.common.clv12, cell: (c) => fmt.money(c.clv), numeric: true },
+    { header: m.common.valueToDate, cell: (c) => fmt.money(c.historicValue), numeric: true },
+    { header: m.common.orders, cell: (c) => fmt.int(c.orders), numeric: true },
+    // the reason is stored in English by the scoring step; it is data, shown as written
+    { header: m.churn.why, cell: (c) => c.reason },
+  ];
+}
 
 /** The run's model warnings (fallbacks, thin data), or nothing. */
 export function modelWarnings(notes: readonly string[]): SafeHtml | null {
@@ -38,29 +51,31 @@ export function modelWarnings(notes: readonly string[]): SafeHtml | null {
  *
  * @example renderChurn(data.models)
  */
-export function renderChurn(models: ModelsReport | null): SafeHtml {
+export function renderChurn(models: ModelsReport | null, t: ReportText = EN): SafeHtml {
   const churn = models?.churn ?? null;
+  const m = t.m.churn;
   const body =
     churn === null || models === null
-      ? noData('No churn scores for this run: it was analysed before churn models existed, or no churn model could be fitted (see Model quality)')
+      ? noData(m.none)
       : [
-          html`<p>${explain(models)}</p>`,
+          html`<p>${explain(models, t)}</p>`,
           modelWarnings(models.notes),
-          chartDiv(CHURN_CHART_ID, 'Bar chart of customers per churn-risk band'),
-          renderTable('Customers, mean churn risk and value per churn band', BAND_COLUMNS, churn.bands),
-          html`<h3>High-risk customers worth saving</h3>
-<p>The ${formatInt(churn.atRisk.length)} customers in the high band with the highest 12-month CLV: the value that leaves with them if they go.</p>`,
-          churn.atRisk.length === 0 ? noData('No customer is in the high-risk band') : renderTable('High-risk customers by 12-month CLV, with the reason for the score', AT_RISK_COLUMNS, churn.atRisk),
+          chartDiv(CHURN_CHART_ID, m.chartAria, t),
+          renderTable(m.bandsCaption, bandColumns(t), churn.bands, { t }),
+          html`<h3>${m.atRiskTitle}</h3>
+<p>${m.atRiskIntro(t.fmt.int(churn.atRisk.length))}</p>`,
+          churn.atRisk.length === 0 ? noData(m.noHigh) : renderTable(m.atRiskCaption, atRiskColumns(t), churn.atRisk, { t }),
         ];
   return html`<section id="churn" aria-labelledby="churn-h">
-<h2 id="churn-h">Churn risk</h2>
+<h2 id="churn-h">${m.title}</h2>
 ${body}
 </section>`;
 }
 
-function explain(m: ModelsReport): string {
-  const a = m.assumptions;
-  const horizon = a ? `${a.horizonDays} days` : 'the horizon';
-  const bands = a ? ` High: ${formatPct(a.churnBands.high)} or more; medium: ${formatPct(a.churnBands.medium)} or more; low: below.` : '';
-  return `Churn risk is the chance that a customer places no order in the next ${horizon}: either they have already stopped buying, or they are still a customer but will not order by then. It comes from the ${m.churn!.scoredWith} model, fitted on every customer’s purchase history.${bands}`;
+function explain(models: ModelsReport, t: ReportText): string {
+  const a = models.assumptions;
+  const m = t.m.churn;
+  const horizon = a ? t.m.common.days(t.fmt.int(a.horizonDays)) : m.theHorizon;
+  const bands = a ? m.bandsSentence(t.fmt.pct(a.churnBands.high), t.fmt.pct(a.churnBands.medium)) : '';
+  return m.explain(horizon, models.churn!.scoredWith, bands);
 }

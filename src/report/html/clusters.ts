@@ -1,5 +1,6 @@
 import { clusterLabel } from '../charts/clusterScatter.js';
-import { formatDecimal, formatInt, formatMoney, formatPct, MISSING } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
+import { MISSING } from '../format.js';
 import type { ClusterProfileRow, ClusterSection, ReportData } from '../types.js';
 import { chartDiv } from './chartSlot.js';
 import { noData, renderTable, type Column } from './table.js';
@@ -12,28 +13,31 @@ export const CLUSTER_SILHOUETTE_CHART_ID = 'chart-cluster-silhouette';
 const orNull = (v: number | null, f: (n: number) => string): string => (v === null ? MISSING : f(v));
 const meanMedian = (mean: number | null, median: number | null, f: (n: number) => string): string =>
   `${orNull(mean, f)} / ${orNull(median, f)}`;
-const days = (n: number): string => formatDecimal(n, 0);
-const orders = (n: number): string => formatDecimal(n, 1);
-/** Whole dollars: cents would make the two-value cells too wide to read. */
-const dollars = (n: number): string => formatMoney(Math.round(n)).replace(/\.00$/, '');
 
-const PROFILE_COLUMNS: Column<ClusterProfileRow>[] = [
-  { header: 'Cluster', cell: (p) => clusterLabel(p) },
-  { header: 'Customers', cell: (p) => formatInt(p.size), numeric: true },
-  { header: 'Share', cell: (p) => formatPct(p.share), numeric: true },
-  { header: 'Revenue share', cell: (p) => orNull(p.revenueShare, formatPct), numeric: true },
-  { header: 'Recency (days)', cell: (p) => meanMedian(p.meanRecencyDays, p.medianRecencyDays, days), numeric: true },
-  { header: 'Orders', cell: (p) => meanMedian(p.meanFrequency, p.medianFrequency, orders), numeric: true },
-  { header: 'Net spend', cell: (p) => meanMedian(p.meanMonetary, p.medianMonetary, dollars), numeric: true },
-  { header: 'Main RFM segment', cell: (p) => (p.dominantSegment === null ? MISSING : `${p.dominantSegment} (${orNull(p.dominantSegmentShare, formatPct)})`) },
-];
+function profileColumns(t: ReportText): Column<ClusterProfileRow>[] {
+  const { m, fmt } = t;
+  const days = (n: number): string => fmt.decimal(n, 0);
+  const orders = (n: number): string => fmt.decimal(n, 1);
+  /** Whole dollars: cents would make the two-value cells too wide to read. */
+  const dollars = (n: number): string => fmt.money(Math.round(n)).replace(/\.00$/, '');
+  return [
+    { header: m.clusters.cluster, cell: (p) => clusterLabel(p) },
+    { header: m.common.customers, cell: (p) => fmt.int(p.size), numeric: true },
+    { header: m.common.share, cell: (p) => fmt.pct(p.share), numeric: true },
+    { header: m.clusters.revenueShare, cell: (p) => orNull(p.revenueShare, fmt.pct), numeric: true },
+    { header: m.clusters.recency, cell: (p) => meanMedian(p.meanRecencyDays, p.medianRecencyDays, days), numeric: true },
+    { header: m.common.orders, cell: (p) => meanMedian(p.meanFrequency, p.medianFrequency, orders), numeric: true },
+    { header: m.common.netSpend, cell: (p) => meanMedian(p.meanMonetary, p.medianMonetary, dollars), numeric: true },
+    { header: m.clusters.mainSegment, cell: (p) => (p.dominantSegment === null ? MISSING : `${p.dominantSegment} (${orNull(p.dominantSegmentShare, fmt.pct)})`) },
+  ];
+}
 
 type SilhouetteRow = ClusterSection['silhouette'][number];
 
-const SILHOUETTE_COLUMNS: Column<SilhouetteRow>[] = [
-  { header: 'k', cell: (s) => formatInt(s.k), numeric: true },
-  { header: 'Mean silhouette', cell: (s) => orNull(s.silhouette, (n) => formatDecimal(n, 3)), numeric: true },
-  { header: 'Chosen', cell: (s) => (s.chosen ? 'yes' : '') },
+const silhouetteColumns = ({ m, fmt }: ReportText): Column<SilhouetteRow>[] => [
+  { header: 'k', cell: (s) => fmt.int(s.k), numeric: true },
+  { header: m.clusters.meanSilhouette, cell: (s) => orNull(s.silhouette, (n) => fmt.decimal(n, 3)), numeric: true },
+  { header: m.clusters.chosen, cell: (s) => (s.chosen ? m.common.yes : '') },
 ];
 
 /**
@@ -42,33 +46,43 @@ const SILHOUETTE_COLUMNS: Column<SilhouetteRow>[] = [
  *
  * @example renderClusters(data.clusters, data.previousRun)
  */
-export function renderClusters(clusters: ClusterSection | null, previousRun: ReportData['previousRun']): SafeHtml {
+export function renderClusters(clusters: ClusterSection | null, previousRun: ReportData['previousRun'], t: ReportText = EN): SafeHtml {
   return html`<section id="clusters" aria-labelledby="clusters-h">
-<h2 id="clusters-h">Clusters</h2>
-${clusters === null ? noData('No clusters for this run: it has too few customers, or was analysed before clustering existed') : body(clusters, previousRun)}
+<h2 id="clusters-h">${t.m.clusters.title}</h2>
+${clusters === null ? noData(t.m.clusters.none) : body(clusters, previousRun, t)}
 </section>`;
 }
 
-function body(c: ClusterSection, previousRun: ReportData['previousRun']): SafeHtml[] {
+function body(c: ClusterSection, previousRun: ReportData['previousRun'], t: ReportText): SafeHtml[] {
+  const m = t.m.clusters;
   const ks = c.silhouette.map((s) => s.k);
-  const range = ks.length > 1 ? `among k = ${Math.min(...ks)}–${Math.max(...ks)}` : 'fixed by configuration';
+  const range = ks.length > 1 ? m.range(String(Math.min(...ks)), String(Math.max(...ks))) : m.fixedK;
+  // the intro's "N clusters" is bold: split the sentence at the number so only data is escaped
+  const [before, after] = splitAt(m.intro('\u0000', range), '\u0000');
   return [
-    html`<p>Groups the data finds on its own (k-means on recency, frequency, spend, tenure, order value and return rate), next to the rule-based segments above. <strong>${formatInt(c.k)} clusters</strong>, ${range}, by the best mean silhouette. Cluster numbers carry over from run to run: this run’s clusters are matched to the previous run’s, so a number keeps its meaning week to week.</p>`,
-    html`<p>${changeSentence(c.changes, previousRun)}</p>`,
-    renderTable('Cluster profiles (recency, orders and net spend as mean / median per customer)', PROFILE_COLUMNS, c.profiles),
+    html`<p>${before}<strong>${t.fmt.int(c.k)}</strong>${after}</p>`,
+    html`<p>${changeSentence(c.changes, previousRun, t)}</p>`,
+    renderTable(m.profilesCaption, profileColumns(t), c.profiles, { t }),
     html`<div class="chart-row">${[
-      c.sample.length > 0 ? chartDiv(CLUSTER_SCATTER_CHART_ID, 'Scatter plot of a sample of customers by recency and spend, coloured by cluster') : null,
-      chartDiv(CLUSTER_SILHOUETTE_CHART_ID, 'Line chart of the mean silhouette for each number of clusters tried'),
+      c.sample.length > 0 ? chartDiv(CLUSTER_SCATTER_CHART_ID, m.scatterAria, t) : null,
+      chartDiv(CLUSTER_SILHOUETTE_CHART_ID, m.silhouetteAria, t),
     ]}</div>`,
-    renderTable('Mean silhouette per number of clusters tried', SILHOUETTE_COLUMNS, c.silhouette, { compact: true }),
+    renderTable(m.silhouetteCaption, silhouetteColumns(t), c.silhouette, { compact: true, t }),
   ];
 }
 
-function changeSentence(changes: ClusterSection['changes'], previousRun: ReportData['previousRun']): string {
+/** Text before and after the first occurrence of a marker (all of it before when absent). */
+function splitAt(s: string, marker: string): [string, string] {
+  const i = s.indexOf(marker);
+  return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + marker.length)];
+}
+
+function changeSentence(changes: ClusterSection['changes'], previousRun: ReportData['previousRun'], t: ReportText): string {
+  const m = t.m.clusters;
   if (changes !== null) {
-    const share = changes.compared > 0 ? ` (${formatPct(changes.changed / changes.compared)})` : '';
-    return `Since the previous run (as of ${changes.previousAsOf}), ${formatInt(changes.changed)} of the ${formatInt(changes.compared)} customers in both runs${share} moved to another cluster.`;
+    const share = changes.compared > 0 ? ` (${t.fmt.pct(changes.changed / changes.compared)})` : '';
+    return m.changed(changes.previousAsOf, t.fmt.int(changes.changed), t.fmt.int(changes.compared), share);
   }
-  if (previousRun !== null) return `The previous run (as of ${previousRun.asOf}) has no clusters to compare with, so changes are not counted.`;
-  return 'This is the first run, so there are no cluster changes to count yet.';
+  if (previousRun !== null) return m.previousHasNone(previousRun.asOf);
+  return m.firstRun;
 }

@@ -1,4 +1,4 @@
-import { formatInt, formatMoney, formatPct } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import type { ModelsReport, ValueTierRow } from '../models/types.js';
 import { chartDiv } from './chartSlot.js';
 import { noData, renderTable, type Column } from './table.js';
@@ -7,54 +7,62 @@ import { html, type SafeHtml } from './tag.js';
 /** Id of the CLV histogram's placeholder div. */
 export const CLV_CHART_ID = 'chart-clv-distribution';
 
-const TIER_LABELS: Record<string, string> = { top: 'Top', mid: 'Middle', low: 'Rest' };
-
-function tierColumns(m: ModelsReport): Column<ValueTierRow>[] {
-  const t = m.assumptions?.valueTiers;
+function tierColumns(models: ModelsReport, t: ReportText): Column<ValueTierRow>[] {
+  const { m, fmt } = t;
+  const shares = models.assumptions?.valueTiers;
   const label = (tier: string): string =>
-    t === undefined ? TIER_LABELS[tier] ?? tier
-    : tier === 'top' ? `Top ${formatPct(t.top)}`
-    : tier === 'mid' ? `Next ${formatPct(t.mid)}`
-    : 'Rest';
+    shares === undefined ? m.clv.tierNames[tier] ?? tier
+    : tier === 'top' ? m.clv.top(fmt.pct(shares.top))
+    : tier === 'mid' ? m.clv.next(fmt.pct(shares.mid))
+    : m.clv.rest;
   return [
-    { header: 'Value tier', cell: (r) => label(r.tier) },
-    { header: 'Customers', cell: (r) => formatInt(r.customers), numeric: true },
-    { header: 'Share', cell: (r) => formatPct(r.share), numeric: true },
-    { header: '12-month CLV', cell: (r) => formatMoney(r.clv), numeric: true },
-    { header: 'Share of CLV', cell: (r) => formatPct(r.clvShare), numeric: true },
-    { header: 'Mean CLV', cell: (r) => formatMoney(r.meanClv), numeric: true },
-    { header: 'CLV from', cell: (r) => formatMoney(r.minClv), numeric: true },
-    { header: 'Value to date', cell: (r) => formatMoney(r.historicValue), numeric: true },
+    { header: m.clv.tier, cell: (r) => label(r.tier) },
+    { header: m.common.customers, cell: (r) => fmt.int(r.customers), numeric: true },
+    { header: m.common.share, cell: (r) => fmt.pct(r.share), numeric: true },
+    { header: m.common.clv12, cell: (r) => fmt.money(r.clv), numeric: true },
+    { header: m.clv.clvShare, cell: (r) => fmt.pct(r.clvShare), numeric: true },
+    { header: m.clv.meanClv, cell: (r) => fmt.money(r.meanClv), numeric: true },
+    { header: m.clv.clvFrom, cell: (r) => fmt.money(r.minClv), numeric: true },
+    { header: m.common.valueToDate, cell: (r) => fmt.money(r.historicValue), numeric: true },
   ];
 }
 
 /**
  * The Customer value (CLV) section: the assumptions behind the numbers, historic against future
- * value, the CLV distribution and the value tiers.
+ * value, the CLV distribution (chart, and its bins as a table) and the value tiers.
  *
  * @example renderClv(data.models)
  */
-export function renderClv(models: ModelsReport | null): SafeHtml {
+export function renderClv(models: ModelsReport | null, t: ReportText = EN): SafeHtml {
   const clv = models?.clv ?? null;
+  const { m, fmt } = t;
   const body =
     clv === null || models === null
-      ? noData('No CLV for this run: it was analysed before CLV existed, or no churn model could be fitted (see Model quality)')
+      ? noData(m.clv.none)
       : [
-          html`<p>${assumptions(models)}</p>`,
-          html`<p>Historic and future value: these ${formatInt(clv.customers)} customers have brought <strong>${formatMoney(clv.totalHistoric)}</strong> to date and are expected to bring <strong>${formatMoney(clv.totalClv)}</strong> over the next ${models.assumptions ? `${models.assumptions.clv.months} months` : 'year'} (discounted): ${formatMoney(clv.meanClv)} per customer on average, ${formatMoney(clv.medianClv)} for the median customer.</p>`,
-          chartDiv(CLV_CHART_ID, 'Histogram of 12-month customer lifetime value'),
-          renderTable('Customers and value per value tier (ranked by 12-month CLV)', tierColumns(models), clv.tiers),
+          html`<p>${assumptions(models, t)}</p>`,
+          html`<p>${m.clv.historicFuture(
+            fmt.int(clv.customers), fmt.money(clv.totalHistoric), fmt.money(clv.totalClv),
+            models.assumptions ? m.clv.months(fmt.int(models.assumptions.clv.months)) : m.clv.year, fmt.money(clv.meanClv), fmt.money(clv.medianClv),
+          )}</p>`,
+          chartDiv(CLV_CHART_ID, m.clv.chartAria, t),
+          renderTable(m.clv.tiersCaption, tierColumns(models, t), clv.tiers, { t }),
+          renderTable(m.clv.histogramCaption, [
+            { header: m.clv.range, cell: (b) => (b.open ? m.charts.clv.orMore(fmt.money(b.lower)) : m.charts.clv.range(fmt.money(b.lower), fmt.money(b.upper))), numeric: true },
+            { header: m.common.customers, cell: (b) => fmt.int(b.customers), numeric: true },
+          ], clv.bins, { compact: true, t }),
         ];
   return html`<section id="clv" aria-labelledby="clv-h">
-<h2 id="clv-h">Customer value (CLV)</h2>
+<h2 id="clv-h">${m.clv.title}</h2>
 ${body}
 </section>`;
 }
 
-function assumptions(m: ModelsReport): string {
-  const a = m.assumptions;
-  if (a === null) return 'The settings this run used were not recorded.';
+function assumptions(models: ModelsReport, t: ReportText): string {
+  const a = models.assumptions;
+  const { m, fmt } = t;
+  if (a === null) return m.clv.notRecorded;
   const yearly = (1 + a.clv.monthlyDiscount) ** 12 - 1;
-  const margin = a.clv.margin === 1 ? 'a gross margin of 100% (so values are revenue; set a margin to see profit)' : `a gross margin of ${formatPct(a.clv.margin)}`;
-  return `12-month CLV is the value each customer is expected to bring in the next ${a.clv.months} months: expected orders month by month (${m.churn?.scoredWith ?? 'churn'} model) times expected spend per order (Gamma-Gamma model), with ${margin}, discounted at ${formatPct(a.clv.monthlyDiscount)} a month (${formatPct(yearly)} a year). Value to date is net spend so far (returns deducted) at the same margin.`;
+  const margin = a.clv.margin === 1 ? m.clv.margin100 : m.clv.margin(fmt.pct(a.clv.margin));
+  return m.clv.assumptions(fmt.int(a.clv.months), models.churn?.scoredWith ?? 'churn', margin, fmt.pct(a.clv.monthlyDiscount), fmt.pct(yearly));
 }

@@ -1,24 +1,25 @@
-import { formatInt } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import type { ReportData } from '../types.js';
 import { html, type SafeHtml } from './tag.js';
 
-/** The report's title. */
-export const REPORT_TITLE = 'Customer report';
+/** The report's title (English; the page uses its locale's `header.title`). */
+export const REPORT_TITLE = EN.m.header.title;
 
 /**
  * Title block: as-of date, data window, rules and run details.
  * @example renderHeader(data) // <header class="report"><h1>Customer report</h1>…
  */
-export function renderHeader(data: ReportData): SafeHtml {
+export function renderHeader(data: ReportData, t: ReportText = EN): SafeHtml {
   const { run, window: w } = data;
+  const h = t.m.header;
   return html`<header class="report">
-<h1>${REPORT_TITLE}</h1>
+<h1>${h.title}</h1>
 <dl class="meta">
-<dt>As of</dt><dd>${run.asOf}</dd>
-<dt>Data window</dt><dd>${w.firstOrderDate} to ${w.lastOrderDate} · ${formatInt(w.transactions)} transactions · ${formatInt(w.customers)} customers</dd>
-<dt>Segment rules</dt><dd>${run.rulesName}</dd>
-<dt>Run</dt><dd>#${run.runId}${run.pipeline === null ? '' : ` · pipeline ${run.pipeline}`} · started ${run.startedAt}</dd>
-<dt>Compared with</dt><dd>${data.previousRun ? `run #${data.previousRun.runId} (as of ${data.previousRun.asOf})` : 'no previous run'}</dd>
+<dt>${h.asOf}</dt><dd class="as-of">${run.asOf}</dd>
+<dt>${h.window}</dt><dd>${h.windowValue(w.firstOrderDate, w.lastOrderDate, t.fmt.int(w.transactions), t.fmt.int(w.customers))}</dd>
+<dt>${h.rules}</dt><dd>${run.rulesName}</dd>
+<dt>${h.run}</dt><dd>${h.runValue(String(run.runId), run.pipeline, run.startedAt.slice(0, 16))}</dd>
+<dt>${h.comparedWith}</dt><dd>${data.previousRun ? h.comparedValue(String(data.previousRun.runId), data.previousRun.asOf) : h.noPrevious}</dd>
 </dl>
 </header>`;
 }

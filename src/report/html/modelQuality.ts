@@ -1,4 +1,5 @@
-import { formatDecimal, formatInt, MISSING } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
+import { MISSING } from '../format.js';
 import type { BacktestRow, ModelFitRow, ModelsReport } from '../models/types.js';
 import { modelWarnings } from './churn.js';
 import { noData, renderTable, type Column } from './table.js';
@@ -7,27 +8,30 @@ import { html, type SafeHtml } from './tag.js';
 const NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', gammagamma: 'Gamma-Gamma' };
 const SYMBOLS: Record<string, string> = { r: 'r', alpha: 'α', a: 'a', b: 'b', p: 'p', q: 'q', gamma: 'γ' };
 
-const num = (v: number | null, digits: number): string => (v === null ? MISSING : formatDecimal(v, digits));
-
 /** "r = 0.2426, α = 4.414, …"; parameters at the no-dropout limit read "a → 0 / b → ∞". */
-function params(f: ModelFitRow): string {
+function params(f: ModelFitRow, t: ReportText): string {
   if (f.params === null) return MISSING;
   const parts = Object.entries(f.params)
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `${SYMBOLS[k] ?? k} = ${(v as number).toPrecision(4)}`);
-  return f.boundary ? `${parts.join(', ')} (a → 0 / b → ∞: no dropout)` : parts.join(', ');
+  return f.boundary ? `${parts.join(', ')} (${t.m.models.noDropout})` : parts.join(', ');
 }
 
-const FIT_COLUMNS: Column<ModelFitRow>[] = [
-  { header: 'Model', cell: (f) => NAMES[f.model] ?? f.model },
-  { header: 'Parameters', cell: (f) => params(f) },
-  { header: 'Log-likelihood', cell: (f) => num(f.logLikelihood, 2), numeric: true },
-  { header: 'Customers', cell: (f) => formatInt(f.nCustomers), numeric: true },
-  { header: 'Time unit', cell: (f) => (f.model === 'gammagamma' ? MISSING : f.timeUnit) }, // spend per order has no time unit
-  { header: 'Converged', cell: (f) => `${f.converged ? 'yes' : 'no'} (${formatInt(f.iterations)} iterations)` },
-  { header: 'Scores', cell: (f) => (f.usedForScoring ? 'yes' : '') },
-  { header: 'Message', cell: (f) => f.message ?? '' },
-];
+function fitColumns(t: ReportText): Column<ModelFitRow>[] {
+  const { m, fmt } = t;
+  const num = (v: number | null, digits: number): string => (v === null ? MISSING : fmt.decimal(v, digits));
+  return [
+    { header: m.models.model, cell: (f) => NAMES[f.model] ?? f.model },
+    { header: m.models.params, cell: (f) => params(f, t) },
+    { header: m.models.logLik, cell: (f) => num(f.logLikelihood, 2), numeric: true },
+    { header: m.common.customers, cell: (f) => fmt.int(f.nCustomers), numeric: true },
+    { header: m.models.timeUnit, cell: (f) => (f.model === 'gammagamma' ? MISSING : f.timeUnit) }, // spend per order has no time unit
+    { header: m.models.converged, cell: (f) => m.models.convergedValue(f.converged, fmt.int(f.iterations)) },
+    { header: m.models.scores, cell: (f) => (f.usedForScoring ? m.common.yes : '') },
+    // optimiser messages are stored in English by the fitting step: data, shown as written
+    { header: m.models.message, cell: (f) => f.message ?? '' },
+  ];
+}
 
 interface Metric {
   name: string;
@@ -35,22 +39,23 @@ interface Metric {
   meaning: string;
 }
 
-const METRIC_COLUMNS: Column<Metric>[] = [
-  { header: 'Measure', cell: (m) => m.name },
-  { header: 'Value', cell: (m) => m.value, numeric: true },
-  { header: 'What it says', cell: (m) => m.meaning },
+const metricColumns = ({ m }: ReportText): Column<Metric>[] => [
+  { header: m.models.measure, cell: (x) => x.name },
+  { header: m.models.value, cell: (x) => x.value, numeric: true },
+  { header: m.models.meaning, cell: (x) => x.meaning },
 ];
 
-function metrics(b: BacktestRow): Metric[] {
+function metrics(b: BacktestRow, { m: { models: m }, fmt }: ReportText): Metric[] {
+  const num = (v: number | null): string => (v === null ? MISSING : fmt.decimal(v, 3));
   return [
-    { name: 'Customers', value: formatInt(b.customers), meaning: `with a purchase by ${b.calibrationEnd}; ${formatInt(b.holdoutBuyers)} ordered in the holdout` },
-    { name: 'Purchase days in the holdout', value: `${formatInt(b.actualPurchases)} actual, ${formatInt(Math.round(b.expectedPurchases))} expected`, meaning: 'totals over all customers' },
-    { name: 'AUC, expected orders', value: num(b.aucExpectedOrders, 3), meaning: 'how well expected orders pick out who ordered (0.5 = chance, 1 = perfect)' },
-    { name: 'AUC, churn risk', value: num(b.aucChurnRisk, 3), meaning: `how well the ${b.churnHorizonDays}-day churn risk picks out who did not order` },
-    { name: 'AUC, 1 − P(alive)', value: num(b.aucPAlive, 3), meaning: 'the same, using the chance of having stopped buying alone' },
-    { name: 'AUC, recency alone (baseline)', value: num(b.baselineAuc, 3), meaning: 'days since the last order, as a simple rule would rank' },
-    { name: 'Pearson correlation', value: num(b.pearson, 3), meaning: 'expected against actual purchase days per customer' },
-    { name: 'RMSE', value: num(b.rmse, 3), meaning: 'typical error in purchase days per customer' },
+    { name: m.mCustomers, value: fmt.int(b.customers), meaning: m.mCustomersMeaning(b.calibrationEnd, fmt.int(b.holdoutBuyers)) },
+    { name: m.mPurchases, value: m.mPurchasesValue(fmt.int(b.actualPurchases), fmt.int(Math.round(b.expectedPurchases))), meaning: m.mPurchasesMeaning },
+    { name: m.mAucOrders, value: num(b.aucExpectedOrders), meaning: m.mAucOrdersMeaning },
+    { name: m.mAucChurn, value: num(b.aucChurnRisk), meaning: m.mAucChurnMeaning(fmt.int(b.churnHorizonDays)) },
+    { name: m.mAucAlive, value: num(b.aucPAlive), meaning: m.mAucAliveMeaning },
+    { name: m.mBaseline, value: num(b.baselineAuc), meaning: m.mBaselineMeaning },
+    { name: m.mPearson, value: num(b.pearson), meaning: m.mPearsonMeaning },
+    { name: m.mRmse, value: num(b.rmse), meaning: m.mRmseMeaning },
   ];
 }
 
@@ -60,19 +65,20 @@ function metrics(b: BacktestRow): Metric[] {
  *
  * @example renderModelQuality(data.models)
  */
-export function renderModelQuality(models: ModelsReport | null): SafeHtml {
+export function renderModelQuality(models: ModelsReport | null, t: ReportText = EN): SafeHtml {
   const fits = models?.fits ?? [];
   const backtest = models?.backtest ?? null;
+  const m = t.m.models;
   return html`<section id="models" aria-labelledby="models-h">
-<h2 id="models-h">Model quality</h2>
-<h3>Fitted models</h3>
-${fits.length === 0 ? noData('No models were fitted in this run') : [renderTable('Fitted parameters, log-likelihood and convergence per model', FIT_COLUMNS, fits), modelWarnings(models?.notes ?? [])]}
-<h3>Backtest</h3>
+<h2 id="models-h">${m.title}</h2>
+<h3>${m.fitted}</h3>
+${fits.length === 0 ? noData(m.noFits) : [renderTable(m.fitsCaption, fitColumns(t), fits, { t }), modelWarnings(models?.notes ?? [])]}
+<h3>${m.backtest}</h3>
 ${backtest === null
-    ? noData('No backtest yet: run crm backtest --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD to check predictions against what happened')
+    ? noData(m.noBacktest)
     : [
-        html`<p>Fitted on data up to ${backtest.calibrationEnd} with the ${NAMES[backtest.model] ?? backtest.model}, compared with what customers did from then to ${backtest.holdoutEnd} (${formatInt(backtest.horizonDays)} days); run at ${backtest.runAt}.</p>`,
-        renderTable('Latest backtest', METRIC_COLUMNS, metrics(backtest)),
+        html`<p>${m.backtestIntro(backtest.calibrationEnd, NAMES[backtest.model] ?? backtest.model, backtest.holdoutEnd, t.fmt.int(backtest.horizonDays), backtest.runAt)}</p>`,
+        renderTable(m.backtestCaption, metricColumns(t), metrics(backtest, t), { t }),
       ]}
 </section>`;
 }

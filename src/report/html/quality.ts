@@ -1,42 +1,47 @@
-import { formatInt } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import type { LoadRow, ReportData } from '../types.js';
 import { noData, renderTable, type Column } from './table.js';
 import { html, type SafeHtml } from './tag.js';
 
 type Quarantine = ReportData['quarantineByReason'][number];
 
-const LOAD_COLUMNS: Column<LoadRow>[] = [
-  { header: 'Load', cell: (l) => formatInt(l.loadId), numeric: true },
-  { header: 'File', cell: (l) => html`<span class="path">${l.path}</span>` },
-  { header: 'Loaded at', cell: (l) => l.loadedAt },
-  { header: 'Read', cell: (l) => formatInt(l.rowsRead), numeric: true },
-  { header: 'Loaded', cell: (l) => formatInt(l.rowsLoaded), numeric: true },
-  { header: 'Duplicate', cell: (l) => formatInt(l.rowsDuplicate), numeric: true },
-  { header: 'Excluded', cell: (l) => formatInt(l.rowsExcluded), numeric: true },
-  { header: 'Quarantined', cell: (l) => formatInt(l.rowsQuarantined), numeric: true },
-  { header: 'Status', cell: (l) => l.status },
-];
+function loadColumns({ m: { quality: m }, fmt }: ReportText): Column<LoadRow>[] {
+  return [
+    { header: m.load, cell: (l) => fmt.int(l.loadId), numeric: true },
+    { header: m.file, cell: (l) => html`<span class="path">${l.path}</span>` },
+    { header: m.loadedAt, cell: (l) => l.loadedAt },
+    { header: m.read, cell: (l) => fmt.int(l.rowsRead), numeric: true },
+    { header: m.loaded, cell: (l) => fmt.int(l.rowsLoaded), numeric: true },
+    { header: m.duplicate, cell: (l) => fmt.int(l.rowsDuplicate), numeric: true },
+    { header: m.excluded, cell: (l) => fmt.int(l.rowsExcluded), numeric: true },
+    { header: m.quarantined, cell: (l) => fmt.int(l.rowsQuarantined), numeric: true },
+    { header: m.status, cell: (l) => l.status },
+  ];
+}
 
-const QUARANTINE_COLUMNS: Column<Quarantine>[] = [
-  { header: 'Reason', cell: (q) => q.reason },
-  { header: 'Rows', cell: (q) => formatInt(q.rows), numeric: true },
+const quarantineColumns = ({ m: { quality: m }, fmt }: ReportText): Column<Quarantine>[] => [
+  // reasons are the loader's fixed English codes (README: Quarantine reasons), shown as stored
+  { header: m.reason, cell: (q) => q.reason },
+  { header: m.rows, cell: (q) => fmt.int(q.rows), numeric: true },
 ];
 
 /**
  * The Data quality section: every load with its row counts, and quarantined rows by reason.
  * @example renderQuality(data.loads, data.quarantineByReason)
  */
-export function renderQuality(loads: readonly LoadRow[], quarantine: readonly Quarantine[]): SafeHtml {
+export function renderQuality(loads: readonly LoadRow[], quarantine: readonly Quarantine[], t: ReportText = EN): SafeHtml {
   const reasons = [...quarantine].sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason));
   const total = reasons.reduce((sum, q) => sum + q.rows, 0);
+  const m = t.m.quality;
   return html`<section id="quality" aria-labelledby="quality-h">
-<h2 id="quality-h">Data quality</h2>
-<h3>Loads</h3>
-${renderTable('Row counts per loaded file', LOAD_COLUMNS, loads)}
-<h3>Quarantined rows</h3>
-${total === 0 ? noData('No rows quarantined') : renderTable('Quarantined rows by reason', QUARANTINE_COLUMNS, reasons, {
-  foot: { reason: 'Total', rows: total },
+<h2 id="quality-h">${m.title}</h2>
+<h3>${m.loads}</h3>
+${renderTable(m.loadsCaption, loadColumns(t), loads, { t })}
+<h3>${m.quarantineTitle}</h3>
+${total === 0 ? noData(m.noQuarantine) : renderTable(m.quarantineCaption, quarantineColumns(t), reasons, {
+  foot: { reason: m.total, rows: total },
   compact: true,
+  t,
 })}
 </section>`;
 }

@@ -1,6 +1,7 @@
 import { vegaAssets } from '../assets.js';
 import { jsonForScript } from '../escape.js';
 import type { ChartSlot } from './chartSlot.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import { html, trusted, type SafeHtml } from './tag.js';
 
 /**
@@ -12,15 +13,16 @@ const EMBED_CHARTS = `
   function fail(el, err) {
     var p = document.createElement('p');
     p.className = 'chart-error';
-    p.textContent = 'This chart could not be drawn (' + (err && err.message ? err.message : String(err)) +
-      '). The table below shows the same numbers.';
+    var message = err && err.message ? err.message : String(err);
+    // a function replacement, so "$&" in an error message is not read as a pattern
+    p.textContent = __TEXT__.chartError.replace('{error}', function () { return message; });
     el.replaceChildren(p);
   }
   __CHARTS__.forEach(function (c) {
     var el = document.getElementById(c.id);
     if (!el) return;
     try {
-      if (typeof vegaEmbed !== 'function') throw new Error('the chart library did not load');
+      if (typeof vegaEmbed !== 'function') throw new Error(__TEXT__.chartLibraryMissing);
       vegaEmbed(el, c.spec, { actions: false, renderer: 'svg', mode: 'vega-lite' })
         .catch(function (err) { fail(el, err); });
     } catch (err) {
@@ -36,10 +38,12 @@ const EMBED_CHARTS = `
  *
  * @example renderChartScripts([{ id: 'chart-segments', spec }])
  */
-export function renderChartScripts(charts: readonly ChartSlot[]): SafeHtml {
+export function renderChartScripts(charts: readonly ChartSlot[], t: ReportText = EN): SafeHtml {
   if (charts.length === 0) return html``;
   const { vega, vegaLite, vegaEmbed } = vegaAssets();
-  const embed = EMBED_CHARTS.replace('__CHARTS__', () => jsonForScript(charts));
+  const text = { chartError: t.m.common.chartError, chartLibraryMissing: t.m.common.chartLibraryMissing };
+  // texts first: the chart data may contain anything, including the placeholder names
+  const embed = EMBED_CHARTS.replace(/__TEXT__/g, () => jsonForScript(text)).replace('__CHARTS__', () => jsonForScript(charts));
   return html`<script>${trusted(vega)}</script>
 <script>${trusted(vegaLite)}</script>
 <script>${trusted(vegaEmbed)}</script>

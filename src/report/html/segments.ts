@@ -1,4 +1,4 @@
-import { formatDecimal, formatInt, formatMoney, formatPct } from '../format.js';
+import { EN, type ReportText } from '../i18n/index.js';
 import type { SegmentRow } from '../types.js';
 import { chartDiv } from './chartSlot.js';
 import { noData, renderTable, type Column } from './table.js';
@@ -7,25 +7,28 @@ import { html, type SafeHtml } from './tag.js';
 /** Id of the segment chart's placeholder div. */
 export const SEGMENTS_CHART_ID = 'chart-segments';
 
-const COLUMNS: Column<SegmentRow>[] = [
-  { header: 'Segment', cell: (s) => s.segment },
-  { header: 'Customers', cell: (s) => formatInt(s.customers), numeric: true },
-  { header: 'Share', cell: (s) => formatPct(s.share), numeric: true },
-  { header: 'Revenue', cell: (s) => formatMoney(s.revenue), numeric: true },
-  { header: 'Revenue share', cell: (s) => formatPct(s.revenueShare), numeric: true },
-  { header: 'Avg recency (days)', cell: (s) => formatDecimal(s.avgRecencyDays, 1), numeric: true },
-  { header: 'Avg frequency', cell: (s) => formatDecimal(s.avgFrequency, 2), numeric: true },
-  { header: 'Avg monetary', cell: (s) => formatMoney(s.avgMonetary), numeric: true },
-];
+function columns(t: ReportText): Column<SegmentRow>[] {
+  const { m, fmt } = t;
+  return [
+    { header: m.common.segment, cell: (s) => s.segment },
+    { header: m.common.customers, cell: (s) => fmt.int(s.customers), numeric: true },
+    { header: m.common.share, cell: (s) => fmt.pct(s.share), numeric: true },
+    { header: m.common.revenue, cell: (s) => fmt.money(s.revenue), numeric: true },
+    { header: m.segments.revenueShare, cell: (s) => fmt.pct(s.revenueShare), numeric: true },
+    { header: m.segments.avgRecency, cell: (s) => fmt.decimal(s.avgRecencyDays, 1), numeric: true },
+    { header: m.segments.avgFrequency, cell: (s) => fmt.decimal(s.avgFrequency, 2), numeric: true },
+    { header: m.segments.avgMonetary, cell: (s) => fmt.money(s.avgMonetary), numeric: true },
+  ];
+}
 
 /**
  * The Segments section: chart placeholder plus the full segment table, largest segment first.
  * @example renderSegments(data.segments)
  */
-export function renderSegments(segments: readonly SegmentRow[]): SafeHtml {
+export function renderSegments(segments: readonly SegmentRow[], t: ReportText = EN): SafeHtml {
   const rows = [...segments].sort((a, b) => b.customers - a.customers || a.segment.localeCompare(b.segment));
   return html`<section id="segments" aria-labelledby="segments-h">
-<h2 id="segments-h">Segments</h2>
-${rows.length === 0 ? noData() : [chartDiv(SEGMENTS_CHART_ID, 'Bar charts of customers and revenue share per segment'), renderTable('Customers, revenue and averages per segment', COLUMNS, rows)]}
+<h2 id="segments-h">${t.m.segments.title}</h2>
+${rows.length === 0 ? noData(t.m.common.noData) : [chartDiv(SEGMENTS_CHART_ID, t.m.segments.chart, t), renderTable(t.m.segments.caption, columns(t), rows, { t })]}
 </section>`;
 }

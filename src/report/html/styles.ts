@@ -8,7 +8,8 @@ export const REPORT_CSS = `
 html { -webkit-text-size-adjust: 100%; }
 body {
   margin: 0; color: var(--ink); background: #ffffff;
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  /* CJK faces after the Latin ones: Chinese reports pick the system's Chinese UI font, English ones are unchanged */
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif;
   font-variant-numeric: tabular-nums;
 }
 main { max-width: 1120px; margin: 0 auto; padding: 32px 24px 64px; }
@@ -21,11 +22,11 @@ p { margin: 0 0 12px; }
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; color: var(--muted); }
 .meta dt { font-weight: 600; color: var(--ink); }
 .meta dd { margin: 0; }
-.kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(165px, 1fr)); gap: 12px; margin: 0; padding: 0; list-style: none; }
+.kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 12px; margin: 0; padding: 0; list-style: none; }
 .kpi { display: flex; flex-direction: column; border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; background: var(--panel); }
 .kpi .label { flex: 1; font-size: 13px; color: var(--muted); } /* grows so values line up across a row */
 .kpi .value { white-space: nowrap; font-size: 24px; font-weight: 650; line-height: 1.25; margin: 2px 0; }
-.kpi .delta { font-size: 13px; color: var(--muted); white-space: nowrap; }
+.kpi .delta { font-size: 13px; color: var(--muted); } /* may wrap: a long change must not spill out of its tile */
 #kpis .note { margin-bottom: 10px; }
 .kpi .delta.up .arrow { color: var(--up); }
 .kpi .delta.down .arrow { color: var(--down); }
@@ -48,6 +49,15 @@ table.grid th, table.grid td { text-align: right; min-width: 56px; }
 .warning { color: #92400e; background: #fffbeb; border: 1px solid #fde68a; border-radius: 6px; padding: 8px 12px 8px 28px; font-size: 14px; }
 .empty { color: var(--muted); font-style: italic; padding: 12px 16px; background: var(--panel); border-radius: 6px; }
 .methods li { margin-bottom: 6px; }
+#highlights h2, #kpis h2, #actions h2 { border-bottom: none; padding-bottom: 0; }
+.highlights { margin: 0; padding: 0; list-style: none; display: grid; gap: 6px; }
+.highlights li { padding: 8px 12px; border-left: 4px solid #9ca3af; background: var(--panel); border-radius: 0 6px 6px 0; }
+.highlights li.bad { border-left-color: var(--down); }
+.highlights li.good { border-left-color: var(--up); }
+.actions { margin: 0; padding-left: 20px; font-size: 14px; }
+.actions li { margin-bottom: 4px; }
+.actions .file { color: var(--muted); }
+a { color: var(--accent); }
 footer { margin-top: 48px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 12px; }
 @media (max-width: 600px) {
   main { padding: 20px 12px 40px; }
@@ -62,6 +72,8 @@ footer { margin-top: 48px; color: var(--muted); font-size: 13px; border-top: 1px
   h2 { break-after: avoid; }
   .kpis { grid-template-columns: repeat(3, 1fr); }
   .kpi { background: none; break-inside: avoid; }
+  .highlights li { background: none; break-inside: avoid; }
+  a { color: inherit; }
   .chart, figure, tr, caption { break-inside: avoid; }
   .chart, .table-wrap { overflow: visible; }
   .chart svg { max-width: 100%; height: auto; } /* shrink to the paper; on screen we scroll instead */

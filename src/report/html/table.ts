@@ -1,3 +1,4 @@
+import { EN, type ReportText } from '../i18n/index.js';
 import { html, type HtmlValue, type SafeHtml } from './tag.js';
 
 /** Optional parts of a table. */
@@ -6,6 +7,8 @@ export interface TableOptions<T> {
   foot?: T;
   /** Size the table to its content instead of the page width, for narrow tables. */
   compact?: boolean;
+  /** Language of the empty-table message. */
+  t?: ReportText;
 }
 
 /** One column: header text, how to render a row's cell, and whether it holds a number. */
@@ -32,9 +35,9 @@ export function renderTable<T>(
   caption: string,
   columns: Column<T>[],
   rows: readonly T[],
-  { foot, compact = false }: TableOptions<T> = {},
+  { foot, compact = false, t = EN }: TableOptions<T> = {},
 ): SafeHtml {
-  if (rows.length === 0) return noData();
+  if (rows.length === 0) return noData(t.m.common.noData);
   return html`<div class="table-wrap"><table${compact ? html` class="compact"` : null}>
 <caption>${caption}</caption>
 <thead><tr>${columns.map((c) => html`<th scope="col"${cls(c)}>${c.header}</th>`)}</tr></thead>

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ModelsConfig } from '../../models/config.js';
 import { CHURN_BANDS, VALUE_TIERS } from '../../models/tiers.js';
 import { runQuery, type Cell } from '../../query/runQuery.js';
+import { HIGH_VALUE_TIERS } from './highValue.js';
 import type { BacktestRow, ChurnReport, ClvBin, ClvReport, ModelFitRow, ModelsReport } from './types.js';
 
 type Row = Record<string, Cell>;
@@ -74,6 +75,12 @@ async function readChurn(conn: DuckDBConnection, run: number, fits: ModelFitRow[
      ORDER BY clv_12m DESC, customer_id LIMIT ${AT_RISK_CUSTOMERS}`,
     { run },
   );
+  const [hv] = await select(
+    conn,
+    `SELECT count(*) AS customers, coalesce(sum(clv_12m), 0) AS clv, coalesce(sum(historic_value), 0) AS historic
+     FROM customer_scores WHERE run_id = $run AND churn_band = 'high' AND value_tier IN (${HIGH_VALUE_TIERS.map((x) => `'${x}'`).join(', ')})`,
+    { run },
+  );
   const scoring = fits.find((f) => f.usedForScoring && f.model !== 'gammagamma');
   const name = scoring ? MODEL_NAMES[scoring.model] ?? scoring.model : 'unknown model';
   return {
@@ -81,6 +88,7 @@ async function readChurn(conn: DuckDBConnection, run: number, fits: ModelFitRow[
     bands: bands
       .map((r) => ({ band: s(r['band']), customers: n(r['customers']), share: n(r['share']), meanRisk: n(r['mean_risk']), clv: n(r['clv']), historicValue: n(r['historic']) }))
       .sort((a, b) => CHURN_BANDS.indexOf(a.band as never) - CHURN_BANDS.indexOf(b.band as never)),
+    highValueAtRisk: { customers: n(hv?.['customers']), clv: n(hv?.['clv']), historicValue: n(hv?.['historic']) },
     atRisk: atRisk.map((r) => ({
       customerId: s(r['customer_id']),
       segment: s(r['segment']),

@@ -25,6 +25,8 @@ export interface ChurnReport {
   bands: ChurnBandRow[];
   /** The high-risk customers with the highest 12-month CLV, most valuable first. */
   atRisk: AtRiskCustomer[];
+  /** All customers at high churn risk in the high-value tiers (HIGH_VALUE_TIERS), summed. */
+  highValueAtRisk: { customers: number; clv: number; historicValue: number };
 }
 
 export interface ChurnBandRow {

@@ -1,0 +1,101 @@
+import { EN, type ReportText } from './i18n/index.js';
+import { KPI_WINDOW_DAYS } from './readKpis.js';
+import type { ReportData } from './types.js';
+
+/** The kinds of highlight, in the order the selection rule prefers them (see `highlights`). */
+export type HighlightKind = 'atRiskValue' | 'segmentMove' | 'revenueChange' | 'churned' | 'wonBack' | 'concentration' | 'revenueSteady';
+
+/** One plain-language sentence for the first screen. */
+export interface Highlight {
+  kind: HighlightKind;
+  /** good news, bad news, or a fact: drives only the colour of the marker */
+  tone: 'good' | 'bad' | 'neutral';
+  text: string;
+}
+
+/** At most this many highlights: the first screen is for the few things a manager should act on. */
+export const MAX_HIGHLIGHTS = 5;
+/** A revenue change smaller than this (relative) is week-to-week noise: stated last, as "about level". */
+export const REVENUE_CHANGE_THRESHOLD = 0.05;
+
+/**
+ * The run's highlights, chosen by a fixed rule so the same data always give the same sentences.
+ * Each candidate is stated only when the data of this run support it; the qualifying ones are
+ * taken in this order (most actionable first) and cut at MAX_HIGHLIGHTS:
+ *
+ * 1. atRiskValue — high-value customers (value tier top or mid) now at high churn risk, with
+ *    their 12-month CLV and value to date: money that can still be saved.
+ * 2. segmentMove — the segment move (between two different segments, not first-seen customers)
+ *    carrying the most 12-month CLV (most customers when CLV is unknown); needs a previous run.
+ * 3. revenueChange — net revenue over the KPI window changed by REVENUE_CHANGE_THRESHOLD or more
+ *    against the previous run.
+ * 4. churned — customers who became lost since the previous run (> 0).
+ * 5. wonBack — customers won back (> 0).
+ * 6. concentration — the share of net revenue brought by the top 20% of customers.
+ * 7. revenueSteady — a revenue change below the threshold, stated as "about level".
+ *
+ * @example
+ * highlights(data).map((h) => h.text)
+ * // ['42 high-value customers are now at high churn risk: $18,400 in 12-month CLV …', …]
+ */
+export function highlights(data: ReportData, t: ReportText = EN): Highlight[] {
+  const m = t.m.highlights;
+  const { fmt } = t;
+  const out: Highlight[] = [];
+  const later: Highlight[] = [];
+  const days = fmt.int(data.dynamics?.config['kpiWindowDays'] ?? KPI_WINDOW_DAYS);
+
+  const hv = data.models?.churn?.highValueAtRisk;
+  if (hv && hv.customers > 0) {
+    out.push({ kind: 'atRiskValue', tone: 'bad', text: m.atRiskValue(fmt.int(hv.customers), fmt.money(hv.clv), fmt.money(hv.historicValue)) });
+  }
+
+  const move = largestMove(data);
+  if (move) {
+    out.push({
+      kind: 'segmentMove',
+      tone: 'neutral',
+      text: m.segmentMove(fmt.int(move.customers), move.from, move.to, move.clv === null ? null : fmt.money(move.clv)),
+    });
+  }
+
+  const revenue = data.kpis.find((k) => k.key === 'revenue');
+  if (revenue && revenue.previous !== null && revenue.previous > 0 && Number.isFinite(revenue.value)) {
+    const change = (revenue.value - revenue.previous) / revenue.previous;
+    const pct = fmt.pct(Math.abs(change));
+    const now = fmt.money(revenue.value);
+    if (Math.abs(change) >= REVENUE_CHANGE_THRESHOLD) {
+      out.push(change > 0
+        ? { kind: 'revenueChange', tone: 'good', text: m.revenueUp(pct, now, days) }
+        : { kind: 'revenueChange', tone: 'bad', text: m.revenueDown(pct, now, days) });
+    } else {
+      const signed = change === 0 ? pct : `${change > 0 ? '+' : '−'}${pct}`;
+      later.push({ kind: 'revenueSteady', tone: 'neutral', text: m.revenueSteady(signed, now, days) });
+    }
+  }
+
+  const churned = kpiValue(data, 'churned');
+  if (data.previousRun !== null && churned > 0) out.push({ kind: 'churned', tone: 'bad', text: m.churned(fmt.int(churned)) });
+  const wonBack = kpiValue(data, 'won_back');
+  if (wonBack > 0) out.push({ kind: 'wonBack', tone: 'good', text: m.wonBack(fmt.int(wonBack)) });
+
+  const top20 = data.dynamics?.pareto.find((p) => Math.abs(p.customerShare - 0.2) < 1e-9)?.revenueShare ?? null;
+  if (top20 !== null && Number.isFinite(top20)) out.push({ kind: 'concentration', tone: 'neutral', text: m.concentration('20%', fmt.pct(top20)) });
+
+  return [...out, ...later].slice(0, MAX_HIGHLIGHTS);
+}
+
+function kpiValue(data: ReportData, key: string): number {
+  const v = data.kpis.find((k) => k.key === key)?.value;
+  return v !== undefined && Number.isFinite(v) ? v : 0;
+}
+
+/** The move between two different segments with the most CLV (then most customers, then by name). */
+function largestMove(data: ReportData) {
+  const d = data.dynamics;
+  if (!d || d.previousAsOf === null) return null;
+  const moves = d.segmentMoves.filter((x) => x.from !== x.to && x.from !== 'new' && x.customers > 0);
+  const key = (x: (typeof moves)[number]): number => x.clv ?? -1;
+  moves.sort((a, b) => key(b) - key(a) || b.customers - a.customers || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return moves[0] ?? null;
+}
