@@ -1,22 +1,6 @@
-/** A seeded source of uniform numbers in [0, 1). */
-export type Random = () => number;
+import { mulberry32, type Random } from '../util/random.js';
 
-/**
- * mulberry32: a tiny 32-bit PRNG, good enough for sampling and seeding and, unlike Math.random,
- * reproducible, so the same seed gives the same clusters run after run.
- *
- * @example mulberry32(42)() // the same number every time
- */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Random };
 
 /**
  * A seed for one stage of a run (e.g. the fit for k = 5), mixed from the run's seed and a tag, so

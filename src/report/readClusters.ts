@@ -1,17 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SCATTER_SAMPLE } from '../cluster/config.js';
-import { runQuery, type Cell } from '../query/runQuery.js';
+import { cellNumber as num, cellNumberOrNull as numOrNull, selectRows as select, type Row } from '../query/selectRows.js';
 import type { ClusterProfileRow, ClusterSection } from './types.js';
 
-type Row = Record<string, Cell>;
-
-async function select(conn: DuckDBConnection, sql: string, params: Record<string, string | number | null>): Promise<Row[]> {
-  const { columns, rows } = await runQuery(conn, sql, params);
-  return rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])));
-}
-
-const num = (v: Cell | undefined): number => (v === null || v === undefined ? 0 : Number(v));
-const numOrNull = (v: Cell | undefined): number | null => (v === null || v === undefined ? null : Number(v));
 
 /**
  * The run's clusters for the report, or null when the run has none. The scatter sample is the

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { runQuery, type Cell } from '../query/runQuery.js';
+import { cellNumber as num, cellString as str, selectRows as select } from '../query/selectRows.js';
 import { inputError } from '../util/error.js';
 import { readClusters } from './readClusters.js';
 import { readKpis } from './readKpis.js';
@@ -7,16 +7,6 @@ import { readDynamics } from './dynamics/readDynamics.js';
 import { readModels } from './models/readModels.js';
 import type { BinRow, LoadRow, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
 
-type Row = Record<string, Cell>;
-type Params = Record<string, string | number | null>;
-
-async function select(conn: DuckDBConnection, sql: string, params: Params = {}): Promise<Row[]> {
-  const { columns, rows } = await runQuery(conn, sql, params);
-  return rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])));
-}
-
-const num = (v: Cell | undefined): number => (v === null || v === undefined ? 0 : Number(v));
-const str = (v: Cell | undefined): string => (v === null || v === undefined ? '' : String(v));
 
 /** Which run a report is for: the given id, else the latest ok run as of a date, else the latest ok run. */
 export async function findRun(conn: DuckDBConnection, opts: { runId?: number; asOf?: string }): Promise<number> {

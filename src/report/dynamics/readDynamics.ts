@@ -1,17 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { runQuery, type Cell } from '../../query/runQuery.js';
+import { cellNumber as n, cellNumberOrNull as orNull, cellString as s, selectRows, type Row } from '../../query/selectRows.js';
 import type { DynamicsReport } from './types.js';
 
-type Row = Record<string, Cell>;
 
-async function select(conn: DuckDBConnection, sql: string, run: number): Promise<Row[]> {
-  const { columns, rows } = await runQuery(conn, sql, { run });
-  return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null])));
-}
+const select = (conn: DuckDBConnection, sql: string, run: number): Promise<Row[]> => selectRows(conn, sql, { run });
 
-const n = (v: Cell | undefined): number => Number(v ?? 0);
-const orNull = (v: Cell | undefined): number | null => (v === null || v === undefined ? null : Number(v));
-const s = (v: Cell | undefined): string => String(v ?? '');
 
 /** Cohorts shown: the last two years keep the triangle readable and the file small. */
 export const MAX_COHORTS = 24;

@@ -1,20 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ModelsConfig } from '../../models/config.js';
 import { CHURN_BANDS, VALUE_TIERS } from '../../models/tiers.js';
-import { runQuery, type Cell } from '../../query/runQuery.js';
+import { cellNumber as n, cellNumberOrNull as orNull, cellString as s, selectRows as select } from '../../query/selectRows.js';
 import { HIGH_VALUE_TIERS } from './highValue.js';
 import type { BacktestRow, ChurnReport, ClvBin, ClvReport, ModelFitRow, ModelsReport } from './types.js';
 
-type Row = Record<string, Cell>;
-
-async function select(conn: DuckDBConnection, sql: string, params: Record<string, string | number | null>): Promise<Row[]> {
-  const { columns, rows } = await runQuery(conn, sql, params);
-  return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null])));
-}
-
-const n = (v: Cell | undefined): number => Number(v ?? 0);
-const orNull = (v: Cell | undefined): number | null => (v === null || v === undefined ? null : Number(v));
-const s = (v: Cell | undefined): string => String(v ?? '');
 
 /** High-risk customers listed by name in the churn section. */
 export const AT_RISK_CUSTOMERS = 20;
