@@ -1,14 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
 import { configParams, DEFAULT_DYNAMICS, type DynamicsConfig } from '../dynamics/config.js';
-import { queryPath } from '../util/paths.js';
+import { pipelineSql } from '../util/paths.js';
 import type { AnalysisStep, StepContext } from './step.js';
-
-const sql = (name: string): string => readFileSync(queryPath(`pipeline/${name}.sql`), 'utf8');
 
 /** Run a pipeline SQL file, passing only the parameters it names. */
 async function runSql(conn: DuckDBConnection, name: string, params: Record<string, string | number | null>): Promise<void> {
-  const text = sql(name);
+  const text = pipelineSql(name);
   const used = Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(text)));
   for (const statement of text.split(/;\s*\n/).filter((s) => s.replace(/--.*$/gm, '').trim() !== '')) {
     const own = Object.fromEntries(Object.entries(used).filter(([k]) => new RegExp(`\\$${k}\\b`).test(statement)));

@@ -1,5 +1,4 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
 import { DEFAULT_MODELS, type ModelsConfig } from '../models/config.js';
 import { scoreModels } from '../models/scoreModels.js';
 import type { ChurnKind } from '../models/types.js';
@@ -9,7 +8,7 @@ import { readCustomerInput } from '../scoring/io/readCustomerInput.js';
 import { readNumberColumns } from '../store/columns.js';
 import { buildSummary } from '../summary/buildSummary.js';
 import { inputError } from '../util/error.js';
-import { queryPath } from '../util/paths.js';
+import { pipelineSql } from '../util/paths.js';
 import { auc, pearson, rmse } from './metrics.js';
 
 /** What to backtest: fit on data up to calibrationEnd, compare with (calibrationEnd, holdoutEnd]. */
@@ -70,7 +69,7 @@ export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions)
 
   const input = await readCustomerInput(conn);
   const [recency] = await readNumberColumns(conn, 'SELECT recency_days::DOUBLE FROM customer_summary ORDER BY idx');
-  const holdout = await conn.runAndReadAll(readFileSync(queryPath('pipeline/holdout_purchases.sql'), 'utf8'), {
+  const holdout = await conn.runAndReadAll(pipelineSql('holdout_purchases'), {
     calibration_end: opts.calibrationEnd,
     holdout_end: opts.holdoutEnd,
   });

@@ -1,16 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
-import { queryPath } from '../util/paths.js';
-
-let cached: string | undefined;
-const summarySql = (): string => (cached ??= readFileSync(queryPath('pipeline/customer_summary.sql'), 'utf8'));
+import { pipelineSql } from '../util/paths.js';
 
 /**
  * Materialise queries/pipeline/customer_summary.sql for one as-of date into the temp table
  * `customer_summary` (one row per customer, `idx` = 0..n-1 in customer_id order) and return n.
  */
 export async function buildSummary(conn: DuckDBConnection, asOf: string): Promise<number> {
-  await conn.run(`CREATE OR REPLACE TEMP TABLE customer_summary AS ${summarySql()}`, { as_of: asOf });
+  await conn.run(`CREATE OR REPLACE TEMP TABLE customer_summary AS ${pipelineSql('customer_summary')}`, { as_of: asOf });
   const r = await conn.runAndReadAll('SELECT count(*) FROM customer_summary');
   return Number(r.getRows()[0]![0]);
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,3 +21,15 @@ export const queryPath = (name: string): string => join(packageRoot(), 'queries'
 
 /** Resolve a user-given path against the working directory. */
 export const userPath = (p: string): string => resolve(process.cwd(), p);
+
+const pipelineSqlCache = new Map<string, string>();
+
+/** The text of queries/pipeline/<name>.sql, read once per process. */
+export function pipelineSql(name: string): string {
+  let text = pipelineSqlCache.get(name);
+  if (text === undefined) {
+    text = readFileSync(queryPath(`pipeline/${name}.sql`), 'utf8');
+    pipelineSqlCache.set(name, text);
+  }
+  return text;
+}

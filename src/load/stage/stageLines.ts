@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inputError } from '../../util/error.js';
 import { ident, literal } from '../../util/sql.js';
-import { REJECT_OPTIONS, clearRejects, minRowid, readRejects } from './rejects.js';
+import { REJECT_OPTIONS, clearRejects, minRowid, readRejects, stagingCount } from './rejects.js';
 import type { Staged } from './types.js';
 
 /** Read a text file line by line into `lines` (line_no, line); blank lines stay, as NULL. */
@@ -61,8 +61,7 @@ export async function stageWhitespace(conn: DuckDBConnection, t: string, path: s
     rejected.push({ line: Number(line), error: `expected ${n} fields, found ${Number(got)}`, text: String(text) });
   }
   rejected.sort((a, b) => a.line - b.line);
-  const count = await conn.runAndReadAll(`SELECT count(*) FROM ${t}`);
-  return { headers: names, accepted: Number(count.getRows()[0]![0]), rejected, detected: { format: 'whitespace', header } };
+  return { headers: names, accepted: await stagingCount(conn, t), rejected, detected: { format: 'whitespace', header } };
 }
 
 /** Newline-delimited JSON: one object per line; a line that is not a JSON object is rejected. */
@@ -86,6 +85,5 @@ export async function stageNdjson(conn: DuckDBConnection, t: string, path: strin
   const bad = await conn.runAndReadAll(`SELECT line_no, line FROM ${t}_lines WHERE NOT is_object ORDER BY line_no`);
   for (const [line, text] of bad.getRowsJS()) rejected.push({ line: Number(line), error: 'not a JSON object', text: String(text) });
   rejected.sort((a, b) => a.line - b.line);
-  const count = await conn.runAndReadAll(`SELECT count(*) FROM ${t}`);
-  return { headers, accepted: Number(count.getRows()[0]![0]), rejected, detected: { format: 'ndjson' } };
+  return { headers, accepted: await stagingCount(conn, t), rejected, detected: { format: 'ndjson' } };
 }

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inputError } from '../../util/error.js';
 import { ident, literal } from '../../util/sql.js';
-import { minRowid } from './rejects.js';
+import { minRowid, stagingCount } from './rejects.js';
 import type { Staged } from './types.js';
 
 /**
@@ -26,8 +26,7 @@ async function stageTyped(conn: DuckDBConnection, t: string, path: string, reade
        ${names.map((n) => `CAST(s.${ident(n)} AS VARCHAR) AS ${ident(n)}`).join(', ')}
      FROM ${t}_raw s`,
   );
-  const count = await conn.runAndReadAll(`SELECT count(*) FROM ${t}`);
-  return { headers: names, accepted: Number(count.getRows()[0]![0]), rejected: [], detected: { format } };
+  return { headers: names, accepted: await stagingCount(conn, t), rejected: [], detected: { format } };
 }
 
 export const stageParquet = (conn: DuckDBConnection, t: string, path: string): Promise<Staged> =>
