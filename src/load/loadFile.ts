@@ -3,7 +3,7 @@ import type { Mapping } from './mapping.js';
 import type { FileLoadResult } from './types.js';
 import { fileChecksum } from './checksum.js';
 import { insertRows, type InsertCounts } from './insertRows.js';
-import { parseRowsSql, type ResolvedMapping } from './parseRows.js';
+import { parseRowsSql, parseStatsSql, repeatsSql, type ResolvedMapping } from './parseRows.js';
 import { resolveMapping } from './resolveMapping.js';
 import { stageFile } from './stage/stageFile.js';
 import type { Staged } from './stage/types.js';
@@ -18,27 +18,62 @@ export interface LoadFileOptions {
   onFile?: (index: number, total: number, path: string) => void;
 }
 
-/** A file read and parsed into temp tables, not yet written anywhere. */
+/** What one pass over a file's parsed rows found. */
+export interface ParseStats {
+  /** rows per reason; the key "" counts usable rows */
+  reasons: Record<string, number>;
+  /** the usable rows' date range, as TIMESTAMP text (null when none) */
+  lo: string | null;
+  hi: string | null;
+  /** usable rows repeating an earlier usable row of the file exactly */
+  repeats: number;
+}
+
+/** A file read and checked, not yet written anywhere. */
 export interface PreparedFile {
   path: string;
   checksum: string;
   staged: Staged;
   mapping: ResolvedMapping;
-  /** temp relation names: `<t>` staging, `<t>_parsed` */
+  /** temp relation names: `<t>` staging, `<t>_parsed` (a view), `<t>_repeats` */
   t: string;
+  /** the load time, fixed for every pass over the file */
+  now: string;
+  stats: ParseStats;
 }
 
 /**
- * Read, check and parse one file into temp tables named after `t`. This writes nothing that is
- * kept, so it runs before the load's transaction: DuckDB does the heavy work on committed temp
- * tables, which is several times faster than inside a transaction.
+ * Read, check and parse one file. Parsed rows stay a view over the file: DuckDB re-reading a
+ * file is several times cheaper than materialising millions of rows, so the file is read once
+ * here for counts and repeated lines and once more by the insert. Nothing kept is written, so
+ * this runs before the load's transaction.
  */
 export async function prepareFile(conn: DuckDBConnection, path: string, opts: LoadFileOptions, t: string): Promise<PreparedFile> {
   const checksum = await fileChecksum(path);
   const staged = await stageFile(conn, t, path, opts.mapping);
   const mapping = await resolveMapping(conn, t, opts.mapping, staged.headers, path, opts.mappingSource);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_parsed AS ${parseRowsSql(mapping, t)}`);
-  return { path, checksum, staged, mapping, t };
+  const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+  await conn.run(`CREATE OR REPLACE TEMP VIEW ${t}_parsed AS ${parseRowsSql(mapping, t, now)}`);
+  const stats = await parseStats(conn, t);
+  return { path, checksum, staged, mapping, t, now, stats };
+}
+
+async function parseStats(conn: DuckDBConnection, t: string): Promise<ParseStats> {
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_stats AS ${parseStatsSql(`${t}_parsed`)}`);
+  const r = await conn.runAndReadAll(
+    `SELECT coalesce(reason, ''), n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f') FROM ${t}_stats WHERE by_reason`,
+  );
+  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0 };
+  for (const [reason, n, lo, hi] of r.getRows()) {
+    stats.reasons[String(reason)] = Number(n);
+    if (reason === '') [stats.lo, stats.hi] = [lo === null ? null : String(lo), hi === null ? null : String(hi)];
+  }
+  const shared = await conn.runAndReadAll(`SELECT count(*) FROM ${t}_stats WHERE NOT by_reason`);
+  if (Number(shared.getRows()[0]![0]) > 0) {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_repeats AS ${repeatsSql(`${t}_parsed`, `${t}_stats`)}`);
+    stats.repeats = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t}_repeats`)).getRows()[0]![0]);
+  }
+  return stats;
 }
 
 /**

@@ -8,7 +8,6 @@ export type ResolvedMapping = Mapping & { columns: Partial<Record<CanonicalField
 const IDS = ['customer_id', 'order_id'] as const;
 const NUMBERS = ['amount', 'quantity', 'unit_price'] as const;
 const LABELS = ['product_id', 'product_name', 'category', 'channel', 'country'] as const;
-const KEY_FIELDS = 'customer_id, order_id, order_date, product_id, quantity, amount';
 
 /** The reason given to non-purchase lines; every other reason is a quarantine reason. */
 export const EXCLUDED_REASON = 'excluded product code';
@@ -58,37 +57,65 @@ function typedRowsSql(m: ResolvedMapping, from: string, extra = ''): string {
     )`;
 }
 
+/** The fields of a row's identity, with its occurrence (README "Row identity"). */
+export const KEY_FIELDS = ['customer_id', 'order_id', 'order_date', 'product_id', 'quantity', 'amount'] as const;
+const keyList = (alias = ''): string => KEY_FIELDS.map((f) => alias + f).join(', ');
+
 /**
- * SQL turning the all-text `staging` table into typed canonical rows with a `reason` (NULL for a
- * usable row), its occurrence among identical usable rows and its `row_key`. Kept narrow — no
- * raw text, no messages — because it runs over every row; quarantineSql adds those for the few
- * bad rows.
+ * SQL turning the all-text `staging` relation into typed canonical rows with a `reason` (NULL for
+ * a usable row). Kept narrow — no raw text, no messages — because it runs over every row;
+ * badRowsSql adds those for the few bad rows. `now` is the load time, fixed once so every pass
+ * over the file judges "in the future" alike.
  */
-export function parseRowsSql(m: ResolvedMapping, staging: string): string {
+export function parseRowsSql(m: ResolvedMapping, staging: string, now: string): string {
   return `
-    WITH ${typedRowsSql(m, staging)},
-    checked AS (SELECT *, ${reasonSql(m)} AS reason FROM flagged),
-    numbered AS (
-      SELECT *, row_number() OVER (PARTITION BY reason IS NULL, ${KEY_FIELDS} ORDER BY source_line) AS occurrence FROM checked
-    )
+    WITH ${typedRowsSql(m, staging)}
     SELECT source_line, customer_id, order_id, order_date, amount, quantity, unit_price,
-      ${LABELS.join(', ')}, is_return, reason, occurrence,
-      crm_row_key(${KEY_FIELDS}, occurrence) AS row_key
-    FROM numbered`;
+      ${LABELS.join(', ')}, is_return, ${reasonSql(m, now)} AS reason
+    FROM flagged`;
 }
 
 /**
- * The unusable rows of `parsed` (excluded or quarantined) with a detail message naming the value
- * and column, and the raw fields as JSON.
+ * One pass over `parsed` giving the per-reason counts (reason NULL = usable, with the usable
+ * rows' date range) and the identity hashes shared by more than one usable row — the only rows
+ * whose occurrence needs counting. `by_reason` tells the two kinds of row apart.
  */
-export function badRowsSql(m: ResolvedMapping, headers: string[], staging: string, parsed: string): string {
-  const raw = `json_object(${headers.map((h) => `${literal(h)}, s.${ident(h)}`).join(', ')})::VARCHAR`;
+export function parseStatsSql(parsed: string): string {
   return `
-    WITH bad_staging AS (
-      SELECT s.*, ${raw} AS crm_raw FROM ${staging} s SEMI JOIN ${parsed} p ON p.source_line = s.source_line AND p.reason IS NOT NULL
-    ),
-    ${typedRowsSql(m, 'bad_staging', ' s.crm_raw,')}
-    SELECT source_line, ${reasonSql(m)} AS reason, ${detailSql(m)} AS detail, crm_raw AS raw FROM flagged`;
+    SELECT grouping(h) = 1 AS by_reason, reason, h, count(*) AS n, min(order_date) AS lo, max(order_date) AS hi
+    FROM (SELECT reason, order_date, CASE WHEN reason IS NULL THEN hash(${keyList()}) END AS h FROM ${parsed})
+    GROUP BY GROUPING SETS ((reason), (h))
+    HAVING grouping(h) = 1 OR (h IS NOT NULL AND count(*) > 1)`;
+}
+
+/**
+ * The usable rows that repeat an earlier usable row of the file exactly (occurrence > 1), found
+ * among the rows whose identity hash is shared; every other usable row is occurrence 1.
+ */
+export function repeatsSql(parsed: string, stats: string): string {
+  return `
+    SELECT source_line, occurrence FROM (
+      SELECT source_line, row_number() OVER (PARTITION BY ${keyList()} ORDER BY source_line) AS occurrence
+      FROM ${parsed}
+      WHERE reason IS NULL AND hash(${keyList()}) IN (SELECT h FROM ${stats} WHERE NOT by_reason)
+    ) WHERE occurrence > 1`;
+}
+
+/** A stored row with the same identity as `p`'s row: same fields (NULLs alike) and occurrence. */
+export const sameIdentitySql = (stored: string, p: string): string =>
+  [...KEY_FIELDS, 'occurrence'].map((f) => `${stored}.${f} IS NOT DISTINCT FROM ${p}.${f}`).join(' AND ');
+
+/**
+ * The unusable rows of `staging` (excluded or quarantined) with a detail message naming the value
+ * and column, and the raw fields as JSON — built only for those rows.
+ */
+export function badRowsSql(m: ResolvedMapping, headers: string[], staging: string, now: string): string {
+  const rawCols = headers.map((h, i) => ` s.${ident(h)} AS crm_raw_${i},`).join('');
+  const raw = `json_object(${headers.map((h, i) => `${literal(h)}, crm_raw_${i}`).join(', ')})::VARCHAR`;
+  return `
+    WITH ${typedRowsSql(m, staging, rawCols)},
+    checked AS (SELECT *, ${reasonSql(m, now)} AS reason FROM flagged)
+    SELECT source_line, reason, ${detailSql(m, now)} AS detail, ${raw} AS raw FROM checked WHERE reason IS NOT NULL`;
 }
 
 type Check = [cond: string, reason: string, detail: string];
@@ -96,7 +123,7 @@ type Check = [cond: string, reason: string, detail: string];
 const q = (s: string): string => s.replaceAll("'", "''");
 
 /** The checks in order. Exclusion comes first: a postage line is never a data error. */
-function checks(m: ResolvedMapping): Check[] {
+function checks(m: ResolvedMapping, now: string): Check[] {
   const c = m.columns;
   const col = (f: CanonicalField): string => q(String(c[f] ?? f));
   const missing = (f: CanonicalField): Check => [`${f}_text IS NULL`, `missing ${f}`, `'column ${col(f)} is empty'`];
@@ -113,7 +140,7 @@ function checks(m: ResolvedMapping): Check[] {
   list.push(missing('customer_id'), missing('order_date'));
   list.push(['order_date IS NULL', 'unparseable order_date', `'order_date "' || order_date_text || '" does not match date format ${q(m.date_format)}' || ' (column ${col('order_date')})'`]);
   list.push([`year(order_date) < ${PLAUSIBLE_YEARS[0]}`, 'unparseable order_date', `'order_date "' || order_date_text || '" reads as year ' || year(order_date) || ' with date format ${q(m.date_format)}; check the format (%y is a two-digit year)'`]);
-  list.push(['order_date > now()::TIMESTAMP', 'order_date in the future', `'order_date ' || order_date_text || ' is after the load time'`]);
+  list.push([`order_date > TIMESTAMP '${now}'`, 'order_date in the future', `'order_date ' || order_date_text || ' is after the load time'`]);
   if (c.order_id) list.push(missing('order_id'));
   if (c.amount) list.push(missing('amount'));
   else list.push(missing('quantity'), missing('unit_price'));
@@ -124,8 +151,8 @@ function checks(m: ResolvedMapping): Check[] {
   return list;
 }
 
-const reasonSql = (m: ResolvedMapping): string =>
-  `CASE ${checks(m).map(([cond, reason]) => `WHEN ${cond} THEN ${literal(reason)}`).join(' ')} END`;
+const reasonSql = (m: ResolvedMapping, now: string): string =>
+  `CASE ${checks(m, now).map(([cond, reason]) => `WHEN ${cond} THEN ${literal(reason)}`).join(' ')} END`;
 
-const detailSql = (m: ResolvedMapping): string =>
-  `CASE ${checks(m).map(([cond, , detail]) => `WHEN ${cond} THEN ${detail}`).join(' ')} END`;
+const detailSql = (m: ResolvedMapping, now: string): string =>
+  `CASE ${checks(m, now).map(([cond, , detail]) => `WHEN ${cond} THEN ${detail}`).join(' ')} END`;

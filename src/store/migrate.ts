@@ -46,7 +46,8 @@ export async function migrate(conn: DuckDBConnection, all: readonly Migration[] 
       await conn.run('INSERT INTO schema_version (version, name) VALUES ($v, $n)', { v: m.version, n: m.name });
       await conn.run('COMMIT');
     } catch (err) {
-      await conn.run('ROLLBACK');
+      // a failed COMMIT has already ended the transaction; its error is the one to report
+      await conn.run('ROLLBACK').catch(() => undefined);
       throw new Error(`schema migration ${m.version} (${m.name}) failed: ${(err as Error).message}`, { cause: err });
     }
     current = Math.max(current, m.version);

@@ -43,4 +43,18 @@ describe('schema migrations', () => {
     await conn.run(`INSERT INTO schema_version (version, name) VALUES (${SCHEMA_VERSION + 1}, 'future')`);
     await expect(migrate(conn)).rejects.toThrow('newer than this build supports');
   });
+
+  it('carry row identity from the row_key hash (version 7) to exact occurrences (version 8)', async () => {
+    const conn = await memory();
+    await migrate(conn, migrations.filter((m) => m.version <= 7));
+    // the same line twice in load 1, once in load 2, and another line: occurrences 1, 2, 1, 1
+    await conn.run(`INSERT INTO transactions (customer_id, order_id, order_date, amount, quantity, is_return, source_file, source_line, load_id)
+      VALUES ('c1', 'o1', TIMESTAMP '2024-01-01', 5, 1, false, 'a.csv', 2, 1), ('c1', 'o1', TIMESTAMP '2024-01-01', 5, 1, false, 'a.csv', 3, 1),
+             ('c1', 'o1', TIMESTAMP '2024-01-01', 5, 1, false, 'b.csv', 2, 2), ('c2', 'o2', TIMESTAMP '2024-01-02', 7, NULL, false, 'a.csv', 4, 1)`);
+    expect(await migrate(conn)).toBe(SCHEMA_VERSION);
+    const r = await conn.runAndReadAll('SELECT source_file, source_line, occurrence FROM transactions ORDER BY source_file, source_line');
+    expect(r.getRowsJS()).toEqual([['a.csv', 2n, 1], ['a.csv', 3n, 2], ['a.csv', 4n, 1], ['b.csv', 2n, 1]]);
+    const cols = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_columns() WHERE table_name = 'transactions' AND column_name = 'row_key'`);
+    expect(Number(cols.getRows()[0]![0])).toBe(0);
+  });
 });

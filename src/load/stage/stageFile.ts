@@ -34,7 +34,7 @@ export async function stageFile(conn: DuckDBConnection, t: string, path: string,
   const decode = format === 'parquet' ? null : decoderFor(m.encoding);
   const source = decode ? await transcodeToUtf8(path, decode) : path;
   try {
-    const staged = await stageAs(conn, t, textFormat(format, source, m), source, m);
+    const staged = await stageAs(conn, t, textFormat(format, source, m), source, m, source !== path);
     staged.detected['encoding'] = m.encoding ?? 'utf-8';
     return staged;
   } finally {
@@ -49,11 +49,11 @@ function textFormat(format: FileFormat, path: string, m: Mapping): FileFormat {
   return detectDelimiter(lines) === null && looksWhitespaceAligned(lines) ? 'whitespace' : format;
 }
 
-function stageAs(conn: DuckDBConnection, t: string, format: FileFormat, path: string, m: Mapping): Promise<Staged> {
+function stageAs(conn: DuckDBConnection, t: string, format: FileFormat, path: string, m: Mapping, copy: boolean): Promise<Staged> {
   const header = m.header ?? true;
   switch (format) {
     case 'csv':
-      return stageCsv(conn, t, path, { ...(m.delimiter ? { delimiter: m.delimiter } : {}), header });
+      return stageCsv(conn, t, path, { ...(m.delimiter ? { delimiter: m.delimiter } : {}), header, copy });
     case 'whitespace':
       return stageWhitespace(conn, t, path, header);
     case 'parquet':

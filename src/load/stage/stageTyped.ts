@@ -29,8 +29,28 @@ async function stageTyped(conn: DuckDBConnection, t: string, path: string, reade
   return { headers: names, accepted: await stagingCount(conn, t), rejected: [], detected: { format } };
 }
 
-export const stageParquet = (conn: DuckDBConnection, t: string, path: string): Promise<Staged> =>
-  stageTyped(conn, t, path, `read_parquet(${literal(path)})`, 'parquet');
+/**
+ * Parquet numbers its own rows, so it is staged as a view over the file: no copy, and the count
+ * comes from the file's metadata.
+ */
+export async function stageParquet(conn: DuckDBConnection, t: string, path: string): Promise<Staged> {
+  const reader = `read_parquet(${literal(path)}, file_row_number=true)`;
+  let names: string[];
+  let accepted: number;
+  try {
+    const d = await conn.runAndReadAll(`DESCRIBE SELECT * EXCLUDE (file_row_number) FROM ${reader}`);
+    names = d.getRows().map((row) => String(row[0]));
+    accepted = Number((await conn.runAndReadAll(`SELECT count(*) FROM read_parquet(${literal(path)})`)).getRows()[0]![0]);
+  } catch (err) {
+    throw inputError(`${path}: cannot read as parquet: ${(err as Error).message}`, err);
+  }
+  await conn.run(
+    `CREATE OR REPLACE TEMP VIEW ${t} AS
+     SELECT s.file_row_number + 1 AS source_line, ${names.map((n) => `CAST(s.${ident(n)} AS VARCHAR) AS ${ident(n)}`).join(', ')}
+     FROM ${reader} s`,
+  );
+  return { headers: names, accepted, rejected: [], detected: { format: 'parquet' } };
+}
 
 export const stageJsonArray = (conn: DuckDBConnection, t: string, path: string): Promise<Staged> =>
   stageTyped(conn, t, path, `read_json(${literal(path)}, format='auto')`, 'json');
