@@ -3,7 +3,7 @@
 // CSV and Parquet, then times each stage of the real pipeline over several fresh runs and writes
 // bench/results/<customers>-<format>.{json,md}: median, min and max per stage, and peak RSS.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,18 +23,25 @@ const root = packageRoot();
 const dataDir = join(root, 'bench', 'data', String(customers));
 
 async function ensureData(): Promise<void> {
-  if (existsSync(join(dataDir, 'transactions.parquet'))) return;
-  mkdirSync(dataDir, { recursive: true });
-  process.stderr.write(`generating ${customers} customers into ${dataDir} …\n`);
-  writeFixture(dataDir, { ...SAMPLE_PARAMS, customers, seed: 7 });
+  const csv = join(dataDir, 'transactions.csv');
+  if (!existsSync(csv)) {
+    mkdirSync(dataDir, { recursive: true });
+    process.stderr.write(`generating ${customers} customers into ${dataDir} …\n`);
+    writeFixture(dataDir, { ...SAMPLE_PARAMS, customers, seed: 7 });
+  }
+  // Parquet only when asked for: at 10M customers the CSV alone is 8 GB
+  if (format === 'parquet' && !existsSync(join(dataDir, 'transactions.parquet'))) await writeParquet(csv);
+}
+
+async function writeParquet(csv: string): Promise<void> {
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   await conn.run(`COPY (SELECT * REPLACE (strptime(InvoiceDate, '%Y-%m-%d %H:%M') AS InvoiceDate)
-    FROM read_csv('${join(dataDir, 'transactions.csv')}', all_varchar=true))
+    FROM read_csv('${csv}', all_varchar=true))
     TO '${join(dataDir, 'transactions.parquet')}' (FORMAT parquet)`);
   conn.closeSync();
   db.closeSync();
-  const mapping = JSON.parse((await import('node:fs')).readFileSync(join(dataDir, 'mapping.json'), 'utf8'));
+  const mapping = JSON.parse(readFileSync(join(dataDir, 'mapping.json'), 'utf8'));
   delete mapping.date_format;
   writeFileSync(join(dataDir, 'mapping-parquet.json'), JSON.stringify(mapping));
 }

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ParseStats, PreparedFile } from './loadFile.js';
-import { EXCLUDED_REASON, badRowsSql, sameIdentitySql } from './parseRows.js';
+import { EXCLUDED_REASON, sameIdentitySql } from './parseRows.js';
 import type { Staged } from './stage/types.js';
 
 export interface InsertCounts {
@@ -57,17 +57,17 @@ async function notStoredSql(conn: DuckDBConnection, stats: ParseStats): Promise<
 
 /** Excluded and quarantined rows, each with its detail message and raw fields. */
 async function insertBadRows(conn: DuckDBConnection, p: PreparedFile, loadId: number): Promise<void> {
-  const { path: file, mapping: m, staged, t, now } = p;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE bad_rows AS ${badRowsSql(m, staged.headers, t, now)}`);
+  const { path: file, t } = p;
   await conn.run(
-    `INSERT INTO quarantine SELECT $load, $file, source_line, reason, detail, raw FROM bad_rows WHERE reason <> '${EXCLUDED_REASON}' ORDER BY source_line`,
+    `INSERT INTO quarantine SELECT $load, $file, source_line, reason, detail, raw FROM ${t}_parsed
+     WHERE reason IS NOT NULL AND reason <> '${EXCLUDED_REASON}' ORDER BY source_line`,
     { file, load: loadId },
   );
   await conn.run(
-    `INSERT INTO excluded SELECT $load, $file, source_line, reason || ': ' || detail, raw FROM bad_rows WHERE reason = '${EXCLUDED_REASON}' ORDER BY source_line`,
+    `INSERT INTO excluded SELECT $load, $file, source_line, reason || ': ' || detail, raw FROM ${t}_parsed
+     WHERE reason = '${EXCLUDED_REASON}' ORDER BY source_line`,
     { file, load: loadId },
   );
-  await conn.run('DROP TABLE bad_rows');
 }
 
 async function insertRejected(conn: DuckDBConnection, file: string, loadId: number, rejected: Staged['rejected']): Promise<void> {

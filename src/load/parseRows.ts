@@ -70,16 +70,21 @@ const keyList = (alias = ''): string => KEY_FIELDS.map((f) => alias + f).join(',
 
 /**
  * SQL turning the all-text `staging` relation into typed canonical rows with a `reason` (NULL for
- * a usable row). Kept narrow — no raw text, no messages — because it runs over every row;
- * badRowsSql adds those for the few bad rows. `now` is the load time, fixed once so every pass
- * over the file judges "in the future" alike.
+ * a usable row). The `detail` message and the `raw` fields (JSON) are built only for unusable
+ * rows (CASE evaluates lazily), so the one pass costs little more for them. `now` is the load
+ * time, fixed once so every check of the file judges "in the future" alike.
  */
-export function parseRowsSql(m: ResolvedMapping, staging: string, now: string): string {
+export function parseRowsSql(m: ResolvedMapping, staging: string, now: string, headers: string[]): string {
+  const rawCols = headers.map((h, i) => ` s.${ident(h)} AS crm_raw_${i},`).join('');
+  const raw = `json_object(${headers.map((h, i) => `${literal(h)}, crm_raw_${i}`).join(', ')})::VARCHAR`;
   return `
-    WITH ${typedRowsSql(m, staging)}
+    WITH ${typedRowsSql(m, staging, rawCols)},
+    checked AS (SELECT *, ${reasonSql(m, now)} AS reason FROM flagged)
     SELECT source_line, customer_id, order_id, order_date, amount, quantity, unit_price,
-      ${LABELS.join(', ')}, is_return, ${reasonSql(m, now)} AS reason
-    FROM flagged`;
+      ${LABELS.join(', ')}, is_return, reason,
+      CASE WHEN reason IS NOT NULL THEN ${detailSql(m, now)} END AS detail,
+      CASE WHEN reason IS NOT NULL THEN ${raw} END AS raw
+    FROM checked`;
 }
 
 /**
@@ -111,19 +116,6 @@ export function repeatsSql(parsed: string, stats: string): string {
 /** A stored row with the same identity as `p`'s row: same fields (NULLs alike) and occurrence. */
 export const sameIdentitySql = (stored: string, p: string): string =>
   [...KEY_FIELDS, 'occurrence'].map((f) => `${stored}.${f} IS NOT DISTINCT FROM ${p}.${f}`).join(' AND ');
-
-/**
- * The unusable rows of `staging` (excluded or quarantined) with a detail message naming the value
- * and column, and the raw fields as JSON — built only for those rows.
- */
-export function badRowsSql(m: ResolvedMapping, headers: string[], staging: string, now: string): string {
-  const rawCols = headers.map((h, i) => ` s.${ident(h)} AS crm_raw_${i},`).join('');
-  const raw = `json_object(${headers.map((h, i) => `${literal(h)}, crm_raw_${i}`).join(', ')})::VARCHAR`;
-  return `
-    WITH ${typedRowsSql(m, staging, rawCols)},
-    checked AS (SELECT *, ${reasonSql(m, now)} AS reason FROM flagged)
-    SELECT source_line, reason, ${detailSql(m, now)} AS detail, ${raw} AS raw FROM checked WHERE reason IS NOT NULL`;
-}
 
 type Check = [cond: string, reason: string, detail: string];
 

@@ -49,6 +49,28 @@ export async function numberLines(conn: DuckDBConnection, t: string, columns: st
   await conn.run(`DROP TABLE ${t}_raw`);
 }
 
+/**
+ * Number the rows of table `rows` — filled in file order from a pending (unnumbered) staging
+ * view — with their file line, as view `parsed`. Row k is the k-th line that was not rejected.
+ */
+export async function numberParsed(conn: DuckDBConnection, rows: string, parsed: string, firstLine: number): Promise<Pick<Staged, 'accepted' | 'rejected'>> {
+  const rejected = await readRejects(conn);
+  const k = `r.rowid - ${await minRowid(conn, rows)}`;
+  const accepted = await stagingCount(conn, rows);
+  if (rejected.length === 0) {
+    await conn.run(`CREATE OR REPLACE TEMP VIEW ${parsed} AS SELECT r.* REPLACE (${k} + ${firstLine} AS source_line) FROM ${rows} r`);
+    return { accepted, rejected };
+  }
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE ${rows}_lines AS
+     SELECT l AS source_line, row_number() OVER (ORDER BY l) - 1 AS k
+     FROM range(${firstLine}, ${accepted + rejected.length + firstLine}) t(l)
+     WHERE l NOT IN (SELECT line FROM crm_rejects)`,
+  );
+  await conn.run(`CREATE OR REPLACE TEMP VIEW ${parsed} AS SELECT r.* REPLACE (g.source_line AS source_line) FROM ${rows} r JOIN ${rows}_lines g ON g.k = ${k}`);
+  return { accepted, rejected };
+}
+
 /** The first row id of a table, as a constant: a subquery inside a join condition would make DuckDB fall back to a nested loop. */
 export async function minRowid(conn: DuckDBConnection, table: string): Promise<string> {
   const r = await conn.runAndReadAll(`SELECT coalesce(min(rowid), 0) FROM ${table}`);
