@@ -1,15 +1,14 @@
 -- KPIs of run $run as of $as_of over the trailing $kpi_window_days days, with the same KPI of the
 -- previous run ($prev, may be NULL). Revenue is net of returns; orders are distinct purchase ids.
+-- Customers' first orders and order counts come from customer_summary (the same as-of): it holds
+-- every customer with a purchase by then, so only the trailing window is read from transactions.
 INSERT INTO kpis
-WITH tx AS (
-  SELECT * FROM transactions WHERE order_date < $as_of::DATE + INTERVAL 1 DAY
-),
-recent AS (
-  SELECT * FROM tx WHERE order_date >= $as_of::DATE - to_days(($kpi_window_days - 1)::INTEGER)
+WITH recent AS (
+  SELECT customer_id, order_id, amount, is_return FROM transactions
+  WHERE order_date < $as_of::DATE + INTERVAL 1 DAY AND order_date >= $as_of::DATE - to_days(($kpi_window_days - 1)::INTEGER)
 ),
 firsts AS (
-  SELECT customer_id, min(order_date) AS first_order, count(DISTINCT order_id) AS orders
-  FROM tx WHERE NOT is_return GROUP BY customer_id
+  SELECT customer_id, first_order, frequency AS orders FROM customer_summary
 ),
 now AS (
   SELECT * FROM (VALUES

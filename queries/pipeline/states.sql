@@ -1,5 +1,7 @@
--- Customer state and lifecycle stage of every customer of run $run, from customer_summary.
+-- Customer state and lifecycle stage of every customer in customer_summary, staged by idx in the
+-- temp table state_columns for the run's single customer_scores write (src/analyze/scoresStep.ts).
 -- Thresholds are parameters (src/dynamics/config.ts); the order of the WHEN clauses is the rule.
+CREATE OR REPLACE TEMP TABLE state_columns AS
 WITH t AS (
   SELECT s.*,
     greatest($at_risk_min_days, $at_risk_gap_multiple * coalesce(s.gap_mean, 0)) AS at_risk_after,
@@ -11,7 +13,7 @@ WITH t AS (
   FROM customer_summary s
 ),
 labelled AS (
-  SELECT customer_id,
+  SELECT idx,
     CASE
       WHEN recency_days > lost_after THEN 'lost'
       WHEN x >= 1 AND last_gap > lost_gap_before_last AND recency_days <= $won_back_days THEN 'won_back'
@@ -32,6 +34,4 @@ labelled AS (
     END AS lifecycle_stage
   FROM t
 )
-UPDATE customer_scores SET state = l.state, lifecycle_stage = l.lifecycle_stage
-FROM labelled l
-WHERE customer_scores.run_id = $run AND customer_scores.customer_id = l.customer_id
+SELECT idx, state, lifecycle_stage FROM labelled

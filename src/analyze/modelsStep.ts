@@ -2,17 +2,17 @@ import { checkModelsConfig, DEFAULT_MODELS, type ModelsConfig } from '../models/
 import { compressHistories, fitModels } from '../scoring/fitModels.js';
 import { readCustomerInput } from '../scoring/io/readCustomerInput.js';
 import { readWarmStarts } from '../scoring/io/readWarmStarts.js';
+import { stageModelScores, stageNoModelScores } from '../scoring/io/stageModelScores.js';
 import { writeModelFits } from '../scoring/io/writeModelFits.js';
-import { writeModelScores } from '../scoring/io/writeModelScores.js';
 import { scoreCustomers } from '../scoring/scoreCustomers.js';
 import type { AnalysisStep } from './step.js';
 
 /**
  * Churn risk and CLV (MODELS.md, README "Churn and CLV"): fits the BG/NBD, the MBG/NBD and the
  * Gamma-Gamma on the compressed customer summary (warm-started from the previous run's optima),
- * writes them to model_fits, and fills customer_scores' p_alive, churn_risk, churn_band,
+ * writes them to model_fits, and stages customer_scores' p_alive, churn_risk, churn_band,
  * expected_orders_90d, expected_next_order_date, predicted_spend, clv_12m, historic_value,
- * value_tier and churn_reason. Runs before the dynamics step, which sums clv_12m.
+ * value_tier and churn_reason in the view `model_columns` (written by the scores step).
  *
  * @example const step = modelsStep({ ...DEFAULT_MODELS, scoringModel: 'bgnbd' });
  */
@@ -24,6 +24,7 @@ export function modelsStep(config: ModelsConfig = DEFAULT_MODELS): AnalysisStep 
       await conn.run('INSERT INTO run_config VALUES ($run, $section, $config)', { run: runId, section: 'models', config: JSON.stringify(config) });
       if (customers === 0) {
         notes.push('churn/CLV skipped: no customers to model');
+        await stageNoModelScores(conn);
         return;
       }
       const input = await readCustomerInput(conn);
@@ -36,7 +37,7 @@ export function modelsStep(config: ModelsConfig = DEFAULT_MODELS): AnalysisStep 
       }
       notes.push(...fitted.notes);
       await writeModelFits(conn, runId, fitted.fits);
-      await writeModelScores(conn, runId, asOf, input, scores, config.clv.margin, histories);
+      await stageModelScores(conn, asOf, input, scores, config.clv.margin, histories);
     },
   };
 }

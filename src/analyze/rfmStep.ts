@@ -1,12 +1,12 @@
 import type { AnalysisStep } from './step.js';
-import { writeScores } from './writeScores.js';
+import { stageRfmColumns } from './stageRfmColumns.js';
 import { writeBins, writeRules } from './writeRules.js';
 
-/** RFM scores and segments: inserts one customer_scores row per customer, plus the rules and bins used. */
+/** RFM scores and segments: stages the run's RFM columns (written with the others by the scores step), and writes the rules and bins used. */
 export const rfmStep: AnalysisStep = {
   name: 'rfm',
-  async run({ conn, runId, asOf, rules }) {
-    const rfm = await writeScores(conn, runId, asOf, rules);
+  async run({ conn, runId, rules }) {
+    const rfm = await stageRfmColumns(conn, rules);
     await writeRules(conn, runId, rules);
     await writeBins(conn, runId, rfm);
   },

@@ -16,8 +16,9 @@ export interface StepContext {
 }
 
 /**
- * One analysis step, run in order inside the run's transaction after customer_scores rows exist
- * (the RFM step inserts them; later steps UPDATE their own columns or write their own tables).
+ * One analysis step, run in order inside the run's transaction. A per-customer step stages its
+ * customer_scores columns by idx in a temp table or view (see writeCustomerScores) and writes its
+ * own tables; the scores step writes the customer_scores rows once; later steps read them.
  */
 export interface AnalysisStep {
   name: string;

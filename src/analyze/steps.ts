@@ -3,9 +3,13 @@ import { rfmStep } from './rfmStep.js';
 import { clusterStep } from './clusterStep.js';
 import { dynamicsStep } from './dynamicsStep.js';
 import { modelsStep } from './modelsStep.js';
+import { scoresStep } from './scoresStep.js';
+import { statesStep } from './statesStep.js';
 
 /**
- * The analysis steps in order. RFM comes first: it inserts the run's customer_scores rows that
- * the other steps fill in.
+ * The analysis steps in order. The per-customer steps (RFM, models, states, clusters) stage their
+ * columns by customer idx; the scores step then writes every customer_scores row once; the
+ * dynamics step, which sums over those rows (segments, states, clv_12m), comes after it.
+ * Clusters read the RFM segments, so RFM comes first.
  */
-export const STEPS: readonly AnalysisStep[] = [rfmStep, modelsStep(), dynamicsStep(), clusterStep]; // models before dynamics: it sums clv_12m
+export const STEPS: readonly AnalysisStep[] = [rfmStep, modelsStep(), statesStep(), clusterStep, scoresStep, dynamicsStep()];

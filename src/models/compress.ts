@@ -7,23 +7,38 @@ export interface Compressed {
   rowOf: Int32Array;
 }
 
-const scratch = new Float64Array(1);
-const bits = new Uint32Array(scratch.buffer);
-
-function hashRow(columns: readonly Float64Array[], i: number): number {
-  let h = 0x811c9dc5;
+/**
+ * FNV-1a-style hash of every row, built column by column over each column's raw bits (no per-row
+ * closure or scratch copy). −0 hashes as 0 so both land in one row, as they compare equal.
+ */
+function hashRows(columns: readonly Float64Array[], n: number): Uint32Array {
+  const h = new Uint32Array(n).fill(0x811c9dc5);
   for (const col of columns) {
-    scratch[0] = col[i]! + 0; // + 0 turns −0 into 0 so both land in one row
-    h = Math.imul(h ^ bits[0]!, 0x01000193);
-    h = Math.imul(h ^ bits[1]!, 0x01000193);
+    const bits = new Uint32Array(col.buffer, col.byteOffset, 2 * n);
+    for (let i = 0; i < n; i++) {
+      const zero = col[i] === 0; // ±0
+      const lo = zero ? 0 : bits[2 * i]!;
+      const hi = zero ? 0 : bits[2 * i + 1]!;
+      let x = Math.imul(h[i]! ^ lo, 0x01000193);
+      x = Math.imul(x ^ hi, 0x01000193);
+      h[i] = x;
+    }
   }
-  return (h ^ (h >>> 15)) >>> 0;
+  for (let i = 0; i < n; i++) h[i] = (h[i]! ^ (h[i]! >>> 15)) >>> 0;
+  return h;
+}
+
+/** Rows i and j hold equal values in every column (exact float equality: NaN never matches). */
+function sameRow(columns: readonly Float64Array[], i: number, j: number): boolean {
+  for (let k = 0; k < columns.length; k++) if (columns[k]![j] !== columns[k]![i]) return false;
+  return true;
 }
 
 /**
  * Collapse identical rows across parallel columns (exact float equality). Likelihoods and closed
  * forms then run once per distinct row: CDNOW's 2,357 customers are 1,016 rows, and daily data
  * with one end date compresses far more. Open addressing over typed arrays, no string keys.
+ * Rows come out in order of first occurrence.
  *
  * @example compressColumns([Float64Array.of(1, 1, 2)]).weight // Float64Array [2, 1]
  */
@@ -32,13 +47,15 @@ export function compressColumns(columns: readonly Float64Array[]): Compressed {
   if (columns.some((c) => c.length !== n)) throw new RangeError('compressColumns: columns differ in length');
   let size = 2;
   while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  const hash = hashRows(columns, n);
   const table = new Int32Array(size).fill(-1);
   const first = new Int32Array(n); // a representative input per row
   const weight = new Float64Array(n);
   const rowOf = new Int32Array(n);
   let rows = 0;
   for (let i = 0; i < n; i++) {
-    let slot = hashRow(columns, i) & (size - 1);
+    let slot = hash[i]! & mask;
     for (;;) {
       const row = table[slot]!;
       if (row < 0) {
@@ -48,21 +65,20 @@ export function compressColumns(columns: readonly Float64Array[]): Compressed {
         weight[rows++] = 1;
         break;
       }
-      const j = first[row]!;
-      if (columns.every((c) => c[j] === c[i])) {
+      if (sameRow(columns, first[row]!, i)) {
         rowOf[i] = row;
         weight[row]!++;
         break;
       }
-      slot = (slot + 1) & (size - 1);
+      slot = (slot + 1) & mask;
     }
   }
-  const pick = first.subarray(0, rows);
-  return {
-    columns: columns.map((c) => Float64Array.from(pick, (j) => c[j]! + 0)),
-    weight: weight.slice(0, rows),
-    rowOf,
-  };
+  const out = columns.map((c) => {
+    const col = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) col[r] = c[first[r]!]! + 0;
+    return col;
+  });
+  return { columns: out, weight: weight.slice(0, rows), rowOf };
 }
 
 /** Distinct (x, t_x, T) rows with weights, and customer → row. */

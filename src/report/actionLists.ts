@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { renameSync, writeFileSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { runQuery, type Cell } from '../query/runQuery.js';
-import { toCsvDocument } from './csv.js';
+import { literal } from '../util/sql.js';
+import { csvCell } from './csv.js';
+import { csvNumberSql, csvTextSql } from './csvSql.js';
 import { HIGH_VALUE_TIERS } from './models/highValue.js';
 
 /** Which list a CSV holds; the report links each with its own label. */
@@ -24,53 +25,100 @@ export const ACTION_LIST_LIMIT = 1000;
 
 const tiers = HIGH_VALUE_TIERS.map((t) => `'${t}'`).join(', ');
 
-const QUERIES: Record<ActionListKind, { file: string; sql: string }> = {
+/** A CSV column: its header, the SQL over customer_scores, and whether it is written as text or a number. */
+type Column = [name: string, sql: string, kind: 'text' | 'number'];
+
+interface ListSpec {
+  file: string;
+  columns: Column[];
+  /** WHERE conditions besides the run */
+  where: string;
+  /** sort keys, most significant first: [SQL, direction]; the last one must make the order total */
+  order: [sql: string, dir: string][];
+  limit?: number;
+}
+
+const LISTS: Record<ActionListKind, ListSpec> = {
   atRisk: {
     file: 'at-risk-high-value.csv',
-    sql: `SELECT customer_id, segment, state, value_tier, round(churn_risk, 4) AS churn_risk, round(clv_12m, 2) AS clv_12m,
-        round(historic_value, 2) AS historic_value, last_order::DATE::VARCHAR AS last_order, recency_days, frequency AS orders, churn_reason
-      FROM customer_scores WHERE run_id = $run AND churn_band = 'high' AND value_tier IN (${tiers})
-      ORDER BY clv_12m DESC NULLS LAST, customer_id LIMIT ${ACTION_LIST_LIMIT}`,
+    columns: [
+      ['customer_id', 'customer_id', 'text'], ['segment', 'segment', 'text'], ['state', 'state', 'text'], ['value_tier', 'value_tier', 'text'],
+      ['churn_risk', 'round(churn_risk, 4)', 'number'], ['clv_12m', 'round(clv_12m, 2)', 'number'], ['historic_value', 'round(historic_value, 2)', 'number'],
+      ['last_order', 'last_order::DATE::VARCHAR', 'text'], ['recency_days', 'recency_days', 'number'], ['orders', 'frequency', 'number'],
+      ['churn_reason', 'churn_reason', 'text'],
+    ],
+    where: `churn_band = 'high' AND value_tier IN (${tiers})`,
+    // the rounded value, as the SELECT alias clv_12m sorted before (ties then go by customer_id)
+    order: [['round(clv_12m, 2)', 'DESC NULLS LAST'], ['customer_id', 'ASC']],
+    limit: ACTION_LIST_LIMIT,
   },
   winBack: {
     file: 'win-back.csv',
-    sql: `SELECT customer_id, state, segment, round(historic_value, 2) AS historic_value, round(monetary, 2) AS net_spend, frequency AS orders,
-        last_order::DATE::VARCHAR AS last_order, recency_days, round(clv_12m, 2) AS clv_12m, round(churn_risk, 4) AS churn_risk,
-        coalesce(churn_reason, 'last order ' || recency_days || ' days ago; ' || frequency || ' orders') AS reason
-      FROM customer_scores WHERE run_id = $run AND state IN ('lost', 'at_risk')
-      ORDER BY coalesce(historic_value, monetary) DESC, customer_id LIMIT ${ACTION_LIST_LIMIT}`,
+    columns: [
+      ['customer_id', 'customer_id', 'text'], ['state', 'state', 'text'], ['segment', 'segment', 'text'],
+      ['historic_value', 'round(historic_value, 2)', 'number'], ['net_spend', 'round(monetary, 2)', 'number'], ['orders', 'frequency', 'number'],
+      ['last_order', 'last_order::DATE::VARCHAR', 'text'], ['recency_days', 'recency_days', 'number'], ['clv_12m', 'round(clv_12m, 2)', 'number'],
+      ['churn_risk', 'round(churn_risk, 4)', 'number'],
+      ['reason', `coalesce(churn_reason, 'last order ' || recency_days || ' days ago; ' || frequency || ' orders')`, 'text'],
+    ],
+    where: `state IN ('lost', 'at_risk')`,
+    order: [['coalesce(historic_value, monetary)', 'DESC'], ['customer_id', 'ASC']],
+    limit: ACTION_LIST_LIMIT,
   },
   segments: {
     file: 'segments.csv',
-    sql: `SELECT customer_id, segment, state, lifecycle_stage, cluster, round(clv_12m, 2) AS clv_12m
-      FROM customer_scores WHERE run_id = $run ORDER BY customer_id`,
+    columns: [
+      ['customer_id', 'customer_id', 'text'], ['segment', 'segment', 'text'], ['state', 'state', 'text'], ['lifecycle_stage', 'lifecycle_stage', 'text'],
+      ['cluster', 'cluster', 'number'], ['clv_12m', 'round(clv_12m, 2)', 'number'],
+    ],
+    where: 'true',
+    order: [['customer_id', 'ASC']],
   },
 };
 
-/** Query cells as CSV cells (runQuery already gives numbers and ISO text; nothing nested is selected). */
-function cell(v: Cell | undefined): string | number | boolean | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
-  return JSON.stringify(v);
+/**
+ * The COPY statement writing one list: a header line, then one pre-formatted line per customer
+ * (cells as csvCell writes them, see csvSql.ts), in the list's order. The rows are picked first (a
+ * call list capped), then their cell values computed as columns c0, c1, …, then the lines
+ * formatted from those columns. Lines end in CR here and LF from COPY, i.e. CRLF as spreadsheets
+ * expect; COPY's own quoting is off because every cell is already quoted.
+ */
+function copySql(spec: ListSpec, runId: number, path: string): string {
+  const header = spec.columns.map(([name]) => csvCell(name)).join(',') + '\r';
+  const values = spec.columns.map(([, sql], i) => `${sql} AS c${i}`).join(', ');
+  const line = spec.columns.map(([, , kind], i) => (kind === 'text' ? csvTextSql(`c${i}`) : csvNumberSql(`c${i}`))).join(` || ',' || `);
+  const keys = spec.order.map(([sql], i) => `${sql} AS k${i}`).join(', ');
+  const keyNames = spec.order.map((_, i) => `k${i}`).join(', ');
+  const order = spec.order.map(([, dir], i) => `k${i} ${dir}`).join(', ');
+  return `COPY (
+    SELECT line FROM (
+      SELECT 0 AS part, ${literal(header)} AS line, ${spec.order.map((_, i) => `NULL AS k${i}`).join(', ')}
+      UNION ALL
+      SELECT 1 AS part, ${line} || chr(13) AS line, ${keyNames}
+      FROM (SELECT ${values}, ${keyNames} FROM (
+        SELECT *, ${keys} FROM customer_scores WHERE run_id = ${Number(runId)} AND (${spec.where})
+        ${spec.limit === undefined ? '' : `ORDER BY ${order} LIMIT ${spec.limit}`}))
+    ) ORDER BY part, ${order}
+  ) TO ${literal(path)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '')`;
 }
 
 /**
  * Write the run's action lists into `dir` (the report's folder): high-value customers at high
  * churn risk, the win-back list (lost or at-risk customers with the most value to date) and
- * segment membership. Quoted and formula-safe (csv.ts); each file is written beside its final
- * name and renamed, like the report.
+ * segment membership. DuckDB writes each file itself (a million customers never pass through JS),
+ * quoted and formula-safe exactly as csv.ts; each file is written beside its final name and
+ * renamed, like the report.
  *
  * @example const lists = await writeActionLists(conn, runId, 'reports/2024-12-29');
  */
 export async function writeActionLists(conn: DuckDBConnection, runId: number, dir: string): Promise<ActionList[]> {
   const out: ActionList[] = [];
-  for (const kind of Object.keys(QUERIES) as ActionListKind[]) {
-    const { file, sql } = QUERIES[kind];
-    const { columns, rows } = await runQuery(conn, sql, { run: runId });
-    const path = join(dir, file);
-    writeFileSync(path + '.tmp', toCsvDocument(columns, rows.map((r) => r.map(cell))));
+  for (const kind of Object.keys(LISTS) as ActionListKind[]) {
+    const spec = LISTS[kind];
+    const path = join(dir, spec.file);
+    const result = await conn.runAndReadAll(copySql(spec, runId, path + '.tmp'));
     renameSync(path + '.tmp', path);
-    out.push({ kind, file, rows: rows.length });
+    out.push({ kind, file: spec.file, rows: Number(result.getRows()[0]![0]) - 1 }); // COPY counts the header line too
   }
   return out;
 }

@@ -54,7 +54,7 @@ export function scoreCustomers(input: CustomerInput, fitted: FittedModels, confi
   blanked += blank(scores.orderValue);
   blanked += blank(scores.predictedSpend);
   blanked += blank(scores.clv);
-  // A blanked risk or CLV (never expected) gets no band or tier when written (see writeModelScores).
+  // A blanked risk or CLV (never expected) gets no band or tier when written (see stageModelScores).
   const band = churnBands(scores.churnRisk, config.churnBands);
   const tier = valueTiers(scores.clv.map((v) => (Number.isNaN(v) ? 0 : v)), config.valueTiers);
   return { ...scores, nextOrderDays, band, tier, blanked };

@@ -19,11 +19,12 @@ const RFM = ['recency_days', 'frequency', 'monetary'] as const;
 /**
  * The run's customers as clustering input, aligned by `customer_summary.idx`: recency, frequency
  * and monetary, the other requested features as `extra`, and each customer's RFM segment of the
- * run (as indexes into the sorted segment names; strings stay in DuckDB).
+ * run (as indexes into the sorted names of the segments in use; strings stay in DuckDB). Reads
+ * the RFM step's staged `rfm_out` and `segment_names`.
  *
- * @example const input = await readClusterInput(conn, runId, ['recency_days', 'frequency', 'monetary', 'tenure_days']);
+ * @example const input = await readClusterInput(conn, ['recency_days', 'frequency', 'monetary', 'tenure_days']);
  */
-export async function readClusterInput(conn: DuckDBConnection, runId: number, features: readonly string[]): Promise<ClusterInput> {
+export async function readClusterInput(conn: DuckDBConnection, features: readonly string[]): Promise<ClusterInput> {
   const unknown = features.filter((f) => FEATURE_SQL[f] === undefined);
   if (unknown.length > 0) {
     throw inputError(`unknown cluster feature ${unknown.join(', ')}: choose from ${Object.keys(FEATURE_SQL).join(', ')}`);
@@ -40,19 +41,24 @@ export async function readClusterInput(conn: DuckDBConnection, runId: number, fe
     frequency: byName['frequency']!,
     monetary: byName['monetary']!,
     extra,
-    segment: await readSegments(conn, runId, byName['recency_days']!.length),
+    segment: await readSegments(conn, byName['recency_days']!.length),
   };
 }
 
-async function readSegments(conn: DuckDBConnection, runId: number, n: number): Promise<NonNullable<ClusterInput['segment']>> {
-  const run = Number(runId);
-  const [index] = await readNumberColumns(
-    conn,
-    `SELECT (dense_rank() OVER (ORDER BY c.segment) - 1)::INTEGER
-     FROM customer_summary s JOIN customer_scores c ON c.run_id = ${run} AND c.customer_id = s.customer_id
-     ORDER BY s.idx`,
+/**
+ * Each customer's segment as its rank among the segment names in use (sorted by DuckDB, as the
+ * names are stored). The per-customer codes come from `rfm_out` as numbers and are mapped in JS:
+ * only the few names are ranked in SQL.
+ */
+async function readSegments(conn: DuckDBConnection, n: number): Promise<NonNullable<ClusterInput['segment']>> {
+  const [code] = await readNumberColumns(conn, 'SELECT segment_idx::DOUBLE FROM rfm_out ORDER BY idx');
+  if (code!.length !== n) throw new Error(`${code!.length} of ${n} customers have RFM scores; the RFM step must run first`);
+  const r = await conn.runAndReadAll(
+    `SELECT segment_idx, segment FROM segment_names WHERE segment_idx IN (SELECT DISTINCT segment_idx FROM rfm_out) ORDER BY segment`,
   );
-  if (index!.length !== n) throw new Error(`run ${run}: ${index!.length} of ${n} customers have a customer_scores row; the RFM step must run first`);
-  const r = await conn.runAndReadAll('SELECT DISTINCT segment FROM customer_scores WHERE run_id = $run ORDER BY segment', { run });
-  return { index: index!, names: r.getRows().map(([s]) => String(s)) };
+  const rows = r.getRows();
+  const rankOf = new Map(rows.map(([i], rank) => [Number(i), rank]));
+  const index = new Float64Array(n);
+  for (let i = 0; i < n; i++) index[i] = rankOf.get(code![i]!)!;
+  return { index, names: rows.map(([, s]) => String(s)) };
 }

@@ -1,13 +1,15 @@
-import { INTEGER, SMALLINT, TINYINT, type DuckDBConnection } from '@duckdb/node-api';
+import { INTEGER, SMALLINT, TINYINT, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { appendColumns, readNumberColumns } from '../store/columns.js';
 import { scoreCustomers, type RfmResult } from '../rfm/scoreCustomers.js';
 import type { RuleSet } from '../rfm/rules.js';
 
 /**
- * Score the customers in `customer_summary` and insert their `customer_scores` rows for a run.
+ * Score the customers in `customer_summary` and stage their RFM columns for the run's single
+ * customer_scores write (writeCustomerScores): the temp table `rfm_out` by idx, the segment names
+ * in `segment_names`, and the view `rfm_columns` (idx, r_score, f_score, m_score, segment).
  * Strings never leave DuckDB: the kernel returns numbers by customer index, joined back in SQL.
  */
-export async function writeScores(conn: DuckDBConnection, runId: number, asOf: string, rules: RuleSet): Promise<RfmResult> {
+export async function stageRfmColumns(conn: DuckDBConnection, rules: RuleSet): Promise<RfmResult> {
   const [recencyDays, frequency, monetary] = await readNumberColumns(
     conn,
     'SELECT recency_days::DOUBLE, frequency::DOUBLE, monetary FROM customer_summary ORDER BY idx',
@@ -25,16 +27,13 @@ export async function writeScores(conn: DuckDBConnection, runId: number, asOf: s
     { type: TINYINT, values: rfm.m },
     { type: SMALLINT, values: rfm.segment },
   ]);
-  for (const [i, name] of rfm.segments.entries()) {
-    await conn.run('INSERT INTO segment_names VALUES ($i, $name)', { i, name });
-  }
+  await appendColumns(conn, 'segment_names', [
+    { type: SMALLINT, values: Int16Array.from(rfm.segments, (_, i) => i) },
+    { type: VARCHAR, values: rfm.segments },
+  ]);
   await conn.run(
-    `INSERT INTO customer_scores BY NAME
-     SELECT $run AS run_id, $as_of::DATE AS as_of, s.customer_id, s.first_order, s.last_order, s.recency_days,
-       s.frequency, s.monetary, s.returns_amount, s.return_rate, s.tenure_days, s.x, s.t_x, s.T, s.m_bar,
-       o.r_score, o.f_score, o.m_score, n.segment
-     FROM customer_summary s JOIN rfm_out o USING (idx) JOIN segment_names n USING (segment_idx)`,
-    { run: runId, as_of: asOf },
+    `CREATE OR REPLACE TEMP VIEW rfm_columns AS
+     SELECT o.idx, o.r_score, o.f_score, o.m_score, n.segment FROM rfm_out o JOIN segment_names n USING (segment_idx)`,
   );
   return rfm;
 }

@@ -1,0 +1,38 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/**
+ * The per-customer columns the steps stage by `customer_summary.idx`, and how each joins: RFM and
+ * states exist for every customer; models and clusters may be skipped (their columns stay NULL).
+ */
+const STAGED = [
+  { name: 'rfm_columns', join: 'JOIN' },
+  { name: 'model_columns', join: 'LEFT JOIN' },
+  { name: 'state_columns', join: 'JOIN' },
+  { name: 'cluster_columns', join: 'LEFT JOIN' },
+] as const;
+
+/** Temp tables and views behind the staged columns, dropped once written (views first). */
+const CLEANUP = `DROP VIEW IF EXISTS rfm_columns; DROP VIEW IF EXISTS model_columns;
+  DROP TABLE IF EXISTS rfm_out; DROP TABLE IF EXISTS segment_names; DROP TABLE IF EXISTS model_out;
+  DROP TABLE IF EXISTS model_reasons; DROP TABLE IF EXISTS state_columns; DROP TABLE IF EXISTS cluster_columns`;
+
+/**
+ * Insert the run's customer_scores rows once, with every column: the summary's, joined by idx with
+ * the columns each step staged. One INSERT instead of an INSERT and an UPDATE per step: updating a
+ * million rows inside the run's transaction costs DuckDB far more than writing them whole.
+ *
+ * @example await writeCustomerScores(conn, runId, '2024-12-29');
+ */
+export async function writeCustomerScores(conn: DuckDBConnection, runId: number, asOf: string): Promise<void> {
+  const joins = STAGED.map(({ name, join }, i) => `${join} ${name} c${i} USING (idx)`).join('\n     ');
+  const staged = STAGED.map((_, i) => `c${i}.* EXCLUDE (idx)`).join(', ');
+  await conn.run(
+    `INSERT INTO customer_scores BY NAME
+     SELECT $run AS run_id, $as_of::DATE AS as_of, s.customer_id, s.first_order, s.last_order, s.recency_days,
+       s.frequency, s.monetary, s.returns_amount, s.return_rate, s.tenure_days, s.x, s.t_x, s.T, s.m_bar, ${staged}
+     FROM customer_summary s
+     ${joins}`,
+    { run: runId, as_of: asOf },
+  );
+  await conn.run(CLEANUP);
+}
