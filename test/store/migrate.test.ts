@@ -57,4 +57,21 @@ describe('schema migrations', () => {
     const cols = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_columns() WHERE table_name = 'transactions' AND column_name = 'row_key'`);
     expect(Number(cols.getRows()[0]![0])).toBe(0);
   });
+
+  it('rebuild customer_scores without its key (version 9), keeping every row, column and NOT NULL', async () => {
+    const conn = await memory();
+    await migrate(conn, migrations.filter((m) => m.version <= 8));
+    const columns = `SELECT list(column_name || ' ' || data_type || CASE WHEN is_nullable THEN '' ELSE ' NOT NULL' END ORDER BY column_index)
+      FROM duckdb_columns() WHERE table_name = 'customer_scores'`;
+    const before = (await conn.runAndReadAll(columns)).getRowsJS();
+    await conn.run(`INSERT INTO customer_scores (run_id, as_of, customer_id, first_order, last_order, recency_days, frequency, monetary,
+      returns_amount, tenure_days, x, t_x, T, m_bar, r_score, f_score, m_score, segment, churn_reason)
+      VALUES (1, DATE '2024-01-01', '007', TIMESTAMP '2023-01-01', TIMESTAMP '2023-06-01', 214, 2, 50, 0, 365, 1, 21.6, 52.1, 25, 3, 4, 5, 'Loyal', 'why')`);
+    expect(await migrate(conn)).toBe(SCHEMA_VERSION);
+    expect((await conn.runAndReadAll(columns)).getRowsJS()).toEqual(before);
+    const keys = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'customer_scores' AND constraint_type = 'PRIMARY KEY'`);
+    expect(Number(keys.getRows()[0]![0])).toBe(0);
+    const row = await conn.runAndReadAll(`SELECT customer_id, segment, churn_reason FROM customer_scores`);
+    expect(row.getRowsJS()).toEqual([['007', 'Loyal', 'why']]);
+  });
 });
