@@ -3,7 +3,7 @@ import type { Mapping } from './mapping.js';
 import type { FileLoadResult } from './types.js';
 import { fileChecksum } from './checksum.js';
 import { insertRows, type InsertCounts } from './insertRows.js';
-import { parseRowsSql, parseStatsSql, repeatsSql, type ResolvedMapping } from './parseRows.js';
+import { parseRowsSql, reasonCountsSql, repeatsSql, sharedHashesSql, type ResolvedMapping } from './parseRows.js';
 import { resolveMapping } from './resolveMapping.js';
 import { stageFile } from './stage/stageFile.js';
 import { clearRejects, numberParsed } from './stage/rejects.js';
@@ -79,19 +79,19 @@ async function parseFile(conn: DuckDBConnection, t: string, path: string, staged
   Object.assign(staged, await numberParsed(conn, `${t}_rows`, `${t}_parsed`, staged.pending.firstLine));
 }
 
-async function parseStats(conn: DuckDBConnection, t: string, counted: string): Promise<ParseStats> {
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_stats AS ${parseStatsSql(counted)}`);
+async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Promise<ParseStats> {
   const r = await conn.runAndReadAll(
-    `SELECT coalesce(reason, ''), n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f') FROM ${t}_stats WHERE by_reason`,
+    `SELECT coalesce(reason, ''), n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f') FROM (${reasonCountsSql(parsed)})`,
   );
   const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0 };
   for (const [reason, n, lo, hi] of r.getRows()) {
     stats.reasons[String(reason)] = Number(n);
     if (reason === '') [stats.lo, stats.hi] = [lo === null ? null : String(lo), hi === null ? null : String(hi)];
   }
-  const shared = await conn.runAndReadAll(`SELECT count(*) FROM ${t}_stats WHERE NOT by_reason`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_shared AS ${sharedHashesSql(parsed)}`);
+  const shared = await conn.runAndReadAll(`SELECT count(*) FROM ${t}_shared`);
   if (Number(shared.getRows()[0]![0]) > 0) {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_repeats AS ${repeatsSql(`${t}_parsed`, `${t}_stats`)}`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_repeats AS ${repeatsSql(parsed, `${t}_shared`)}`);
     stats.repeats = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t}_repeats`)).getRows()[0]![0]);
   }
   return stats;

@@ -88,29 +88,24 @@ export function parseRowsSql(m: ResolvedMapping, staging: string, now: string, h
     FROM checked`;
 }
 
-/**
- * One pass over `parsed` giving the per-reason counts (reason NULL = usable, with the usable
- * rows' date range) and the identity hashes shared by more than one usable row — the only rows
- * whose occurrence needs counting. `by_reason` tells the two kinds of row apart.
- */
-export function parseStatsSql(parsed: string): string {
-  return `
-    SELECT grouping(h) = 1 AS by_reason, reason, h, count(*) AS n, min(order_date) AS lo, max(order_date) AS hi
-    FROM (SELECT reason, order_date, CASE WHEN reason IS NULL THEN hash(${keyList()}) END AS h FROM ${parsed})
-    GROUP BY GROUPING SETS ((reason), (h))
-    HAVING grouping(h) = 1 OR (h IS NOT NULL AND count(*) > 1)`;
-}
+/** Rows per reason (NULL = usable), with the usable rows' date range. */
+export const reasonCountsSql = (parsed: string): string =>
+  `SELECT reason, count(*) AS n, min(order_date) AS lo, max(order_date) AS hi FROM ${parsed} GROUP BY reason`;
+
+/** The identity hashes shared by more than one usable row: the only rows whose occurrence needs counting. */
+export const sharedHashesSql = (parsed: string): string =>
+  `SELECT hash(${keyList()}) AS h FROM ${parsed} WHERE reason IS NULL GROUP BY h HAVING count(*) > 1`;
 
 /**
  * The usable rows that repeat an earlier usable row of the file exactly (occurrence > 1), found
  * among the rows whose identity hash is shared; every other usable row is occurrence 1.
  */
-export function repeatsSql(parsed: string, stats: string): string {
+export function repeatsSql(parsed: string, shared: string): string {
   return `
     SELECT source_line, occurrence FROM (
       SELECT source_line, row_number() OVER (PARTITION BY ${keyList()} ORDER BY source_line) AS occurrence
       FROM ${parsed}
-      WHERE reason IS NULL AND hash(${keyList()}) IN (SELECT h FROM ${stats} WHERE NOT by_reason)
+      WHERE reason IS NULL AND hash(${keyList()}) IN (SELECT h FROM ${shared})
     ) WHERE occurrence > 1`;
 }
 
