@@ -24,15 +24,25 @@ const CLEANUP = `DROP VIEW IF EXISTS rfm_columns; DROP VIEW IF EXISTS model_colu
  * @example await writeCustomerScores(conn, runId, '2024-12-29');
  */
 export async function writeCustomerScores(conn: DuckDBConnection, runId: number, asOf: string): Promise<void> {
-  const joins = STAGED.map(({ name, join }, i) => `${join} ${name} c${i} USING (idx)`).join('\n     ');
+  const slice = (table: string): string => `(SELECT * FROM ${table} WHERE idx >= $lo AND idx < $hi)`;
+  const joins = STAGED.map(({ name, join }, i) => `${join} ${slice(name)} c${i} USING (idx)`).join('\n       ');
   const staged = STAGED.map((_, i) => `c${i}.* EXCLUDE (idx)`).join(', ');
-  await conn.run(
-    `INSERT INTO customer_scores BY NAME
-     SELECT $run AS run_id, $as_of::DATE AS as_of, s.customer_id, s.first_order, s.last_order, s.recency_days,
-       s.frequency, s.monetary, s.returns_amount, s.return_rate, s.tenure_days, s.x, s.t_x, s.T, s.m_bar, ${staged}
-     FROM customer_summary s
-     ${joins}`,
-    { run: runId, as_of: asOf },
-  );
+  const n = Number((await conn.runAndReadAll('SELECT count(*) FROM customer_summary')).getRows()[0]![0]);
+  // In slices of customers: four joins over ten million customers at once outgrew a 1 GB buffer
+  // cap; a slice's hash tables stay small, and the staged tables are in idx order, so each slice
+  // reads only its own blocks.
+  for (let lo = 0; lo < Math.max(n, 1); lo += SLICE) {
+    await conn.run(
+      `INSERT INTO customer_scores BY NAME
+       SELECT $run AS run_id, $as_of::DATE AS as_of, s.customer_id, s.first_order, s.last_order, s.recency_days,
+         s.frequency, s.monetary, s.returns_amount, s.return_rate, s.tenure_days, s.x, s.t_x, s.T, s.m_bar, ${staged}
+       FROM ${slice('customer_summary')} s
+       ${joins}`,
+      { run: runId, as_of: asOf, lo, hi: lo + SLICE },
+    );
+  }
   await conn.run(CLEANUP);
 }
+
+/** Customers written per statement. */
+const SLICE = 1_000_000;
