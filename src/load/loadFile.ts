@@ -39,8 +39,6 @@ export interface PreparedFile {
   mapping: ResolvedMapping;
   /** temp relation names: `<t>` staging, `<t>_rows` and its numbered view `<t>_parsed`, `<t>_repeats` */
   t: string;
-  /** the load time, fixed for every pass over the file */
-  now: string;
   stats: ParseStats;
 }
 
@@ -57,7 +55,7 @@ export async function prepareFile(conn: DuckDBConnection, path: string, opts: Lo
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
   await parseFile(conn, t, path, staged, mapping, now);
   const stats = await parseStats(conn, t, `${t}_parsed`);
-  return { path, checksum: await hashing, staged, mapping, t, now, stats };
+  return { path, checksum: await hashing, staged, mapping, t, stats };
 }
 
 /**
