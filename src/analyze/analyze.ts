@@ -12,8 +12,12 @@ import type { StepContext } from './step.js';
 import { STEPS } from './steps.js';
 
 export interface AnalyzeOptions {
-  /** YYYY-MM-DD; default the latest order date */
+  /** YYYY-MM-DD; default the latest order date. More than 7 days after it is refused unless allowFutureAsOf. */
   asOf?: string;
+  /** what picked asOf, for messages (default `--as-of`) */
+  asOfSource?: string;
+  /** analyze an as-of date more than 7 days after the latest order anyway (--allow-future-as-of) */
+  allowFutureAsOf?: boolean;
   rules?: RuleSet;
   /** churn/CLV settings (default DEFAULT_MODELS); a pipeline passes its `models` merged over the defaults */
   models?: ModelsConfig;
@@ -50,7 +54,9 @@ export async function analyze(conn: DuckDBConnection, opts: AnalyzeOptions = {})
   const models = opts.models ?? DEFAULT_MODELS;
   checkModelsConfig(models); // before a run row exists: bad settings are not a failed run
   const settings = { models, dynamics: opts.dynamics ?? DEFAULT_DYNAMICS, currency: opts.currency ?? null, locale: opts.locale ?? 'en' };
-  const asOf = await resolveAsOf(conn, opts.asOf);
+  const asOf = await resolveAsOf(conn, opts.asOf, {
+    ...(opts.asOfSource ? { source: opts.asOfSource } : {}), ...(opts.allowFutureAsOf ? { allowFuture: true } : {}),
+  });
   const runId = opts.runId ?? (await startRun(conn, asOf, opts.pipeline ?? null, rules.name));
   const timings: Record<string, number> = {};
   try {
