@@ -94,7 +94,8 @@ function isTimeZone(zone: string): boolean {
 }
 
 function checkInputs(v: unknown, problems: string[]): Pipeline['inputs'] {
-  if (!isObject(v) || !Array.isArray(v['files']) || v['files'].length === 0 || v['files'].some((f) => typeof f !== 'string' || f === '')) {
+  // an empty list is allowed: such a pipeline analyzes and reports what `crm load` put in the database
+  if (!isObject(v) || !Array.isArray(v['files']) || v['files'].some((f) => typeof f !== 'string' || f === '')) {
     problems.push(`inputs.files: must be a list of export paths or globs, e.g. { "files": ["exports/*.csv"], "mapping": "mapping.json" }, got ${json(isObject(v) ? v['files'] : v)}`);
     return { files: [] };
   }
