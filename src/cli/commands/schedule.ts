@@ -13,8 +13,9 @@ export const scheduleCommand: Command = {
   name: 'schedule',
   summary: 'run pipelines on their cron schedules until stopped (SIGINT/SIGTERM)',
   synopsis: 'crm schedule [PIPELINE|FILE...] [--catch-up] [--out DIR] [--db PATH] [--lock-timeout S]',
-  details: `Runs each pipeline (default: every file in pipelines/; a path such as ./ops/nightly.js
-loads that file) on its cron expression in its time zone. A pipeline never overlaps itself: a tick
+  details: `Runs each pipeline (default: every pipeline in pipelines/, i.e. pipelines/*.json; a path
+such as ./ops/nightly.json loads that file) on its cron expression in its time zone. The files are
+read and checked at start (no build step); edit one, then restart the scheduler. A pipeline never overlaps itself: a tick
 while its previous run is still going is skipped and logged. Every run takes the writer lock
 (<db>.lock), so another scheduler or a manual crm run/load/analyze waits for it, and it for them.
 A failed run is recorded in \`runs\` with its error; the scheduler keeps going. The database is

@@ -201,7 +201,7 @@ export const en = {
     chartAria: 'Histogram of 12-month customer lifetime value',
     tiersCaption: 'Customers and value per value tier (ranked by 12-month CLV)',
     notRecorded: 'The settings this run used were not recorded.',
-    margin100: 'a gross margin of 100% (so values are revenue; set a margin to see profit)',
+    margin100: 'a gross margin of 100% (so values are revenue; to see profit, set the pipeline key "models": { "clv": { "margin": 0.35 } } with your gross margin, e.g. in pipelines/weekly.json)',
     margin: (p: string) => `a gross margin of ${p}`,
     assumptions: (months: string, model: string, margin: string, monthly: string, yearly: string) =>
       `12-month CLV is the value each customer is expected to bring in the next ${months} months: expected orders month by month (${model} model) times expected spend per order (Gamma-Gamma model), with ${margin}, discounted at ${monthly} a month (${yearly} a year). Value to date is net spend so far (returns deducted) at the same margin.`,

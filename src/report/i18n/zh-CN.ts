@@ -199,7 +199,7 @@ export const zhCN: Messages = {
     chartAria: '12 个月客户生命周期价值的直方图',
     tiersCaption: '各价值层级的客户数与价值（按 12 个月 CLV 排名）',
     notRecorded: '本次运行未记录所用的设置。',
-    margin100: '毛利率 100%（即数值为收入；设置毛利率可查看利润）',
+    margin100: '毛利率 100%（即数值为收入；如需查看利润，请在流水线文件（如 pipelines/weekly.json）中设置 "models": { "clv": { "margin": 0.35 } }，填入实际毛利率）',
     margin: (p) => `毛利率 ${p}`,
     assumptions: (months, model, margin, monthly, yearly) =>
       `12 个月 CLV 是每位客户预计在未来 ${months} 个月内带来的价值：逐月预期订单数（${model} 模型）乘以预期每单消费（Gamma-Gamma 模型），按${margin}计算，并以每月 ${monthly}（每年 ${yearly}）折现。累计价值是迄今的净消费（已扣除退货），采用相同毛利率。`,
