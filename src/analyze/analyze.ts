@@ -4,6 +4,7 @@ import { buildSummary } from '../summary/buildSummary.js';
 import { DEFAULT_RULES } from '../rfm/defaultRules.js';
 import type { RuleSet } from '../rfm/rules.js';
 import { resolveAsOf } from './resolveAsOf.js';
+import { runCurrency } from './runCurrency.js';
 import { failRun, finishRun, previousRun, startRun } from './runs.js';
 import type { StepContext } from './step.js';
 import { STEPS } from './steps.js';
@@ -15,6 +16,8 @@ export interface AnalyzeOptions {
   pipeline?: string;
   /** a runs row created by the caller (status 'running'); default: a new one */
   runId?: number;
+  /** ISO 4217 code to analyse (the pipeline's "currency"); default: the one with the most net revenue */
+  currency?: string;
 }
 
 export interface AnalyzeResult {
@@ -42,10 +45,11 @@ export async function analyze(conn: DuckDBConnection, opts: AnalyzeOptions = {})
   try {
     // The summary is a temp table: built before the transaction, where DuckDB works several times faster.
     const t0 = performance.now();
-    const customers = await buildSummary(conn, asOf);
+    const currency = await runCurrency(conn, asOf, opts.currency);
+    const customers = await buildSummary(conn, asOf, currency.filter);
     timings['summary'] = Math.round(performance.now() - t0);
     const ctx = await inTransaction(conn, async () => {
-      const ctx: StepContext = { conn, runId, asOf, rules, customers, previousRunId: await previousRun(conn, asOf), notes: [] };
+      const ctx: StepContext = { conn, runId, asOf, rules, customers, currency, previousRunId: await previousRun(conn, asOf), notes: [] };
       for (const step of STEPS) {
         const t = performance.now();
         await step.run(ctx);

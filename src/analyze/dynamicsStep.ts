@@ -12,7 +12,7 @@ export function dynamicsStep(config: DynamicsConfig = DEFAULT_DYNAMICS): Analysi
     name: 'dynamics',
     async run(ctx: StepContext) {
       const { conn, runId, asOf, previousRunId } = ctx;
-      const params = { ...configParams(config), run: runId, as_of: asOf, prev: previousRunId };
+      const params = { ...configParams(config), run: runId, as_of: asOf, prev: previousRunId, currency: ctx.currency.filter };
       await conn.run('INSERT INTO run_config VALUES ($run, $section, $config)', { run: runId, section: 'dynamics', config: JSON.stringify(config) });
       await conn.run('UPDATE runs SET previous_run_id = $prev WHERE run_id = $run', { run: runId, prev: previousRunId });
       if (previousRunId !== null) await runPipelineSql(conn, 'segment_moves', params);

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RuleSet } from '../rfm/rules.js';
+import type { RunCurrency } from './runCurrency.js';
 
 /** What every analysis step gets: the run, its date, and the temp table `customer_summary`. */
 export interface StepContext {
@@ -11,6 +12,8 @@ export interface StepContext {
   customers: number;
   /** the previous successful run (earlier as-of), for warm starts and movement; null if none */
   previousRunId: number | null;
+  /** the one currency analysed (customer_summary holds only its transactions) and what was left out */
+  currency: RunCurrency;
   /** notes a step wants shown (e.g. a model fell back); stored in runs.notes */
   notes: string[];
 }

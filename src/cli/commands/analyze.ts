@@ -11,16 +11,18 @@ import { lockTimeoutFlag, stringFlag } from '../parse.js';
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'score every customer as of a date (summary, RFM scores, segments) as a new run',
-  synopsis: 'crm analyze [--as-of YYYY-MM-DD] [--rules FILE] [--json] [--db PATH]',
+  synopsis: 'crm analyze [--as-of YYYY-MM-DD] [--rules FILE] [--currency CODE] [--json] [--db PATH]',
   details: `Writes a new row in \`runs\` (trigger manual, with per-step timings) and one
 \`customer_scores\` row per customer, using only transactions dated on or before the as-of date.
 Takes the writer lock (waits up to --lock-timeout while another process writes).
 
   --as-of DATE     YYYY-MM-DD (default: the latest order date)
   --rules FILE     segment rules JSON (default: the built-in R×F grid; see README)
+  --currency CODE  the currency to analyse (ISO 4217); default the one with the most net revenue.
+                   Transactions in other currencies are left out and listed in the report
   --json           print the run as JSON
 ${COMMON_DETAILS}`,
-  options: { 'as-of': { type: 'string' }, rules: { type: 'string' }, json: { type: 'boolean' } },
+  options: { 'as-of': { type: 'string' }, rules: { type: 'string' }, currency: { type: 'string' }, json: { type: 'boolean' } },
   positionals: [0, 0],
   async run(values, _args, io) {
     const asOfFlag = stringFlag(values, 'as-of');
@@ -30,7 +32,8 @@ ${COMMON_DETAILS}`,
     const db = resolveDbPath(stringFlag(values, 'db'));
     const result = await withDatabase(db, { lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm analyze: ${m}\n`) }, async (conn) => {
       await reconcileInterruptedRuns(conn);
-      const r = await analyze(conn, { ...(asOf ? { asOf } : {}), ...(rules ? { rules } : {}) });
+      const currency = stringFlag(values, 'currency');
+      const r = await analyze(conn, { ...(asOf ? { asOf } : {}), ...(rules ? { rules } : {}), ...(currency ? { currency } : {}) });
       await recordRunSteps(conn, r.runId, stepsFromTimings(r.timings, r.customers));
       return r;
     });
