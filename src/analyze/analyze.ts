@@ -7,6 +7,7 @@ import type { Locale } from '../report/i18n/locale.js';
 import { DEFAULT_RULES } from '../rfm/defaultRules.js';
 import type { RuleSet } from '../rfm/rules.js';
 import { resolveAsOf } from './resolveAsOf.js';
+import { runCurrency } from './runCurrency.js';
 import { failRun, finishRun, previousRun, startRun } from './runs.js';
 import type { StepContext } from './step.js';
 import { STEPS } from './steps.js';
@@ -23,13 +24,13 @@ export interface AnalyzeOptions {
   models?: ModelsConfig;
   /** customer-state thresholds (default DEFAULT_DYNAMICS) */
   dynamics?: DynamicsConfig;
-  /** ISO 4217 code the pipeline declares (default null: none declared) */
-  currency?: string | null;
   /** language the report is meant for (default en) */
   locale?: Locale;
   pipeline?: string;
   /** a runs row created by the caller (status 'running'); default: a new one */
   runId?: number;
+  /** ISO 4217 code to analyse (the pipeline's "currency"); default: the one with the most net revenue */
+  currency?: string | null;
 }
 
 export interface AnalyzeResult {
@@ -53,7 +54,7 @@ export async function analyze(conn: DuckDBConnection, opts: AnalyzeOptions = {})
   const rules = opts.rules ?? DEFAULT_RULES;
   const models = opts.models ?? DEFAULT_MODELS;
   checkModelsConfig(models); // before a run row exists: bad settings are not a failed run
-  const settings = { models, dynamics: opts.dynamics ?? DEFAULT_DYNAMICS, currency: opts.currency ?? null, locale: opts.locale ?? 'en' };
+  const settings = { models, dynamics: opts.dynamics ?? DEFAULT_DYNAMICS, locale: opts.locale ?? 'en' };
   const asOf = await resolveAsOf(conn, opts.asOf, {
     ...(opts.asOfSource ? { source: opts.asOfSource } : {}), ...(opts.allowFutureAsOf ? { allowFuture: true } : {}),
   });
@@ -62,12 +63,13 @@ export async function analyze(conn: DuckDBConnection, opts: AnalyzeOptions = {})
   try {
     // The summary is a temp table: built before the transaction, where DuckDB works several times faster.
     const t0 = performance.now();
-    const customers = await buildSummary(conn, asOf);
+    const currency = await runCurrency(conn, asOf, opts.currency);
+    const customers = await buildSummary(conn, asOf, currency.filter);
     timings['summary'] = Math.round(performance.now() - t0);
     const ctx = await inTransaction(conn, async () => {
-      const ctx: StepContext = { conn, runId, asOf, rules, ...settings, customers, previousRunId: await previousRun(conn, asOf), notes: [] };
+      const ctx: StepContext = { conn, runId, asOf, rules, ...settings, customers, currency, previousRunId: await previousRun(conn, asOf), notes: [] };
       // models and dynamics store what they used in their steps; the rest of the settings here
-      await conn.run(`INSERT INTO run_config VALUES ($run, 'report', $config)`, { run: runId, config: JSON.stringify({ currency: ctx.currency, locale: ctx.locale }) });
+      await conn.run(`INSERT INTO run_config VALUES ($run, 'report', $config)`, { run: runId, config: JSON.stringify({ currency: ctx.currency.code, locale: ctx.locale }) });
       for (const step of STEPS) {
         const t = performance.now();
         await step.run(ctx);

@@ -16,7 +16,7 @@ export function dynamicsStep(override?: DynamicsConfig): AnalysisStep {
     async run(ctx: StepContext) {
       const { conn, runId, asOf, previousRunId } = ctx;
       const config = override ?? ctx.dynamics ?? DEFAULT_DYNAMICS;
-      const params = { ...configParams(config), run: runId, as_of: asOf, prev: previousRunId };
+      const params = { ...configParams(config), run: runId, as_of: asOf, prev: previousRunId, currency: ctx.currency.filter };
       await conn.run('INSERT INTO run_config VALUES ($run, $section, $config)', { run: runId, section: 'dynamics', config: JSON.stringify(config) });
       await conn.run('UPDATE runs SET previous_run_id = $prev WHERE run_id = $run', { run: runId, prev: previousRunId });
       if (previousRunId !== null) await runPipelineSql(conn, 'segment_moves', params);

@@ -3,6 +3,7 @@ import type { DynamicsConfig } from '../dynamics/config.js';
 import type { ModelsConfig } from '../models/config.js';
 import type { Locale } from '../report/i18n/locale.js';
 import type { RuleSet } from '../rfm/rules.js';
+import type { RunCurrency } from './runCurrency.js';
 
 /** What every analysis step gets: the run, its date, and the temp table `customer_summary`. */
 export interface StepContext {
@@ -14,14 +15,14 @@ export interface StepContext {
   models: ModelsConfig;
   /** customer-state thresholds of this run (a pipeline's `dynamics` over DEFAULT_DYNAMICS); stored in run_config */
   dynamics: DynamicsConfig;
-  /** ISO 4217 code declared by the pipeline, or null when none was declared */
-  currency: string | null;
   /** language the run's report is meant for (the pipeline's locale; default en) */
   locale: Locale;
   /** customers in customer_summary (idx 0..n-1) */
   customers: number;
   /** the previous successful run (earlier as-of), for warm starts and movement; null if none */
   previousRunId: number | null;
+  /** the one currency analysed (customer_summary holds only its transactions) and what was left out */
+  currency: RunCurrency;
   /** notes a step wants shown (e.g. a model fell back); stored in runs.notes */
   notes: string[];
 }

@@ -95,9 +95,10 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
     let t = performance.now();
     const mapping = p.inputs.mapping ? readMapping(at(p.inputs.mapping)) : EMPTY_MAPPING;
     const files = await expandPipelineInputs(conn, p.inputs.files, base);
-    // TODO(lead): pass p.currency to loadFiles as its `currency` option once the currency helper adds it
+    // the pipeline's currency is its exports' currency where neither a row nor the mapping says
+    const loadOpts = { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping', ...(p.currency ? { currency: p.currency } : {}), ...(opts.onFile ? { onFile: opts.onFile } : {}) };
     const load = files.length
-      ? await loadFiles(conn, files, { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping', ...(opts.onFile ? { onFile: opts.onFile } : {}) }).catch((err: unknown) => {
+      ? await loadFiles(conn, files, loadOpts).catch((err: unknown) => {
         throw pipelineLoadError(err, p);
       })
       : summarize([]);

@@ -264,7 +264,7 @@ export const en = {
     range: 'Range',
     allValues: 'all values',
     tie: (v: string) => `none (tie at ${v})`,
-    metrics: { recency_days: 'Recency (days)', frequency: 'Frequency (orders)', monetary: 'Monetary ($)' },
+    metrics: { recency_days: 'Recency (days)', frequency: 'Frequency (orders)', monetary: 'Monetary (net spend)' },
   },
   quality: {
     title: 'Data quality',
@@ -418,6 +418,22 @@ export const en = {
     status: 'Status',
     customers: 'Customers',
     finished: 'Finished (UTC)',
+  },
+  currency: {
+    title: 'Currencies',
+    amountsIn: (name: string, code: string) => `Every amount in this report is in ${name} (${code}).`,
+    unknown:
+      'The currency of these amounts is not known, so they are shown as plain numbers. To name it, add "currency": "GBP" (your ISO 4217 code) to the mapping, or load with crm load --currency GBP, or set the pipeline\'s "currency".',
+    onlyOne: (code: string, why: string) =>
+      `This report analyses the transactions in ${code} only (${why}). Transactions in other currencies are left out of every number above and below, not converted: no exchange rate is assumed.`,
+    unknownCode: 'an unknown currency',
+    named: 'the currency named for this run',
+    mostRevenue: 'the currency with the most net revenue',
+    caption: 'Transactions left out, by currency (up to the as-of date)',
+    currency: 'Currency',
+    transactions: 'Transactions',
+    notKnown: 'not known',
+    analyseOther: (code: string) => `To analyse another currency, run crm analyze --currency CODE (e.g. ${code}).`,
   },
 };
 

@@ -261,7 +261,7 @@ export const zhCN: Messages = {
     range: '范围',
     allValues: '全部取值',
     tie: (v) => `无（在 ${v} 处并列）`,
-    metrics: { recency_days: '最近购买（天）', frequency: '频次（订单）', monetary: '消费金额（$）' },
+    metrics: { recency_days: '最近购买（天）', frequency: '频次（订单）', monetary: '消费金额（净消费）' },
   },
   quality: {
     title: '数据质量',
@@ -406,5 +406,20 @@ export const zhCN: Messages = {
     status: '状态',
     customers: '客户数',
     finished: '完成时间（UTC）',
+  },
+  currency: {
+    title: '币种',
+    amountsIn: (name, code) => `本报告中的所有金额均以${name}（${code}）计。`,
+    unknown:
+      '这些金额的币种未知，因此以不带货币符号的数字显示。如需指定币种，请在映射文件中加入 "currency": "GBP"（填写您的 ISO 4217 代码），或使用 crm load --currency GBP 加载，或设置流水线的 "currency"。',
+    onlyOne: (code, why) => `本报告只分析以 ${code} 计价的交易（${why}）。其他币种的交易不计入本报告的任何数字，也不做换算：不假设任何汇率。`,
+    unknownCode: '未知币种',
+    named: '本次运行指定的币种',
+    mostRevenue: '净收入最多的币种',
+    caption: '未计入的交易（按币种，截至分析日期）',
+    currency: '币种',
+    transactions: '交易条数',
+    notKnown: '未知',
+    analyseOther: (code) => `如需分析其他币种，请运行 crm analyze --currency 代码（例如 ${code}）。`,
   },
 };
