@@ -5,6 +5,7 @@ import { readClusters } from './readClusters.js';
 import { readKpis } from './readKpis.js';
 import { readDynamics } from './dynamics/readDynamics.js';
 import { readModels } from './models/readModels.js';
+import { readTrend } from './trend/readTrend.js';
 import type { BinRow, LoadRow, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
 
 
@@ -48,6 +49,7 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
     clusters: await readClusters(conn, runId),
     dynamics: await readDynamics(conn, runId),
     models: await readModels(conn, runId),
+    trend: await readTrend(conn, runId),
   };
 }
 
