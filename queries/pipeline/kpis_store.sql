@@ -27,7 +27,8 @@ windows AS (
     count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders,
     count(DISTINCT customer_id) FILTER (WHERE NOT is_return) AS active_customers,
     sum(amount) FILTER (WHERE NOT is_return) / nullif(count(DISTINCT order_id) FILTER (WHERE NOT is_return), 0) AS aov,
-    -coalesce(sum(amount) FILTER (WHERE is_return), 0) / nullif(sum(amount) FILTER (WHERE NOT is_return), 0) AS return_rate
+    -- negated before the coalesce: a window without returns is 0, not −0 (which would print "−0.0%")
+    coalesce(-sum(amount) FILTER (WHERE is_return), 0) / nullif(sum(amount) FILTER (WHERE NOT is_return), 0) AS return_rate
   FROM (SELECT cur FROM (VALUES (true), (false)) v(cur)) w LEFT JOIN recent USING (cur)
   GROUP BY cur
 ),
