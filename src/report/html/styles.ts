@@ -38,6 +38,9 @@ p { margin: 0 0 12px; }
 .trend-flag { margin: 0 0 12px; }
 details.behind { margin-top: 8px; }
 details.behind summary { cursor: pointer; color: var(--accent); font-size: 14px; }
+.runs-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 16px; margin-bottom: 16px; }
+.runs-chart { margin: 0; }
+.runs-chart figcaption { font-weight: 600; font-size: 14px; margin-bottom: 4px; }
 .chart { margin: 8px 0 16px; overflow-x: auto; min-height: 40px; }
 .chart-row { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 32px; } /* charts side by side when they fit */
 .chart-error { color: var(--down); border: 1px solid #fecaca; background: #fef2f2; padding: 8px 12px; border-radius: 6px; }
