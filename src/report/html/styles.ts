@@ -36,6 +36,8 @@ p { margin: 0 0 12px; }
 .kpi .spark { width: 100%; max-width: 160px; height: 28px; overflow: visible; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .trend-flag { margin: 0 0 12px; }
+.trend-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0 24px; }
+.trend-grid .chart { overflow: visible; }
 details.behind { margin-top: 8px; }
 details.behind summary { cursor: pointer; color: var(--accent); font-size: 14px; }
 .runs-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 16px; margin-bottom: 16px; }

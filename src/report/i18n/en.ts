@@ -83,7 +83,7 @@ export const en = {
   trend: {
     title: 'Weekly trend',
     intro: (weeks: string, weekday: string) =>
-      `The last ${weeks} weeks, computed from the transactions themselves, so the trend exists from the first run. Weeks end on the as-of date’s weekday (${weekday}); the latest week, marked, ends on the as-of date. Net revenue has returns deducted; returning customers are active customers whose first order was in an earlier week.`,
+      `The last ${weeks} weeks, computed from the transactions themselves, so the trend exists from the first run. Weeks end on the as-of date’s weekday (${weekday}); the latest week, marked by a dashed line, ends on the as-of date. Net revenue has returns deducted; returning customers are active customers whose first order was in an earlier week.`,
     none: 'No weekly trend for this run: it was analysed before the trend existed.',
     incomplete: (week: string, orders: string, median: string) =>
       `Possibly incomplete data: the latest week (${week}) has ${orders} orders, less than half the median of the 8 weeks before (${median}). Check that the last export is complete before acting on this week’s numbers.`,
@@ -101,13 +101,7 @@ export const en = {
       returning_customers: 'Returning customers',
       aov: 'Average order value',
     },
-    chartTitle: 'Weekly trend',
-    chartSubtitle: (weekday: string) => `Weeks ending on ${weekday}; the dashed line marks the latest week`,
-    chartDescription:
-      'Six small line charts, one per measure, with one point per week: net revenue (returns deducted), orders, active customers, new customers, returning customers and average order value. A vertical dashed line marks the latest week.',
-    value: 'Value',
-    measure: 'Measure',
-    weekEnding: 'Week ending',
+    chartDescription: (measure: string) => `Line chart of ${measure.toLowerCase()} per week, one point per week; a vertical dashed line marks the latest week. The table below gives the numbers.`,
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   },
   highlights: {

@@ -82,7 +82,7 @@ export const zhCN: Messages = {
   trend: {
     title: '每周趋势',
     intro: (weeks, weekday) =>
-      `最近 ${weeks} 周，直接由交易计算，因此第一次运行就有趋势。每周在截至日期的同一星期几（${weekday}）结束；已标出的最近一周以截至日期结束。净收入已扣除退货；回头客指本周活跃、且首单在更早一周的客户。`,
+      `最近 ${weeks} 周，直接由交易计算，因此第一次运行就有趋势。每周在截至日期的同一星期几（${weekday}）结束；以虚线标出的最近一周以截至日期结束。净收入已扣除退货；回头客指本周活跃、且首单在更早一周的客户。`,
     none: '本次运行没有每周趋势：它的分析早于趋势功能。',
     incomplete: (week, orders, median) =>
       `数据可能不完整：最近一周（${week}）只有 ${orders} 笔订单，不到前 8 周中位数（${median}）的一半。依据本周数字采取行动前，请先确认最近一次导出是否完整。`,
@@ -100,12 +100,7 @@ export const zhCN: Messages = {
       returning_customers: '回头客',
       aov: '平均订单金额',
     },
-    chartTitle: '每周趋势',
-    chartSubtitle: (weekday) => `每周在${weekday}结束；虚线标出最近一周`,
-    chartDescription: '六个小型折线图，每个指标一个，每周一个点：净收入（扣除退货）、订单数、活跃客户、新客户、回头客和平均订单金额。竖直虚线标出最近一周。',
-    value: '数值',
-    measure: '指标',
-    weekEnding: '周结束日',
+    chartDescription: (measure) => `每周${measure}折线图，每周一个点；竖直虚线标出最近一周。下表列出具体数字。`,
     weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
   },
   highlights: {

@@ -4,13 +4,14 @@ import { noData, renderTable, type Column } from '../html/table.js';
 import { html, type SafeHtml } from '../html/tag.js';
 import { EN, type ReportText } from '../i18n/index.js';
 import { weekdayName, weeklyTrendChart } from './trendChart.js';
-import type { IncompleteWeek, TrendReport, TrendWeek } from './types.js';
+import { TREND_MEASURES, type IncompleteWeek, type TrendMeasure, type TrendReport, type TrendWeek } from './types.js';
 
-export const TREND_CHART_ID = 'chart-trend';
+/** The id of a measure's chart placeholder, e.g. 'chart-trend-orders'. */
+export const trendChartId = (measure: TrendMeasure): string => `chart-trend-${measure.replace(/_/g, '-')}`;
 
 /**
  * The weekly trend section: how many weeks and how they are cut, a warning when the latest week
- * looks incomplete, the small-multiples chart, and its numbers in a table collapsed under it.
+ * looks incomplete, a small chart per measure in a grid, and the numbers in a table collapsed under them.
  *
  * @example renderTrend(data.trend, t) // <section id="trend">…<details class="behind">…<table>…
  */
@@ -21,18 +22,19 @@ export function renderTrend(trend: TrendReport | null, t: ReportText = EN): Safe
     : [
         html`<p>${m.intro(t.fmt.int(trend.weeks.length), weekdayName(trend.weeks.at(-1)!.weekEnd, t))}</p>`,
         trend.incomplete === null ? null : html`<p class="warning trend-flag" data-flag="incomplete-week">${incompleteText(trend.incomplete, t)}</p>`,
-        chartDiv(TREND_CHART_ID, m.chartAria, t),
+        html`<div class="trend-grid" role="group" aria-label="${m.chartAria}">${TREND_MEASURES.map((k) => chartDiv(trendChartId(k), m.chartDescription(m.measures[k]), t))}</div>`,
         html`<details class="behind"><summary>${m.tableSummary}</summary>${renderTable(m.caption, columns(trend, t), [...trend.weeks].reverse(), { t })}</details>`,
       ];
   return html`<section id="trend" aria-labelledby="trend-h"><h2 id="trend-h">${m.title}</h2>${body}</section>`;
 }
 
 /**
- * The section's chart, when it has weeks to draw.
+ * The section's charts, one per measure, when it has weeks to draw.
  * @example slots.push(...trendCharts(data.trend, t));
  */
 export function trendCharts(trend: TrendReport | null, t: ReportText = EN): ChartSlot[] {
-  return trend === null || trend.weeks.length === 0 ? [] : [{ id: TREND_CHART_ID, spec: weeklyTrendChart(trend, t) }];
+  if (trend === null || trend.weeks.length === 0) return [];
+  return TREND_MEASURES.map((k) => ({ id: trendChartId(k), spec: weeklyTrendChart(trend, k, t) }));
 }
 
 /**

@@ -2,11 +2,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG, VL_SCHEMA } from '../charts/common.js';
 import { EN, type ReportText } from '../i18n/index.js';
 import { isMoney, measureOf } from './measure.js';
-import { TREND_MEASURES, type TrendReport } from './types.js';
+import type { TrendMeasure, TrendReport } from './types.js';
 
-/** One point of the small multiples: a week's value of one measure, with labels as the table prints them. */
+/** One point of a measure's line: a week's value, with labels as the table prints them. */
 export interface TrendDatum {
-  measure: string;
   weekEnd: string;
   week: string;
   value: number;
@@ -15,66 +14,59 @@ export interface TrendDatum {
 }
 
 /**
- * The chart's points, measure by measure, oldest week first; weeks without a value (AOV in a week
- * with no orders) are left out, so the line has a gap-free path through the weeks that have one.
- * @example trendData(trend)[0] // { measure: 'Net revenue', weekEnd: '2024-01-07', value: 1234, current: false, … }
+ * A measure's points, oldest week first; weeks without a value (AOV in a week with no orders) are
+ * left out, so the line joins the weeks that have one.
+ * @example trendData(trend, 'orders')[0] // { weekEnd: '2024-01-07', value: 91, valueLabel: '91', current: false, … }
  */
-export function trendData(trend: TrendReport, t: ReportText = EN): TrendDatum[] {
-  const m = t.m.trend;
+export function trendData(trend: TrendReport, measure: TrendMeasure, t: ReportText = EN): TrendDatum[] {
   const lastEnd = trend.weeks.at(-1)?.weekEnd;
-  return TREND_MEASURES.flatMap((measure) =>
-    trend.weeks.flatMap((w) => {
-      const value = measureOf(w, measure);
-      if (value === null) return [];
-      const valueLabel = isMoney(measure) ? t.fmt.money(value) : t.fmt.int(value);
-      return [{ measure: m.measures[measure], weekEnd: w.weekEnd, week: m.weekRange(w.weekStart, w.weekEnd), value, valueLabel, current: w.weekEnd === lastEnd }];
-    }),
-  );
+  return trend.weeks.flatMap((w) => {
+    const value = measureOf(w, measure);
+    if (value === null) return [];
+    const valueLabel = isMoney(measure) ? t.fmt.money(value) : t.fmt.int(value);
+    return [{ weekEnd: w.weekEnd, week: t.m.trend.weekRange(w.weekStart, w.weekEnd), value, valueLabel, current: w.weekEnd === lastEnd }];
+  });
 }
 
 /**
- * Small multiples of the weekly trend: one line per measure (each with its own y scale, since
- * revenue and counts differ by orders of magnitude), a point per week, and a dashed rule marking
- * the latest week. Money and counts are formatted as in the table below the chart.
+ * One small multiple of the weekly trend: a measure's line with a point per week and a dashed
+ * rule on the latest week. It takes its container's width, so the six sit side by side on a wide
+ * screen and stack on a phone; each has its own y scale (revenue and counts differ by orders of
+ * magnitude), counts with integer ticks.
  *
- * @example vegaEmbed('#chart-trend', weeklyTrendChart(data.trend));
+ * @example vegaEmbed('#chart-trend-orders', weeklyTrendChart(data.trend, 'orders'));
  */
-export function weeklyTrendChart(trend: TrendReport, t: ReportText = EN): TopLevelSpec {
+export function weeklyTrendChart(trend: TrendReport, measure: TrendMeasure, t: ReportText = EN): TopLevelSpec {
   const m = t.m.trend;
-  const lastEnd = trend.weeks.at(-1)?.weekEnd ?? '';
-  const weekday = weekdayName(lastEnd, t);
-  const x = { field: 'weekEnd', type: 'temporal', timeUnit: 'utcyearmonthdate', title: m.weekEnding, axis: { format: '%b %d', labelOverlap: true, tickCount: 4, grid: false } } as const;
+  const name = m.measures[measure];
+  const x = { field: 'weekEnd', type: 'temporal', timeUnit: 'utcyearmonthdate', title: null, axis: { format: '%b %d', labelOverlap: true, tickCount: 4, grid: false } } as const;
+  const yAxis = isMoney(measure) ? { format: ',.0f' } : { format: ',d', tickMinStep: 1 };
   return {
     $schema: VL_SCHEMA,
-    title: { text: m.chartTitle, subtitle: m.chartSubtitle(weekday) },
-    description: m.chartDescription,
-    data: { values: trendData(trend, t) },
-    facet: { field: 'measure', type: 'nominal', title: null, sort: TREND_MEASURES.map((k) => m.measures[k]), header: { labelFontSize: 13, labelFontWeight: 600, labelAnchor: 'start' } },
-    columns: 2,
-    spec: {
-      width: 260,
-      height: 110,
-      layer: [
-        {
-          mark: { type: 'line', point: { size: 18 }, strokeWidth: 1.5, color: '#2563eb' },
-          encoding: {
-            x,
-            y: { field: 'value', type: 'quantitative', title: null, axis: { tickCount: 4, grid: true, gridColor: '#eef0f3' } },
-            tooltip: [
-              { field: 'week', type: 'nominal', title: m.week },
-              { field: 'measure', type: 'nominal', title: m.measure },
-              { field: 'valueLabel', type: 'nominal', title: m.value },
-            ],
-          },
+    title: { text: name },
+    description: m.chartDescription(name),
+    data: { values: trendData(trend, measure, t) },
+    width: 'container',
+    height: 110,
+    autosize: { type: 'fit-x', contains: 'padding' },
+    layer: [
+      {
+        mark: { type: 'line', point: { size: 18 }, strokeWidth: 1.5, color: '#2563eb' },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative', title: null, axis: { ...yAxis, tickCount: 4, grid: true, gridColor: '#eef0f3' } },
+          tooltip: [
+            { field: 'week', type: 'nominal', title: m.week },
+            { field: 'valueLabel', type: 'nominal', title: name },
+          ],
         },
-        {
-          transform: [{ filter: 'datum.current' }],
-          mark: { type: 'rule', strokeDash: [4, 3], color: '#6b7280' },
-          encoding: { x },
-        },
-      ],
-    },
-    resolve: { scale: { y: 'independent' } },
+      },
+      {
+        transform: [{ filter: 'datum.current' }],
+        mark: { type: 'rule', strokeDash: [4, 3], color: '#6b7280' },
+        encoding: { x },
+      },
+    ],
     config: CHART_CONFIG,
   };
 }

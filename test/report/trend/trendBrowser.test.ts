@@ -69,7 +69,7 @@ describeBrowser('trend and key figures in Chromium (sample data, two runs)', () 
 
   it('draws the weekly trend from the weekly_trend rows, the latest week marked, the table under it', { timeout: TIMEOUT }, async () => {
     await openInBrowser(report, async (page, log) => {
-      await page.locator('#chart-trend svg').first().waitFor();
+      for (const chart of await page.locator('#trend [data-chart]').all()) await chart.locator('svg').first().waitFor();
       expect(log.pageErrors).toEqual([]);
       expect(weeks.length).toBe(52); // the sample spans two years
       // the table is collapsed under the chart, and holds the stored numbers
@@ -85,15 +85,17 @@ describeBrowser('trend and key figures in Chromium (sample data, two runs)', () 
         expect(cells[2]).toBe(Number(weeks[i]!['orders']).toLocaleString('en-US'));
         expect(cells[3]).toBe(Number(weeks[i]!['active_customers']).toLocaleString('en-US'));
       });
-      // the chart's own marks: 6 measures × 52 weeks of points (AOV only where a week has orders), one dashed rule per panel
-      const points = await page.locator('#chart-trend svg g.mark-symbol path').count();
+      // the charts' own marks: a chart per measure, a point per week (AOV only where a week has orders), one dashed rule each
       const orderless = weeks.filter((w) => Number(w['orders']) === 0).length;
+      const points = await page.locator('#trend .trend-grid svg g.mark-symbol path').count();
       expect(points).toBe(6 * weeks.length - orderless);
-      const dashed = await page.locator('#chart-trend svg g.mark-rule:not(.role-axis-grid):not(.role-axis-tick):not(.role-axis-domain) line').evaluateAll((ls) => ls.map((l) => l.getAttribute('stroke-dasharray')));
+      const dashed = await page.locator('#trend .trend-grid svg g.mark-rule:not(.role-axis-grid):not(.role-axis-tick):not(.role-axis-domain) line').evaluateAll((ls) => ls.map((l) => l.getAttribute('stroke-dasharray')));
       expect(dashed).toEqual(Array(6).fill('4,3'));
-      // the point labels carry the stored values, e.g. the latest week's orders
-      const labels = await page.locator('#chart-trend svg g.mark-symbol path').evaluateAll((ps) => ps.map((p) => p.getAttribute('aria-label') ?? ''));
-      expect(labels.some((l) => l.includes('2024-12-23 – 2024-12-29') && l.includes(`Orders`) && l.includes(Number(weeks[0]!['orders']).toLocaleString('en-US')))).toBe(true);
+      // the orders chart's points carry the stored values, the latest week's among them
+      const labels = await page.locator('#chart-trend-orders svg g.mark-symbol path').evaluateAll((ps) => ps.map((p) => p.getAttribute('aria-label') ?? ''));
+      expect(labels).toHaveLength(weeks.length);
+      const latest = labels.find((l) => l.includes('2024-12-23 – 2024-12-29'));
+      expect(latest).toContain(`Orders: ${Number(weeks[0]!['orders']).toLocaleString('en-US')}`);
     });
   });
 
