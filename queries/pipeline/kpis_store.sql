@@ -14,12 +14,14 @@
 -- repeat_rate at the window start subtracts the orders placed in the window from each customer's
 -- count: an order id with lines both before and inside the window would be subtracted once too
 -- many (real exports date an order on one day, so this does not arise in practice).
+-- $currency: the run's currency, as in customer_summary ('*' = every transaction).
 INSERT INTO kpis (run_id, kpi, value, previous_value, window_days, compared_with)
 WITH recent AS (
   SELECT customer_id, order_id, amount, is_return,
     order_date >= $as_of::DATE - to_days(($kpi_window_days - 1)::INTEGER) AS cur
   FROM transactions
   WHERE order_date < $as_of::DATE + INTERVAL 1 DAY AND order_date >= $as_of::DATE - to_days((2 * $kpi_window_days - 1)::INTEGER)
+    AND ($currency::VARCHAR = '*' OR currency IS NOT DISTINCT FROM $currency::VARCHAR)
 ),
 windows AS (
   SELECT cur,

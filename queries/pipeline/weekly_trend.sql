@@ -8,10 +8,12 @@
 -- a purchase), new customers (first purchase that week, from customer_summary), returning customers
 -- (active, first purchase before that week) and average order value (purchases / orders).
 -- Amounts are summed as DECIMAL(18,6) so re-running an as-of date gives bit-identical results.
+-- $currency: the run's currency, as in customer_summary ('*' = every transaction).
 INSERT INTO weekly_trend
 WITH span AS (
   SELECT date_diff('day', min(order_date)::DATE, $as_of::DATE) + 1 AS days
   FROM transactions WHERE order_date < $as_of::DATE + INTERVAL 1 DAY
+    AND ($currency::VARCHAR = '*' OR currency IS NOT DISTINCT FROM $currency::VARCHAR)
 ),
 n AS (
   SELECT greatest(1, CASE WHEN days // 7 >= 52 THEN 52 ELSE least(26, days // 7) END)::INTEGER AS weeks FROM span
@@ -24,6 +26,7 @@ tx AS (
     date_diff('day', order_date::DATE, $as_of::DATE) // 7 AS k
   FROM transactions, n
   WHERE order_date < $as_of::DATE + INTERVAL 1 DAY AND order_date >= $as_of::DATE - to_days(7 * n.weeks - 1)
+    AND ($currency::VARCHAR = '*' OR currency IS NOT DISTINCT FROM $currency::VARCHAR)
 ),
 agg AS (
   SELECT k,

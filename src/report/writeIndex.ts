@@ -72,10 +72,11 @@ function acrossRuns(points: readonly RunPoint[], link: ReportLink, t: ReportText
   const { m: { index: m }, fmt } = t;
   if (points.length === 0) return null;
   const days = fmt.int(points.at(-1)!.windowDays);
-  const money = (v: number | null): string => (v === null ? '—' : fmt.money(v));
+  // each run's revenue in its own currency (runs analyse one currency each)
+  const money = (v: number | null, p: RunPoint): string => (v === null ? '—' : reportText(t.locale, p.currency).fmt.money(v));
   const count = (v: number | null): string => (v === null ? '—' : fmt.int(v));
-  const chart = (title: string, value: (p: RunPoint) => number | null, text: (v: number | null) => string): SafeHtml => {
-    const cps = points.map((p) => ({ label: p.asOf, value: value(p), text: text(value(p)) }));
+  const chart = (title: string, value: (p: RunPoint) => number | null, text: (v: number | null, p: RunPoint) => string): SafeHtml => {
+    const cps = points.map((p) => ({ label: p.asOf, value: value(p), text: text(value(p), p) }));
     return runsChart(title, cps, m.chartAria(title, fmt.int(points.length), cps.map((c) => `${c.label} ${c.text}`).join(', ')));
   };
   return html`<section id="across-runs" aria-labelledby="across-runs-h"><h2 id="across-runs-h">${m.trendTitle}</h2>
@@ -84,6 +85,6 @@ function acrossRuns(points: readonly RunPoint[], link: ReportLink, t: ReportText
 <div class="table-wrap"><table class="compact"><caption>${m.trendCaption}</caption><thead><tr><th scope="col">${m.asOf}</th><th scope="col" class="num">${m.run}</th><th scope="col" class="num">${m.revenue(days)}</th><th scope="col" class="num">${m.active(days)}</th><th scope="col">${m.report}</th></tr></thead>
 <tbody>${points.map((p) => {
     const file = link(p.runId, p.asOf);
-    return html`<tr data-run="${p.runId}"><td>${p.asOf}</td><td class="num">${p.runId}</td><td class="num">${money(p.revenue)}</td><td class="num">${count(p.activeCustomers)}</td><td>${file ? html`<a href="${file}">${m.open}</a>` : '—'}</td></tr>`;
+    return html`<tr data-run="${p.runId}"><td>${p.asOf}</td><td class="num">${p.runId}</td><td class="num">${money(p.revenue, p)}</td><td class="num">${count(p.activeCustomers)}</td><td>${file ? html`<a href="${file}">${m.open}</a>` : '—'}</td></tr>`;
   })}</tbody></table></div></section>`;
 }

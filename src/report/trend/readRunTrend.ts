@@ -10,6 +10,8 @@ export interface RunPoint {
   activeCustomers: number | null;
   /** the KPI window in days (28 unless configured) */
   windowDays: number;
+  /** the run's currency (ISO 4217; null = not known); 'USD' for runs made before currencies were recorded */
+  currency: string | null;
 }
 
 /**
@@ -27,12 +29,15 @@ export async function readRunTrend(conn: DuckDBConnection, defaultWindowDays: nu
      SELECT l.run_id, l.as_of::VARCHAR AS as_of,
        max(k.value) FILTER (WHERE k.kpi = 'revenue') AS revenue,
        max(k.value) FILTER (WHERE k.kpi = 'active_customers') AS active,
-       max(k.window_days) FILTER (WHERE k.kpi = 'revenue') AS window_days
+       max(k.window_days) FILTER (WHERE k.kpi = 'revenue') AS window_days,
+       (SELECT count(*) FROM run_config c WHERE c.run_id = l.run_id AND c.section = 'currency') AS has_currency,
+       (SELECT json_extract_string(c.config, '$.currency') FROM run_config c WHERE c.run_id = l.run_id AND c.section = 'currency') AS currency
      FROM latest l LEFT JOIN kpis k USING (run_id)
      GROUP BY l.run_id, l.as_of ORDER BY l.as_of`,
   );
   return rows.map((r) => ({
     runId: num(r['run_id']), asOf: str(r['as_of']), revenue: numOrNull(r['revenue']), activeCustomers: numOrNull(r['active']),
     windowDays: numOrNull(r['window_days']) ?? defaultWindowDays,
+    currency: num(r['has_currency']) === 0 ? 'USD' : r['currency'] === null ? null : str(r['currency']),
   }));
 }

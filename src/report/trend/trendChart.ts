@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, VL_SCHEMA } from '../charts/common.js';
+import { chartConfig, VL_SCHEMA } from '../charts/common.js';
 import { EN, type ReportText } from '../i18n/index.js';
 import { isMoney, measureOf } from './measure.js';
 import type { TrendMeasure, TrendReport } from './types.js';
@@ -40,7 +40,8 @@ export function weeklyTrendChart(trend: TrendReport, measure: TrendMeasure, t: R
   const m = t.m.trend;
   const name = m.measures[measure];
   const x = { field: 'weekEnd', type: 'temporal', timeUnit: 'utcyearmonthdate', title: null, axis: { format: '%b %d', labelOverlap: true, tickCount: 4, grid: false } } as const;
-  const yAxis = isMoney(measure) ? { format: ',.0f' } : { format: ',d', tickMinStep: 1 };
+  // money in the report's currency (chartConfig carries its d3 locale); counts with integer ticks
+  const yAxis = isMoney(measure) ? { format: '$,.0f' } : { format: ',d', tickMinStep: 1 };
   return {
     $schema: VL_SCHEMA,
     title: { text: name },
@@ -67,7 +68,7 @@ export function weeklyTrendChart(trend: TrendReport, measure: TrendMeasure, t: R
         encoding: { x },
       },
     ],
-    config: CHART_CONFIG,
+    config: chartConfig(t),
   };
 }
 
