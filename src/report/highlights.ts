@@ -65,7 +65,8 @@ export function highlights(data: ReportData, t: ReportText = EN): Highlight[] {
   }
 
   const revenue = data.kpis.find((k) => k.key === 'revenue');
-  if (revenue && revenue.previous !== null && revenue.previous > 0 && Number.isFinite(revenue.value)) {
+  // runs made before migration 010 compared with the previous run, which the sentence does not say
+  if (revenue && revenue.comparedWith !== 'previous_run' && revenue.previous !== null && revenue.previous > 0 && Number.isFinite(revenue.value)) {
     const change = (revenue.value - revenue.previous) / revenue.previous;
     const pct = fmt.pct(Math.abs(change));
     const now = fmt.money(revenue.value);

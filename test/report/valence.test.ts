@@ -4,6 +4,8 @@ import { renderKpis } from '../../src/report/html/kpis.js';
 import { reportText } from '../../src/report/i18n/index.js';
 import type { Kpi } from '../../src/report/types.js';
 import { KPI_VALENCE, toneOf } from '../../src/report/valence.js';
+import { highlights } from '../../src/report/highlights.js';
+import { sampleReportData } from './sampleData.js';
 
 const kpi = (key: string, value: number, previous: number | null, format: Kpi['format'] = 'int'): Kpi => ({
   key, label: key, value, previous, format, windowDays: 28, comparedWith: 'previous_window',
@@ -57,5 +59,12 @@ describe('KPI valence', () => {
     const zh = renderKpis(kpis, { runId: 3, asOf: '2024-06-23' }, reportText('zh-CN')).value;
     expect(zh).toContain('退货率（最近 28 天）');
     expect(zh).toContain('新增流失（自上次运行以来）');
+  });
+
+  it('states a revenue change only against the period its sentence names', () => {
+    const withRevenue = (comparedWith: Kpi['comparedWith']) => ({ ...sampleReportData(), kpis: [{ ...kpi('revenue', 8800, 10000, 'money'), comparedWith }] });
+    expect(highlights(withRevenue('previous_window')).map((h) => h.text)).toContain('Net revenue over the last 28 days is down 12.0% on the 28 days before, at $8,800.');
+    // a run made before migration 010 compared with the previous run: no sentence about "the 28 days before"
+    expect(highlights(withRevenue('previous_run')).map((h) => h.kind)).not.toContain('revenueChange');
   });
 });

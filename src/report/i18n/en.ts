@@ -102,6 +102,8 @@ export const en = {
       aov: 'Average order value',
     },
     chartDescription: (measure: string) => `Line chart of ${measure.toLowerCase()} per week, one point per week; a vertical dashed line marks the latest week. The table below gives the numbers.`,
+    /** d3 time format of the trend charts' week axis */
+    axisDate: '%b %d',
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   },
   highlights: {

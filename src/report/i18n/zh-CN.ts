@@ -101,6 +101,7 @@ export const zhCN: Messages = {
       aov: '平均订单金额',
     },
     chartDescription: (measure) => `每周${measure}折线图，每周一个点；竖直虚线标出最近一周。下表列出具体数字。`,
+    axisDate: '%-m月%-d日',
     weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
   },
   highlights: {

@@ -39,7 +39,7 @@ export function trendData(trend: TrendReport, measure: TrendMeasure, t: ReportTe
 export function weeklyTrendChart(trend: TrendReport, measure: TrendMeasure, t: ReportText = EN): TopLevelSpec {
   const m = t.m.trend;
   const name = m.measures[measure];
-  const x = { field: 'weekEnd', type: 'temporal', timeUnit: 'utcyearmonthdate', title: null, axis: { format: '%b %d', labelOverlap: true, tickCount: 4, grid: false } } as const;
+  const x = { field: 'weekEnd', type: 'temporal', timeUnit: 'utcyearmonthdate', title: null, axis: { format: m.axisDate, labelOverlap: true, tickCount: 4, grid: false } } as const;
   // money in the report's currency (chartConfig carries its d3 locale); counts with integer ticks
   const yAxis = isMoney(measure) ? { format: '$,.0f' } : { format: ',d', tickMinStep: 1 };
   return {
