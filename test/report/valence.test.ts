@@ -68,3 +68,23 @@ describe('KPI valence', () => {
     expect(highlights(withRevenue('previous_run')).map((h) => h.kind)).not.toContain('revenueChange');
   });
 });
+
+describe('key figures and weekly trend in Chinese', () => {
+  it('leave no English UI word (window names, comparisons, trend headings and table)', async () => {
+    const { renderTrend } = await import('../../src/report/trend/section.js');
+    const { sampleTrend } = await import('./sampleTrend.js');
+    const zh = reportText('zh-CN');
+    const kpis: Kpi[] = [
+      kpi('revenue', 1200, 1000, 'money'), kpi('return_rate', 0.06, 0.05, 'pct'),
+      { ...kpi('customers', 120, 100), windowDays: null, comparedWith: 'window_start' },
+      { ...kpi('churned', 5, 7), windowDays: null, comparedWith: 'previous_run' },
+      { ...kpi('won_back', 3, null), windowDays: 90, comparedWith: 'none' },
+    ];
+    const page = renderKpis(kpis, { runId: 3, asOf: '2024-06-23' }, zh, 28, sampleTrend()).value + renderTrend(sampleTrend(26, '2024-06-30', 10), zh).value;
+    const text = page.replace(/<[^>]*>/g, ' ').replace(/"[^"]*"/g, ' ');
+    // what may stay Latin: the currency code prefix of amounts ("US$") and the name JavaScript (the no-script note)
+    expect(text.replace(/US\$|JavaScript/g, '').match(/[A-Za-z]{2,}/g)).toBeNull();
+    expect(text).toContain('每周趋势');
+    expect(text).toContain('星期日');
+  });
+});
