@@ -128,4 +128,18 @@ describe('KPIs over equal, closed windows (queries/pipeline/kpis_store.sql)', ()
       });
     });
   });
+
+  it('reads runs made before migration 010 as compared with the previous run, with their configured windows', async () => {
+    await withTempDb(async (conn, dir) => {
+      const runId = await run(conn, dir);
+      // what an older run's rows look like: no window or comparison recorded, no weekly trend
+      await conn.run(`UPDATE kpis SET window_days = NULL, compared_with = NULL WHERE run_id = ${runId}`);
+      await conn.run(`DELETE FROM weekly_trend WHERE run_id = ${runId}`);
+      const kpis = Object.fromEntries((await readKpis(conn, runId)).map((k) => [k.key, k]));
+      expect(kpis['revenue']).toMatchObject({ comparedWith: 'previous_run', windowDays: 28, label: 'Net revenue (last 28 days)' });
+      expect(kpis['won_back']).toMatchObject({ comparedWith: 'previous_run', windowDays: 90, label: 'Won back (last 90 days)' });
+      expect(kpis['customers']).toMatchObject({ comparedWith: 'previous_run', windowDays: null, label: 'Customers (to date)' });
+      expect(await readTrend(conn, runId)).toBeNull();
+    });
+  });
 });
