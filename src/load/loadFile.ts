@@ -5,7 +5,8 @@ import { fileChecksum } from './checksum.js';
 import { insertRows, type InsertCounts } from './insertRows.js';
 import { parseRowsSql, reasonCountsSql, repeatsSql, sharedHashesSql, type ResolvedMapping } from './parseRows.js';
 import { resolveMapping } from './resolveMapping.js';
-import { stageFile } from './stage/stageFile.js';
+import { stageFile, stageNormalized } from './stage/stageFile.js';
+import { isDialectError } from './stage/stageCsv.js';
 import { clearRejects, numberParsed } from './stage/rejects.js';
 import { inputError } from '../util/error.js';
 import { parseCurrency } from './currency.js';
@@ -56,10 +57,19 @@ export async function prepareFile(conn: DuckDBConnection, path: string, opts: Lo
   // hashing runs on this thread while DuckDB parses on its own: ~1 s per GB saved
   const hashing = fileChecksum(path);
   hashing.catch(() => undefined); // awaited below; a parse error must not leave it unhandled
-  const staged = await stageFile(conn, t, path, opts.mapping);
-  const mapping = await resolveMapping(conn, t, withDefaultCurrency(opts), staged.headers, path, opts.mappingSource);
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
-  await parseFile(conn, t, path, staged, mapping, now);
+  const parse = async (staged: Staged) => {
+    const mapping = await resolveMapping(conn, t, withDefaultCurrency(opts), staged.headers, path, opts.mappingSource);
+    await parseFile(conn, t, path, staged, mapping, now);
+    return { staged, mapping };
+  };
+  const first = await stageFile(conn, t, path, opts.mapping);
+  const { staged, mapping } = await parse(first).catch(async (err: unknown) => {
+    // damage past what the sniffer sampled (mixed line endings deep in a big file) breaks the
+    // first full read: read a normalised copy instead, as stageFile does when it shows up front
+    if (!first.pending || !isDialectError(err)) throw err;
+    return parse(await stageNormalized(conn, t, path, path, opts.mapping));
+  });
   const stats = await parseStats(conn, t, `${t}_parsed`);
   return { path, checksum: await hashing, staged, mapping, t, stats };
 }
