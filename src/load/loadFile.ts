@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Mapping } from './mapping.js';
 import type { FileLoadResult } from './types.js';
 import { fileChecksum } from './checksum.js';
+import { claimCurrency } from './claimCurrency.js';
 import { insertRows, type InsertCounts } from './insertRows.js';
 import { parseRowsSql, reasonCountsSql, repeatsSql, sharedHashesSql, type ResolvedMapping } from './parseRows.js';
 import { resolveMapping } from './resolveMapping.js';
@@ -119,10 +120,11 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   const counts: InsertCounts = already
     ? { loaded: 0, duplicates: rowsRead, excluded: 0, quarantined: 0, duplicateLinesKept: 0, quarantineReasons: {} }
     : await insertRows(conn, p, loadId);
+  const currencySet = await claimCurrency(conn, p);
   const preview = opts.preview && !already ? await previewRows(conn, `${p.t}_parsed`, opts.preview) : undefined;
   const detected = { ...p.staged.detected, date_format: p.mapping.date_format };
   const result: FileLoadResult = {
-    path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, mapping: p.mapping, detected,
+    path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet, mapping: p.mapping, detected,
     ...(preview ? { preview } : {}),
   };
   checkAccounting(result);

@@ -68,6 +68,22 @@ describe('currency of loaded rows', () => {
     });
   });
 
+  it('gives rows stored without a currency the currency of the same export loaded again with one', async () => {
+    await withTempDb(async (conn, dir) => {
+      const file = writeText(dir, 'a.csv', CSV + 'C,3,2024-01-04,30\nC,3,2024-01-04,30\n'); // a repeated line: two rows, one identity each
+      const other = writeText(dir, 'b.csv', CSV.replaceAll('2024-01', '2024-02'));
+      await loadFiles(conn, [file, other], { mapping: { columns: {} }, mappingSource: 'detected' });
+      const again = await loadFiles(conn, [file], { mapping: { columns: {} }, mappingSource: 'detected', currency: 'GBP' });
+      expect(again).toMatchObject({ rows_read: 4, loaded: 0, duplicates: 4, currency_set: 4 });
+      const t = await rows(conn, `SELECT source_file, currency, count(*) AS n FROM transactions GROUP BY ALL ORDER BY ALL`);
+      expect(t.map((r) => [String(r['source_file']).slice(-5), r['currency'], r['n']])).toEqual([['a.csv', 'GBP', 4], ['b.csv', null, 2]]);
+      // a row that already has a currency keeps it
+      const eur = await loadFiles(conn, [file], { mapping: { columns: {} }, mappingSource: 'detected', currency: 'EUR' });
+      expect(eur.currency_set).toBe(0);
+      expect(await rows(conn, `SELECT DISTINCT currency FROM transactions WHERE source_file = '${file}'`)).toEqual([{ currency: 'GBP' }]);
+    });
+  });
+
   it('refuses a mapping currency that is not an ISO 4217 code, naming the file, the key and an example', () => {
     expect(() => parseMapping({ columns: {}, currency: 'pounds' }, 'shop.json')).toThrow(/^shop\.json: "currency" must be an ISO 4217 currency code such as "GBP"/);
     expect(() => parseMapping({ columns: {}, currency: true }, 'shop.json')).toThrow(/"number_format": \{"currency": true\}/);
