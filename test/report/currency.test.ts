@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { clvDistributionChart } from '../../src/report/charts/clvDistribution.js';
-import { renderCurrency } from '../../src/report/html/currency.js';
+import { renderCurrencyNote, renderCurrencySection } from '../../src/report/html/currency.js';
 import { reportText } from '../../src/report/i18n/index.js';
 import { numberFormats } from '../../src/report/i18n/numbers.js';
 import { renderHtml } from '../../src/report/renderHtml.js';
@@ -52,9 +52,10 @@ describe('money in the run\'s currency', () => {
 describe('the currency note', () => {
   it('names the one currency when the run saw only it', () => {
     const t = reportText('en', 'GBP');
-    expect(textOf(renderCurrency({ code: 'GBP', chosen: 'most revenue', others: [] }, t).value)).toContain('Every amount in this report is in British Pound (GBP).');
-    const zh = reportText('zh-CN', 'GBP');
-    expect(textOf(renderCurrency({ code: 'GBP', chosen: 'most revenue', others: [] }, zh).value)).toContain('英镑（GBP）');
+    const one = { code: 'GBP', chosen: 'most revenue', others: [] } as const;
+    expect(textOf(renderCurrencyNote({ ...one, others: [] }, t).value)).toBe(' Every amount in this report is in British Pound (GBP). ');
+    expect(textOf(renderCurrencyNote({ ...one, others: [] }, reportText('zh-CN', 'GBP')).value)).toContain('英镑（GBP）');
+    expect(renderCurrencySection({ ...one, others: [] }, t).value).toBe('');
   });
 
   it('lists the currencies left out, each in its own format, and says why this one was analysed', () => {
@@ -62,7 +63,11 @@ describe('the currency note', () => {
       { currency: 'EUR', transactions: 27, orders: 26, customers: 8, revenue: 4048.32 },
       { currency: null, transactions: 3, orders: 3, customers: 2, revenue: 99.5 },
     ];
-    const text = textOf(renderCurrency({ code: 'GBP', chosen: 'named', others }, reportText('en', 'GBP')).value);
+    const c = { code: 'GBP', chosen: 'named', others } as const;
+    const note = textOf(renderCurrencyNote(c, reportText('en', 'GBP')).value);
+    expect(note).toContain('Left out, not converted: EUR, €4,048 from 8 customers; not known, 99.50 from 2 customers. See Currencies');
+    expect(renderCurrencyNote(c, reportText('en', 'GBP')).value).toContain('<a href="#currency">');
+    const text = textOf(renderCurrencySection(c, reportText('en', 'GBP')).value);
     expect(text).toContain('analyses the transactions in GBP only (the currency named for this run)');
     expect(text).toContain('EUR · Euro 27 26 8 €4,048');
     expect(text).toContain('not known 3 3 2 99.50');

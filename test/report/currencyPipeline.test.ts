@@ -114,6 +114,7 @@ describe('a two-currency export through load, analyze and report', () => {
     const euros = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(eur.revenue);
     expect(page).toMatch(/£\d/);
     expect(page).toContain('Every amount in this report is in British Pound (GBP).');
+    expect(page).toContain(`Left out, not converted: EUR, ${euros} from ${eur.customers} customers.`);
     expect(page).toMatch(new RegExp(`EUR · Euro</td><td class="num">${eur.transactions}</td><td class="num">${eur.orders}</td><td class="num">${eur.customers}</td><td class="num">${euros}</td>`));
     expect(page).not.toContain('$');
   });
