@@ -22,14 +22,14 @@ describe('analysis settings reach the steps through the run (ctx.models, ctx.dyn
       const plain = await analyze(conn, { asOf: AS_OF });
       const models = { ...DEFAULT_MODELS, churnBands: { medium: 0.3, high: 0.6 }, valueTiers: { top: 0.1, mid: 0.2 } };
       const dynamics = { ...DEFAULT_DYNAMICS, lostMinDays: 400, lostGapMultiple: 6 };
-      const tuned = await analyze(conn, { asOf: AS_OF, models, dynamics, currency: 'GBP', locale: 'zh-CN' });
+      const tuned = await analyze(conn, { asOf: AS_OF, models, dynamics, locale: 'zh-CN' });
 
       expect(await config(conn, plain.runId, 'models')).toEqual(DEFAULT_MODELS);
       expect(await config(conn, plain.runId, 'dynamics')).toEqual(DEFAULT_DYNAMICS);
       expect(await config(conn, plain.runId, 'report')).toEqual({ currency: null, locale: 'en' });
       expect(await config(conn, tuned.runId, 'models')).toEqual(models);
       expect(await config(conn, tuned.runId, 'dynamics')).toEqual(dynamics);
-      expect(await config(conn, tuned.runId, 'report')).toEqual({ currency: 'GBP', locale: 'zh-CN' });
+      expect(await config(conn, tuned.runId, 'report')).toEqual({ currency: null, locale: 'zh-CN' }); // loaded with no currency
 
       // the bands and tiers in customer_scores follow the settings of each run
       for (const [run, m] of [[plain.runId, DEFAULT_MODELS], [tuned.runId, models]] as const) {
