@@ -122,7 +122,7 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
     : await insertRows(conn, p, loadId);
   const currencySet = await claimCurrency(conn, p);
   const preview = opts.preview && !already ? await previewRows(conn, `${p.t}_parsed`, opts.preview) : undefined;
-  const detected = { ...p.staged.detected, date_format: p.mapping.date_format };
+  const detected = { ...p.staged.detected, date_format: p.mapping.date_format, currency: currencySource(p.mapping) };
   const result: FileLoadResult = {
     path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet, mapping: p.mapping, detected,
     ...(preview ? { preview } : {}),
@@ -130,6 +130,12 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   checkAccounting(result);
   await recordLoad(conn, p.checksum, result);
   return result;
+}
+
+/** Where the file's currency comes from, for --dry-run and loads.detected. */
+function currencySource(m: ResolvedMapping): string {
+  const fallback = m.currency ?? 'not known';
+  return m.columns.currency ? `column ${m.columns.currency}, else ${fallback}` : fallback;
 }
 
 /** Drop a prepared file's temp relations. */

@@ -33,6 +33,7 @@ describe('currency of loaded rows', () => {
       const { byCurrency, invalid } = expectedByCurrency();
       expect(invalid).toEqual(['UKP', '£']);
       expect(s).toMatchObject({ rows_read: 214, loaded: 212, duplicates: 0, excluded: 0, quarantined: 2, quarantine_reasons: { 'invalid currency': 2 } });
+      expect(s.files[0]!.detected['currency']).toBe('column Currency, else GBP');
       const stored = await rows(conn, 'SELECT currency, count(*) AS n FROM transactions GROUP BY currency ORDER BY currency');
       expect(Object.fromEntries(stored.map((r) => [r['currency'], r['n']]))).toEqual(byCurrency);
       const q = await rows(conn, 'SELECT reason, detail FROM quarantine ORDER BY source_line');
