@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { migrate } from '../../src/store/migrate.js';
+import { migrations } from '../../src/store/migrations/index.js';
 import { loadFiles } from '../../src/load/loadFiles.js';
 import { parseMapping, readMapping } from '../../src/load/mapping.js';
 import { crm } from '../helpers/cli.js';
@@ -83,6 +86,22 @@ describe('currency of loaded rows', () => {
       expect(eur.currency_set).toBe(0);
       expect(await rows(conn, `SELECT DISTINCT currency FROM transactions WHERE source_file = '${file}'`)).toEqual([{ currency: 'GBP' }]);
     });
+  });
+
+  it('migration 012 leaves rows loaded before it with no currency (NULL, not a guess)', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    try {
+      await migrate(conn, migrations.filter((m) => m.version < 12));
+      // a row as the loader wrote it before currencies
+      await conn.run(`INSERT INTO transactions (customer_id, order_id, order_date, amount, is_return, source_file, source_line, load_id)
+        VALUES ('A', '1', TIMESTAMP '2024-01-02', 10, false, 'old.csv', 2, 1)`);
+      await migrate(conn);
+      expect(await rows(conn, 'SELECT customer_id, currency FROM transactions')).toEqual([{ customer_id: 'A', currency: null }]);
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
   });
 
   it('refuses a mapping currency that is not an ISO 4217 code, naming the file, the key and an example', () => {
