@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Mapping } from './mapping.js';
 import type { FileLoadResult } from './types.js';
 import { fileChecksum } from './checksum.js';
+import { claimCurrency } from './claimCurrency.js';
 import { insertRows, type InsertCounts } from './insertRows.js';
 import { parseRowsSql, reasonCountsSql, repeatsSql, sharedHashesSql, type ResolvedMapping } from './parseRows.js';
 import { resolveMapping } from './resolveMapping.js';
@@ -129,15 +130,22 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   const counts: InsertCounts = already
     ? { loaded: 0, duplicates: rowsRead, excluded: 0, quarantined: 0, duplicateLinesKept: 0, quarantineReasons: {} }
     : await insertRows(conn, p, loadId);
+  const currencySet = await claimCurrency(conn, p);
   const preview = opts.preview && !already ? await previewRows(conn, `${p.t}_parsed`, opts.preview) : undefined;
-  const detected = { ...p.staged.detected, date_format: p.mapping.date_format };
+  const detected = { ...p.staged.detected, date_format: p.mapping.date_format, currency: currencySource(p.mapping) };
   const result: FileLoadResult = {
-    path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, mapping: p.mapping, detected,
+    path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet, mapping: p.mapping, detected,
     ...(preview ? { preview } : {}),
   };
   checkAccounting(result);
   await recordLoad(conn, p.checksum, result);
   return result;
+}
+
+/** Where the file's currency comes from, for --dry-run and loads.detected. */
+function currencySource(m: ResolvedMapping): string {
+  const fallback = m.currency ?? 'not known';
+  return m.columns.currency ? `column ${m.columns.currency}, else ${fallback}` : fallback;
 }
 
 /** Drop a prepared file's temp relations. */
