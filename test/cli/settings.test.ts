@@ -106,4 +106,13 @@ describe('a JSON pipeline by path, end to end through the real crm (temp copy of
     expect(r.err).toContain(`Fix: set "inputs.mapping" in ${odd} to a mapping file`);
     expect(r.err).not.toContain('--mapping');
   });
+
+  it('a clock as-of rule over exports that stopped arriving is refused too, naming the rule and the file', () => {
+    const stale = join(dir, 'stale.json');
+    writeFileSync(stale, JSON.stringify({ name: 'stale', schedule: { cron: '0 6 * * 1' }, inputs: { files: ['sample.csv'], mapping: 'mapping.json' }, asOf: 'last-complete-week' }));
+    const r = runCrm(['run', stale, '--db', join(dir, 'stale.duckdb')]);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(new RegExp(`as-of \\d{4}-\\d\\d-\\d\\d \\(picked by the as-of rule last-complete-week of ${stale.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) is \\d+ days after the latest order date \\(2024-12-29\\)`));
+    expect(r.err).toContain('--allow-future-as-of');
+  });
 });
