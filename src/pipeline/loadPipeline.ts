@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { suggestion } from '../util/didYouMean.js';
 import { usageError } from '../util/error.js';
 import { packageRoot } from '../util/paths.js';
+import { checkPipelinePaths } from './checkPipelinePaths.js';
 import { PIPELINE_EXTENSIONS, readPipelineFile } from './readPipelineFile.js';
 import type { Pipeline } from './types.js';
 import { validatePipeline } from './validatePipeline.js';
@@ -53,7 +54,9 @@ export async function loadPipeline(nameOrPath: string): Promise<Pipeline> {
 
 async function readChecked(file: string, shown: string, baseDir: string): Promise<Pipeline> {
   const raw = await readPipelineFile(file, shown);
-  return { ...validatePipeline(raw, shown), baseDir, source: shown };
+  const p = validatePipeline(raw, shown);
+  checkPipelinePaths(p, shown, baseDir);
+  return { ...p, baseDir, source: shown };
 }
 
 function unknownPipeline(name: string, names: string[]): string {
