@@ -24,12 +24,20 @@ function pipelineFiles(): Map<string, string> {
   return files;
 }
 
-/** Names of the pipelines in pipelines/ (files ending .json, .mjs, .js or .cjs). */
+/**
+ * Names of the pipelines in pipelines/ (files ending .json, .mjs, .js or .cjs).
+ *
+ * @example pipelineNames() // ['weekly']
+ */
 export function pipelineNames(): string[] {
   return [...pipelineFiles().keys()].sort();
 }
 
-/** A pipeline argument naming a file rather than a pipeline in pipelines/: it has a slash or a file extension. */
+/**
+ * A pipeline argument naming a file rather than a pipeline in pipelines/: it has a slash or a file extension.
+ *
+ * @example isPipelinePath('weekly') // false; isPipelinePath('shop.json') // true
+ */
 export const isPipelinePath = (arg: string): boolean => /[\\/]/.test(arg) || /\.(json|[mc]?js|[mc]?ts)$/i.test(arg);
 
 /**
