@@ -50,6 +50,12 @@ describe('a JSON pipeline by path, end to end through the real crm (temp copy of
     expect(Number(scores!['top']) / Number(scores!['n'])).toBeCloseTo(0.1, 1);
     const html = readFileSync(join(dir, 'out', '2024-12-29', 'report.html'), 'utf8');
     expect(html).toContain('<html lang="zh-CN"');
+    // re-made later, the report keeps the run's language unless asked otherwise
+    const again = runCrm(['report', '--run', String(run), '--out', join(dir, 'again'), '--db', db]);
+    expect(again.code, again.err).toBe(0);
+    expect(readFileSync(join(dir, 'again', '2024-12-29', 'report.html'), 'utf8')).toContain('<html lang="zh-CN"');
+    expect(runCrm(['report', '--run', String(run), '--locale', 'en', '--out', join(dir, 'again'), '--db', db]).code).toBe(0);
+    expect(readFileSync(join(dir, 'again', '2024-12-29', 'report.html'), 'utf8')).toContain('<html lang="en"');
   });
 
   it('--locale overrides the pipeline\'s, and the methods section prints the settings the run used', () => {
