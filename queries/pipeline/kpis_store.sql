@@ -21,7 +21,7 @@ now AS (
     ('aov', (SELECT sum(amount) FILTER (WHERE NOT is_return) / nullif(count(DISTINCT order_id) FILTER (WHERE NOT is_return), 0) FROM recent)),
     ('return_rate', (SELECT -coalesce(sum(amount) FILTER (WHERE is_return), 0) / nullif(sum(amount) FILTER (WHERE NOT is_return), 0) FROM recent)),
     ('churned', (SELECT CASE WHEN $prev IS NULL THEN NULL ELSE coalesce(sum(customers), 0) END FROM state_moves
-                 WHERE run_id = $run AND to_state = 'lost' AND from_state <> 'lost')),
+                 WHERE run_id = $run AND to_state = 'lapsed' AND from_state <> 'lapsed')),
     ('won_back', (SELECT count(*) FROM customer_scores WHERE run_id = $run AND state = 'won_back'))
   ) v(kpi, value)
 )
