@@ -43,13 +43,13 @@ export interface ReasonMessages {
 const MONTH_DAYS = 30.4375;
 
 /**
- * A span as a person would say it: days under 2 weeks, weeks under 7 weeks, then months, years
- * from 2 years on.
+ * A span as a person would say it: days under 4 weeks (a gap of 20 against 25 days must not read
+ * as 3 against 4 weeks), weeks under 7 weeks, then months, years from 2 years on.
  *
  * @example span(183) // { n: 6, unit: 'month' }
  */
 export function span(days: number): Span {
-  if (days < 13.5) return { n: Math.max(1, Math.round(days)), unit: 'day' };
+  if (days < 27.5) return { n: Math.max(1, Math.round(days)), unit: 'day' };
   if (days < 49) return { n: Math.round(days / 7), unit: 'week' };
   const months = days / MONTH_DAYS;
   if (months < 23.5) return { n: Math.max(2, Math.round(months)), unit: 'month' };
@@ -100,7 +100,7 @@ export function reasonFacts(c: ReasonInput): ReasonFacts {
  * churn_reason and the report in its locale alike).
  *
  * @example churnReasonText(reasonFacts({ x: 3, txDays: 63, TDays: 157, band: 'high', horizonDays: 63 }), en.reasons)
- * // "overdue by 3 cycles: last order 3 months ago, usually every 3 weeks; an order within 9 weeks is unlikely"
+ * // "overdue by 3 cycles: last order 3 months ago, usually every 21 days; an order within 9 weeks is unlikely"
  */
 export function churnReasonText(f: ReasonFacts, m: ReasonMessages): string {
   if (f.kind === 'none') return m.noOrders;

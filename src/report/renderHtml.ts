@@ -14,7 +14,7 @@ import { CLUSTER_SCATTER_CHART_ID, CLUSTER_SILHOUETTE_CHART_ID, renderClusters }
 import { CLV_CHART_ID, renderClv } from './html/clv.js';
 import { renderHeader } from './html/header.js';
 import { HEATMAP_CHART_ID, renderHeatmap } from './html/heatmap.js';
-import { renderHighlights } from './html/highlights.js';
+import { renderHighlights, renderTrustNote } from './html/highlights.js';
 import { renderKpis } from './html/kpis.js';
 import { renderMethods } from './html/methods.js';
 import { renderModelQuality } from './html/modelQuality.js';
@@ -67,6 +67,7 @@ export function renderHtml(data: ReportData, options: RenderOptions = {}): strin
 <main>
 ${renderHeader(data, t)}
 ${renderHighlights(highlights(data, t), t)}
+${renderTrustNote(data, t)}
 ${renderKpis(data.kpis, data.previousRun, t, windowDays)}
 ${renderActionLinks(options.actionLists ?? [], t)}
 ${renderSegments(data.segments, t)}

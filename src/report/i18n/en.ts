@@ -209,7 +209,6 @@ export const en = {
     tierNames: { top: 'Top', mid: 'Middle', low: 'Rest' } as Record<string, string>,
     clvShare: 'Share of CLV',
     meanClv: 'Mean CLV',
-    clvFrom: 'CLV from',
     keptFrom: 'Value if kept from',
     historicFuture: (n: string, historic: string, future: string, horizon: string, mean: string, median: string) =>
       `Historic and future value: these ${n} customers have brought ${historic} to date and are expected to bring ${future} over the next ${horizon} (discounted): ${mean} per customer on average, ${median} for the median customer.`,

@@ -201,7 +201,6 @@ export const zhCN: Messages = {
     tierNames: { top: '头部', mid: '中部', low: '其余' },
     clvShare: 'CLV 占比',
     meanClv: '平均 CLV',
-    clvFrom: 'CLV 下限',
     keptFrom: '留存时价值下限',
     historicFuture: (n, historic, future, horizon, mean, median) =>
       `历史价值与未来价值：这 ${n} 位客户至今带来了 ${historic}，预计在未来 ${horizon} 内带来 ${future}（已折现）：平均每位客户 ${mean}，中位客户 ${median}。`,
