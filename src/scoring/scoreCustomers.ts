@@ -1,6 +1,7 @@
 import { discountedFactor, discountedPurchases, type ClvOptions } from '../models/clv.js';
 import { compressSummary } from '../models/compress.js';
-import type { UsedModelsConfig } from '../models/config.js';
+import { chooseHorizon } from '../models/autoHorizon.js';
+import type { ModelsConfig, UsedModelsConfig } from '../models/config.js';
 import { medianWait } from '../models/nextOrder.js';
 import { scoreModels, type ModelScores } from '../models/scoreModels.js';
 import { churnBands, valueTiers } from '../models/tiers.js';
@@ -30,11 +31,15 @@ const PLACEHOLDER_SPEND = { p: 1, q: 2, gamma: 1 };
  * (scoreModels). Returns null when no churn model was fitted. No output is ever NaN, infinite or
  * negative: anything that would be is blanked to NaN (NULL in the tables) and counted.
  *
+ * An 'auto' horizon is resolved on these customers (chooseHorizon), as the models step does.
+ *
  * @example const s = scoreCustomers(input, fitModels(input, DEFAULT_MODELS), DEFAULT_MODELS);
  */
-export function scoreCustomers(input: CustomerInput, fitted: FittedModels, config: UsedModelsConfig): CustomerScores | null {
+export function scoreCustomers(input: CustomerInput, fitted: FittedModels, settings: UsedModelsConfig | ModelsConfig): CustomerScores | null {
   const churn = fitted.churn;
   if (churn === null) return null;
+  const horizonDays = settings.horizonDays === 'auto' ? chooseHorizon('auto', input.x, input.txDays).days : settings.horizonDays;
+  const config = { ...settings, horizonDays };
   const k = daysPerUnit(config.timeUnit);
   const tx = input.txDays.map((d) => d / k);
   const T = input.TDays.map((d) => d / k);
