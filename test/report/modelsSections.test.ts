@@ -66,6 +66,7 @@ describe('churn, CLV and model quality sections', () => {
     expect(page).toContain('no order in the next 9 weeks');
     expect(page).toContain('The horizon, 9 weeks, follows this business’s purchase cycle: three in four of the 887 repeat buyers usually order again within 58 days');
     expect(page).toContain('High: 80.0% or more; medium: 50.0% or more');
+    expect(page).toContain('no order in the 90 days after, against the mean predicted risk: low 29.6% (predicted 31.2%); medium 68.0% (predicted 66.5%); high 95.0% (predicted 94.5%)');
     for (const range of ['<td>80.0% or more</td>', '<td>50.0% to under 80.0%</td>', '<td>under 50.0%</td>']) expect(page).toContain(range);
     expect(page).toContain('The first 2 of the 42 customers on the worth-saving list: in the high churn band and the top value tier');
     // reasons are worded from the numbers in the report's language, agreeing with the high band

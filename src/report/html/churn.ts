@@ -83,6 +83,7 @@ export function renderChurn(models: ModelsReport | null, t: ReportText = EN): Sa
       ? noData(m.none)
       : [
           html`<p>${explain(models, t)}</p>`,
+          backtestCheck(models, t),
           chartDiv(CHURN_CHART_ID, m.chartAria, t),
           renderTable(m.bandsCaption, bandColumns(t, models.assumptions), churn.bands, { t }),
           html`<h3>${m.atRiskTitle}</h3>
@@ -93,6 +94,16 @@ export function renderChurn(models: ModelsReport | null, t: ReportText = EN): Sa
 <h2 id="churn-h">${m.title}</h2>
 ${body}
 </section>`;
+}
+
+/** The latest backtest's per-band check (observed no-order share against predicted risk), when it has one. */
+function backtestCheck(models: ModelsReport, t: ReportText): SafeHtml | null {
+  const b = models.backtest;
+  const rows = (b?.bands ?? []).filter((r) => r.customers > 0 && r.observed_no_order !== null && r.mean_risk !== null);
+  if (!b || rows.length === 0) return null;
+  const { m, fmt } = t;
+  const text = rows.map((r) => m.churn.backtestRow(bandName(r.band, t), fmt.pct(r.observed_no_order!), fmt.pct(r.mean_risk!))).join(t.locale === 'zh-CN' ? '；' : '; ');
+  return html`<p class="note">${m.churn.backtestCheck(b.calibrationEnd, fmt.int(b.churnHorizonDays), text)}</p>`;
 }
 
 /** "top" / "top, middle": the tiers "high value" meant, in the report's language. */

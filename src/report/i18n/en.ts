@@ -195,6 +195,9 @@ export const en = {
       ` The horizon, ${horizon}, follows this business’s purchase cycle: three in four of the ${repeat} repeat buyers usually order again within ${cycle} days (rounded up to whole weeks).`,
     horizonFallback: (horizon: string, repeat: string) => ` The horizon is ${horizon}: with only ${repeat} repeat buyers there is no purchase cycle to measure.`,
     horizonSet: (horizon: string) => ` The horizon, ${horizon}, is set in the settings (horizonDays).`,
+    backtestCheck: (cal: string, days: string, rows: string) =>
+      `Checked against what happened (latest crm backtest, fitted on data up to ${cal}): share of each band’s customers with no order in the ${days} days after, against the mean predicted risk: ${rows}.`,
+    backtestRow: (band: string, observed: string, predicted: string) => `${band} ${observed} (predicted ${predicted})`,
     theHorizon: 'the horizon',
     bandsSentence: (high: string, medium: string) => ` High: ${high} or more; medium: ${medium} or more; low: below.`,
     bands: { low: 'low', medium: 'medium', high: 'high' } as Record<string, string>,

@@ -187,6 +187,8 @@ export const zhCN: Messages = {
     horizonAuto: (horizon, cycle, repeat) => `预测期为 ${horizon}，依据本业务自身的购买周期：${repeat} 位复购客户中，四分之三通常在 ${cycle} 天内再次下单（向上取整到整周）。`,
     horizonFallback: (horizon, repeat) => `预测期为 ${horizon}：只有 ${repeat} 位复购客户，无法测算购买周期。`,
     horizonSet: (horizon) => `预测期 ${horizon} 由设置指定（horizonDays）。`,
+    backtestCheck: (cal, days, rows) => `与实际结果的对照（最近一次 crm backtest，用截至 ${cal} 的数据拟合）：各等级客户在其后 ${days} 天内未下单的比例与平均预测风险：${rows}。`,
+    backtestRow: (band, observed, predicted) => `${band} ${observed}（预测 ${predicted}）`,
     theHorizon: '预测期',
     bandsSentence: (high, medium) => `高：${high} 及以上；中：${medium} 及以上；低：其余。`,
     bands: { low: '低', medium: '中', high: '高' },
