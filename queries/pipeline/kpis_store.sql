@@ -2,10 +2,12 @@
 -- previous run ($prev, may be NULL). Revenue is net of returns; orders are distinct purchase ids.
 -- Customers' first orders and order counts come from customer_summary (the same as-of): it holds
 -- every customer with a purchase by then, so only the trailing window is read from transactions.
+-- $currency: the run's currency, as in customer_summary ('*' = every transaction).
 INSERT INTO kpis
 WITH recent AS (
   SELECT customer_id, order_id, amount, is_return FROM transactions
   WHERE order_date < $as_of::DATE + INTERVAL 1 DAY AND order_date >= $as_of::DATE - to_days(($kpi_window_days - 1)::INTEGER)
+    AND ($currency::VARCHAR = '*' OR currency IS NOT DISTINCT FROM $currency::VARCHAR)
 ),
 firsts AS (
   SELECT customer_id, first_order, frequency AS orders FROM customer_summary

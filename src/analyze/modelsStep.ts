@@ -17,13 +17,18 @@ import type { AnalysisStep } from './step.js';
  * scores step). The settings stored in run_config are the ones used: an 'auto' horizon resolved
  * to days from this run's customers (chooseHorizon), with how it was chosen.
  *
+ * Its settings are the run's (`ctx.models`, default DEFAULT_MODELS); `override` replaces them for
+ * tests and experiments.
+ *
+ * @example const step = modelsStep(); // reads ctx.models
  * @example const step = modelsStep({ ...DEFAULT_MODELS, scoringModel: 'bgnbd' });
  */
-export function modelsStep(config: ModelsConfig = DEFAULT_MODELS): AnalysisStep {
-  checkModelsConfig(config);
+export function modelsStep(override?: ModelsConfig): AnalysisStep {
+  if (override) checkModelsConfig(override);
   return {
     name: 'models',
-    async run({ conn, runId, asOf, customers, previousRunId, notes }) {
+    async run({ conn, runId, asOf, customers, previousRunId, notes, models }) {
+      const config = override ?? models ?? DEFAULT_MODELS;
       const store = (used: UsedModelsConfig) =>
         conn.run('INSERT INTO run_config VALUES ($run, $section, $config)', { run: runId, section: 'models', config: JSON.stringify(used) });
       if (customers === 0) {

@@ -12,6 +12,7 @@ import type { ChartSlot } from './html/chartSlot.js';
 import { CHURN_CHART_ID, renderChurn } from './html/churn.js';
 import { CLUSTER_SCATTER_CHART_ID, CLUSTER_SILHOUETTE_CHART_ID, renderClusters } from './html/clusters.js';
 import { CLV_CHART_ID, renderClv } from './html/clv.js';
+import { renderCurrency } from './html/currency.js';
 import { renderHeader } from './html/header.js';
 import { HEATMAP_CHART_ID, renderHeatmap } from './html/heatmap.js';
 import { renderHighlights, renderTrustNote } from './html/highlights.js';
@@ -52,7 +53,7 @@ export interface RenderOptions {
  * writeFileSync('reports/latest.html', renderHtml(await readReportData(db, runId), { locale: 'zh-CN' }));
  */
 export function renderHtml(data: ReportData, options: RenderOptions = {}): string {
-  const t = reportText(options.locale ?? 'en');
+  const t = reportText(options.locale ?? 'en', data.currency.code);
   const windowDays = data.dynamics?.config['kpiWindowDays'] ?? KPI_WINDOW_DAYS;
   return html`<!doctype html>
 <html lang="${t.locale}">
@@ -66,6 +67,7 @@ export function renderHtml(data: ReportData, options: RenderOptions = {}): strin
 <body>
 <main>
 ${renderHeader(data, t)}
+${renderCurrency(data.currency, t)}
 ${renderHighlights(highlights(data, t), t)}
 ${renderTrustNote(data, t)}
 ${renderKpis(data.kpis, data.previousRun, t, windowDays)}

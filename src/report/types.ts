@@ -1,5 +1,18 @@
 import type { DynamicsReport } from './dynamics/types.js';
 import type { ModelsReport } from './models/types.js';
+import type { CurrencyTotals } from '../analyze/runCurrency.js';
+
+export type { CurrencyTotals } from '../analyze/runCurrency.js';
+
+/** The one currency a run analysed (run_config 'currency'), and the transactions it left out. */
+export interface ReportCurrency {
+  /** ISO 4217 code of every amount in the report; null when the data did not say */
+  code: string | null;
+  /** named (pipeline, --currency) or the one with the most net revenue; null for runs made before currencies */
+  chosen: 'named' | 'most revenue' | null;
+  /** other currencies (currency null = not known) up to the as-of date, never converted */
+  others: CurrencyTotals[];
+}
 /**
  * Everything the report shows, read from the database by readReportData (one run). The HTML and
  * chart builders are pure functions of this object, so they can be tested without a database.
@@ -35,6 +48,8 @@ export interface ReportData {
   dynamics: DynamicsReport | null;
   /** churn risk, CLV and model quality (fits, latest backtest); null for runs made before them */
   models: ModelsReport | null;
+  /** the currency of every amount shown; money is formatted in it */
+  currency: ReportCurrency;
 }
 
 export interface Kpi {

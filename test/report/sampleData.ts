@@ -89,6 +89,8 @@ export function sampleReportData(): ReportData {
     clusters: clusters(customers),
     dynamics: sampleDynamics(),
     models: sampleModels(),
+    // the builders' default currency, so the sections' existing expectations ("$412,346") hold
+    currency: { code: 'USD', chosen: 'most revenue', others: [] },
   };
 }
 

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { MISSING } from '../format.js';
 import { EN, type ReportText } from '../i18n/index.js';
 import type { RfCell } from '../types.js';
-import { CHART_CONFIG, VL_SCHEMA } from './common.js';
+import { VL_SCHEMA, chartConfig } from './common.js';
 
 /** The five score values; the heatmap always shows all 5×5 cells, empty ones included. */
 export const SCORES = [1, 2, 3, 4, 5] as const;
@@ -73,7 +73,7 @@ export function rfHeatmapChart(cells: readonly RfCell[], t: ReportText = EN): To
         },
       },
     ],
-    config: CHART_CONFIG,
+    config: chartConfig(t),
   };
 }
 

@@ -220,7 +220,7 @@ export const en = {
     chartAria: 'Histogram of 12-month customer lifetime value',
     tiersCaption: 'Customers and value per value tier (ranked by 12-month value if kept)',
     notRecorded: 'The settings this run used were not recorded.',
-    margin100: 'a gross margin of 100% (so values are revenue; set a margin to see profit)',
+    margin100: 'a gross margin of 100% (so values are revenue; to see profit, set the pipeline key "models": { "clv": { "margin": 0.35 } } with your gross margin, e.g. in pipelines/weekly.json)',
     margin: (p: string) => `a gross margin of ${p}`,
     assumptions: (months: string, model: string, margin: string, monthly: string, yearly: string) =>
       `12-month CLV is the value each customer is expected to bring in the next ${months} months: expected orders month by month (${model} model) times expected spend per order (Gamma-Gamma model), with ${margin}, discounted at ${monthly} a month (${yearly} a year). Value to date is net spend so far (returns deducted) at the same margin.`,
@@ -283,7 +283,7 @@ export const en = {
     range: 'Range',
     allValues: 'all values',
     tie: (v: string) => `none (tie at ${v})`,
-    metrics: { recency_days: 'Recency (days)', frequency: 'Frequency (orders)', monetary: 'Monetary ($)' },
+    metrics: { recency_days: 'Recency (days)', frequency: 'Frequency (orders)', monetary: 'Monetary (net spend)' },
   },
   quality: {
     title: 'Data quality',
@@ -471,6 +471,22 @@ export const en = {
     outlook: (band: ChurnBand, horizon: string) => `an order within ${horizon} is ${band === 'high' ? 'unlikely' : band === 'medium' ? 'uncertain' : 'likely'}`,
     repeat: (timing: string, rhythm: string, outlook: string | null) => `${timing}: ${rhythm}${outlook === null ? '' : `; ${outlook}`}`,
   } satisfies ReasonMessages as ReasonMessages,
+  currency: {
+    title: 'Currencies',
+    amountsIn: (name: string, code: string) => `Every amount in this report is in ${name} (${code}).`,
+    unknown:
+      'The currency of these amounts is not known, so they are shown as plain numbers. To name it, add "currency": "GBP" (your ISO 4217 code) to the mapping, or load with crm load --currency GBP, or set the pipeline\'s "currency".',
+    onlyOne: (code: string, why: string) =>
+      `This report analyses the transactions in ${code} only (${why}). Transactions in other currencies are left out of every number above and below, not converted: no exchange rate is assumed.`,
+    unknownCode: 'an unknown currency',
+    named: 'the currency named for this run',
+    mostRevenue: 'the currency with the most net revenue',
+    caption: 'Transactions left out, by currency (up to the as-of date)',
+    currency: 'Currency',
+    transactions: 'Transactions',
+    notKnown: 'not known',
+    analyseOther: (code: string) => `To analyse another currency, run crm analyze --currency CODE (e.g. ${code}).`,
+  },
 };
 
 /** The shape every catalogue must have: the English one's. */

@@ -211,7 +211,7 @@ export const zhCN: Messages = {
     chartAria: '12 个月客户生命周期价值的直方图',
     tiersCaption: '各价值层级的客户数与价值（按留存时 12 个月价值排名）',
     notRecorded: '本次运行未记录所用的设置。',
-    margin100: '毛利率 100%（即数值为收入；设置毛利率可查看利润）',
+    margin100: '毛利率 100%（即数值为收入；如需查看利润，请在流水线文件（如 pipelines/weekly.json）中设置 "models": { "clv": { "margin": 0.35 } }，填入实际毛利率）',
     margin: (p) => `毛利率 ${p}`,
     assumptions: (months, model, margin, monthly, yearly) =>
       `12 个月 CLV 是每位客户预计在未来 ${months} 个月内带来的价值：逐月预期订单数（${model} 模型）乘以预期每单消费（Gamma-Gamma 模型），按${margin}计算，并以每月 ${monthly}（每年 ${yearly}）折现。累计价值是迄今的净消费（已扣除退货），采用相同毛利率。`,
@@ -273,7 +273,7 @@ export const zhCN: Messages = {
     range: '范围',
     allValues: '全部取值',
     tie: (v) => `无（在 ${v} 处并列）`,
-    metrics: { recency_days: '最近购买（天）', frequency: '频次（订单）', monetary: '消费金额（$）' },
+    metrics: { recency_days: '最近购买（天）', frequency: '频次（订单）', monetary: '消费金额（净消费）' },
   },
   quality: {
     title: '数据质量',
@@ -450,5 +450,20 @@ export const zhCN: Messages = {
     rhythm: (ago, gap) => `最近一单在${ago}，通常每 ${gap}购买一次`,
     outlook: (band, horizon) => `${horizon}内下单的可能性${band === 'high' ? '很低' : band === 'medium' ? '不确定' : '较高'}`,
     repeat: (timing, rhythm, outlook) => `${timing}：${rhythm}${outlook === null ? '' : `；${outlook}`}`,
+  },
+  currency: {
+    title: '币种',
+    amountsIn: (name, code) => `本报告中的所有金额均以${name}（${code}）计。`,
+    unknown:
+      '这些金额的币种未知，因此以不带货币符号的数字显示。如需指定币种，请在映射文件中加入 "currency": "GBP"（填写您的 ISO 4217 代码），或使用 crm load --currency GBP 加载，或设置流水线的 "currency"。',
+    onlyOne: (code, why) => `本报告只分析以 ${code} 计价的交易（${why}）。其他币种的交易不计入本报告的任何数字，也不做换算：不假设任何汇率。`,
+    unknownCode: '未知币种',
+    named: '本次运行指定的币种',
+    mostRevenue: '净收入最多的币种',
+    caption: '未计入的交易（按币种，截至分析日期）',
+    currency: '币种',
+    transactions: '交易条数',
+    notKnown: '未知',
+    analyseOther: (code) => `如需分析其他币种，请运行 crm analyze --currency 代码（例如 ${code}）。`,
   },
 };
