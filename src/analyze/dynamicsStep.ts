@@ -23,6 +23,7 @@ export function dynamicsStep(override?: DynamicsConfig): AnalysisStep {
       await runPipelineSql(conn, 'cohort_retention', params);
       await runPipelineSql(conn, 'value_concentration', params);
       await runPipelineSql(conn, 'kpis_store', params);
+      await runPipelineSql(conn, 'weekly_trend', params); // README "Weekly trend"
     },
   };
 }

@@ -51,6 +51,9 @@ export async function runCurrency(conn: DuckDBConnection, asOf: string, named?: 
   );
   const present = groups.map((g) => (g['currency'] === null ? null : String(g['currency'])));
   const code = named ? parseCurrency(named, 'the run\'s "currency"') : (present[0] ?? null);
+  // Data loaded before currencies were recorded (or with none declared) say nothing: the named
+  // currency is then the one they are in, not a reason to refuse the run.
+  if (named && present.length === 1 && present[0] === null) return { code, chosen: 'named', others: [], filter: ALL_CURRENCIES };
   if (named && !present.includes(code)) throw notPresent(code!, asOf, present);
   if (present.length <= 1) return { code, chosen: named ? 'named' : 'most revenue', others: [], filter: ALL_CURRENCIES };
   return { code, chosen: named ? 'named' : 'most revenue', others: await otherTotals(conn, asOf, code), filter: code };

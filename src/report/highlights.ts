@@ -5,7 +5,7 @@ import { KPI_WINDOW_DAYS } from './readKpis.js';
 import type { ReportData } from './types.js';
 
 /** The kinds of highlight, in the order the selection rule prefers them (see `highlights`). */
-export type HighlightKind = 'worthSaving' | 'segmentMove' | 'revenueChange' | 'churned' | 'wonBack' | 'concentration' | 'revenueSteady';
+export type HighlightKind = 'incompleteWeek' | 'worthSaving' | 'segmentMove' | 'revenueChange' | 'churned' | 'wonBack' | 'concentration' | 'revenueSteady';
 
 /** One plain-language sentence for the first screen. */
 export interface Highlight {
@@ -27,12 +27,14 @@ export const REVENUE_CHANGE_THRESHOLD = 0.05;
  * population exactly and the vocabulary it uses (RFM segment, customer state, churn band, value
  * tier), since "at risk" or "lost" could otherwise mean a segment or a state:
  *
+ * 0. incompleteWeek — the latest week has unusually few orders (src/report/trend/incompleteWeek.ts):
+ *    said first, since it may explain any drop below.
  * 1. worthSaving — the worth-saving list: customers in a high value tier (highValueTiers, ranked
  *    by 12-month value if kept) and the high churn band, with that value and value to date.
  * 2. segmentMove — the move between two different RFM segments (not first-seen customers)
  *    carrying the most 12-month CLV (most customers when CLV is unknown); needs a previous run.
  * 3. revenueChange — net revenue over the KPI window changed by REVENUE_CHANGE_THRESHOLD or more
- *    against the previous run.
+ *    against the equal window before it.
  * 4. churned — customers who entered the customer state lapsed since the previous run (> 0).
  * 5. wonBack — customers in the customer state won back (> 0).
  * 6. concentration — the share of net revenue brought by the top 20% of customers.
@@ -50,6 +52,9 @@ export function highlights(data: ReportData, t: ReportText = EN): Highlight[] {
   const config = data.dynamics?.config ?? {};
   const setting = (key: keyof typeof DEFAULT_DYNAMICS): number => config[key] ?? DEFAULT_DYNAMICS[key];
   const days = fmt.int(config['kpiWindowDays'] ?? KPI_WINDOW_DAYS);
+
+  const flag = data.trend?.incomplete;
+  if (flag) out.push({ kind: 'incompleteWeek', tone: 'bad', text: m.incompleteWeek(t.m.trend.weekRange(flag.weekStart, flag.weekEnd), fmt.int(flag.orders), fmt.decimal(flag.median, flag.median % 1 === 0 ? 0 : 1)) });
 
   const churn = data.models?.churn;
   const hv = churn?.highValueAtRisk;
@@ -70,7 +75,8 @@ export function highlights(data: ReportData, t: ReportText = EN): Highlight[] {
   }
 
   const revenue = data.kpis.find((k) => k.key === 'revenue');
-  if (revenue && revenue.previous !== null && revenue.previous > 0 && Number.isFinite(revenue.value)) {
+  // runs made before migration 010 compared with the previous run, which the sentence does not say
+  if (revenue && revenue.comparedWith !== 'previous_run' && revenue.previous !== null && revenue.previous > 0 && Number.isFinite(revenue.value)) {
     const change = (revenue.value - revenue.previous) / revenue.previous;
     const pct = fmt.pct(Math.abs(change));
     const now = fmt.money(revenue.value);

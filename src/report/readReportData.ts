@@ -6,6 +6,7 @@ import { readKpis } from './readKpis.js';
 import { readDynamics } from './dynamics/readDynamics.js';
 import { readModels } from './models/readModels.js';
 import type { BinRow, LoadRow, ReportCurrency, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
+import { readTrend } from './trend/readTrend.js';
 
 
 /** Which run a report is for: the given id, else the latest ok run as of a date, else the latest ok run. */
@@ -49,6 +50,7 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
     clusters: await readClusters(conn, runId),
     dynamics: await readDynamics(conn, runId),
     models: await readModels(conn, runId),
+    trend: await readTrend(conn, runId),
     currency,
   };
 }

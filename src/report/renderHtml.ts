@@ -27,6 +27,7 @@ import { REPORT_CSS } from './html/styles.js';
 import { html, trusted } from './html/tag.js';
 import { reportText, type Locale, type ReportText } from './i18n/index.js';
 import { KPI_WINDOW_DAYS } from './readKpis.js';
+import { renderTrend, trendCharts } from './trend/section.js';
 import type { ReportData } from './types.js';
 
 /**
@@ -70,7 +71,8 @@ ${renderHeader(data, t)}
 ${renderCurrency(data.currency, t)}
 ${renderHighlights(highlights(data, t), t)}
 ${renderTrustNote(data, t)}
-${renderKpis(data.kpis, data.previousRun, t, windowDays)}
+${renderKpis(data.kpis, data.previousRun, t, windowDays, data.trend)}
+${renderTrend(data.trend, t)}
 ${renderActionLinks(options.actionLists ?? [], t)}
 ${renderSegments(data.segments, t)}
 ${renderHeatmap(data.rfGrid, t)}
@@ -92,7 +94,7 @@ ${renderChartScripts(chartSlots(data, t), t)}
 
 /** Charts for the sections that have data; empty sections show a message instead. */
 function chartSlots(data: ReportData, t: ReportText): ChartSlot[] {
-  const slots: ChartSlot[] = [];
+  const slots: ChartSlot[] = [...trendCharts(data.trend, t)];
   if (data.segments.length > 0) slots.push({ id: SEGMENTS_CHART_ID, spec: segmentSizesChart(data.segments, t) });
   if (data.rfGrid.length > 0) slots.push({ id: HEATMAP_CHART_ID, spec: rfHeatmapChart(data.rfGrid, t) });
   if (data.clusters && data.clusters.sample.length > 0) {

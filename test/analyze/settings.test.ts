@@ -22,7 +22,7 @@ describe('analysis settings reach the steps through the run (ctx.models, ctx.dyn
       const plain = await analyze(conn, { asOf: AS_OF });
       const models = { ...DEFAULT_MODELS, churnBands: { medium: 0.3, high: 0.6 }, valueTiers: { top: 0.1, mid: 0.2 } };
       const dynamics = { ...DEFAULT_DYNAMICS, lostMinDays: 400, lostGapMultiple: 6 };
-      const tuned = await analyze(conn, { asOf: AS_OF, models, dynamics, currency: 'GBP', locale: 'zh-CN' });
+      const tuned = await analyze(conn, { asOf: AS_OF, models, dynamics, locale: 'zh-CN' });
 
       // run_config holds the settings as used: an 'auto' horizon resolved to days, and how it was chosen
       const used = (c: Record<string, unknown>) => ({ ...c, horizonDays: 'auto', horizon: undefined });
@@ -32,7 +32,7 @@ describe('analysis settings reach the steps through the run (ctx.models, ctx.dyn
       expect(await config(conn, plain.runId, 'report')).toEqual({ currency: null, locale: 'en' });
       expect(used(await config(conn, tuned.runId, 'models'))).toEqual({ ...models, horizon: undefined });
       expect(await config(conn, tuned.runId, 'dynamics')).toEqual(dynamics);
-      expect(await config(conn, tuned.runId, 'report')).toEqual({ currency: 'GBP', locale: 'zh-CN' });
+      expect(await config(conn, tuned.runId, 'report')).toEqual({ currency: null, locale: 'zh-CN' }); // loaded with no currency
 
       // the bands and tiers in customer_scores follow the settings of each run
       for (const [run, m] of [[plain.runId, DEFAULT_MODELS], [tuned.runId, models]] as const) {

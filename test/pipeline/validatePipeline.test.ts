@@ -24,7 +24,7 @@ describe('validatePipeline (JSON pipeline files)', () => {
   it('accepts pipelines/weekly.json and completes it with the defaults', () => {
     const p = validatePipeline(JSON.parse(readFileSync('pipelines/weekly.json', 'utf8')), 'pipelines/weekly.json');
     expect(p).toMatchObject({
-      name: 'weekly', asOf: 'week-ending-sunday', locale: 'en', currency: null,
+      name: 'weekly', asOf: 'week-ending-sunday', locale: 'en', currency: 'USD',
       schedule: { cron: '0 6 * * 1', timezone: 'UTC' },
       inputs: { files: ['fixtures/sample/transactions.csv'], mapping: 'fixtures/sample/mapping.json' },
       outputs: { reportsDir: 'reports' },

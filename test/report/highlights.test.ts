@@ -55,8 +55,8 @@ describe('highlight rules: each names its population and its vocabulary', () => 
   });
 
   it('revenueChange and revenueSteady: net revenue over the named window', () => {
-    expect(one(withKpis(-0.12), 'revenueChange')).toBe('Net revenue over the last 28 days is down 12.0% on the last run, at $8,800.');
-    expect(one(withKpis(0.01), 'revenueSteady')).toBe('Net revenue over the last 28 days is about level with the last run (+1.0%), at $10,100.');
+    expect(one(withKpis(-0.12), 'revenueChange')).toBe('Net revenue over the last 28 days is down 12.0% on the 28 days before, at $8,800.');
+    expect(one(withKpis(0.01), 'revenueSteady')).toBe('Net revenue over the last 28 days is about level with the 28 days before (+1.0%), at $10,100.');
   });
 
   it('concentration: the top 20% of customers by net revenue to date', () => {
