@@ -181,7 +181,7 @@ export const en = {
     title: 'Customer dynamics',
     movementTitle: 'Segment movement',
     noPrevious: 'No previous run to compare with: movement appears from the second run on.',
-    movementIntro: (asOf: string) => `Customers by segment in the run as of ${asOf} (rows, "new" = first seen since) and now (columns).`,
+    movementIntro: (asOf: string) => `Customers by segment in the run as of ${asOf} (rows; “first seen” = not a customer then) and now (columns).`,
     movementAria: 'Matrix of customers moving between segments',
     movesCaption: 'Largest segment moves (customers who changed segment)',
     movesQuery: 'The customers behind any cell:',
@@ -213,7 +213,7 @@ export const en = {
     daysSince: 'Days since last order',
     states: { prospect: 'prospect', first_order: 'first order', repeat: 'repeat', regular: 'regular', lapsing: 'lapsing', lapsed: 'lapsed', won_back: 'won back' } as Record<string, string>,
     stages: { exploration: 'exploration', formation: 'formation', stability: 'stability', decline: 'decline' } as Record<string, string>,
-    newLabel: 'new',
+    newLabel: 'first seen',
   },
   churn: {
     title: 'Churn risk',

@@ -170,7 +170,7 @@ export const zhCN: Messages = {
     title: '客户动态',
     movementTitle: '分群迁移',
     noPrevious: '没有可对比的上一次运行：从第二次运行起显示迁移。',
-    movementIntro: (asOf) => `截至 ${asOf} 的运行中的分群（行，“new” 表示此后首次出现）与现在的分群（列）。`,
+    movementIntro: (asOf) => `截至 ${asOf} 的运行中的分群（行，“新出现”表示当时还不是客户）与现在的分群（列）。`,
     movementAria: '客户在分群之间迁移的矩阵',
     movesCaption: '最大的分群迁移（更换了分群的客户）',
     movesQuery: '查看任一格子背后的客户：',
