@@ -47,7 +47,7 @@ describe('churn reasons', () => {
   it('render the same facts in Chinese with no English words', () => {
     const f = reasonFacts({ x: 3, txDays: 63, TDays: 157, band: 'high', horizonDays: 63 });
     const zh = churnReasonText(f, zhCN.reasons);
-    expect(zh).toBe('已超出 3 个购买周期：最近一单在3 个月前，通常每 21 天购买一次；9 周内下单的可能性很低');
+    expect(zh).toBe('已超出 3 个购买周期：最近一单：3 个月前，通常每 21 天购买一次；9 周内下单的可能性很低');
     expect(zh).not.toMatch(/[A-Za-z]/);
     expect(churnReasonText(reasonFacts({ x: 0, txDays: 0, TDays: 152, band: 'high', horizonDays: 63 }), zhCN.reasons)).not.toMatch(/[A-Za-z]/);
   });
