@@ -34,7 +34,7 @@ export interface ReasonMessages {
   overdueBy(span: string): string;
   /** "last order 3 months ago, usually every 3 weeks" */
   rhythm(ago: string, gap: string): string;
-  /** "an order within 9 weeks is unlikely" (high), "… uncertain" (medium), "… likely" (low) */
+  /** "an order within 9 weeks is unlikely" (high, P ≤ 20%), "… uncertain" (medium), "… more likely than not" (low, P > 50%) */
   outlook(band: ChurnBand, horizon: string): string;
   /** timing, rhythm and outlook (when there is one) as one reason */
   repeat(timing: string, rhythm: string, outlook: string | null): string;

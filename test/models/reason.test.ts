@@ -16,7 +16,7 @@ describe('churn reasons', () => {
 
   it('say when the next order is due for a customer within their rhythm', () => {
     // every 35 days, last order 14 days ago: due in 21 days
-    expect(say(4, 140, 154, 'low')).toBe('due in about 21 days: last order 14 days ago, usually every 5 weeks; an order within 9 weeks is likely');
+    expect(say(4, 140, 154, 'low')).toBe('due in about 21 days: last order 14 days ago, usually every 5 weeks; an order within 9 weeks is more likely than not');
     // a slow buyer (every 6 months) in the high band: not overdue, but no order is expected within the horizon
     expect(say(2, 365, 425, 'high')).toBe('due in about 4 months: last order 2 months ago, usually every 6 months; an order within 9 weeks is unlikely');
   });
@@ -28,7 +28,7 @@ describe('churn reasons', () => {
   it('one-time buyers: what usually follows a first order, by band', () => {
     expect(say(0, 0, 152, 'high')).toBe('one order 5 months ago; most one-time buyers never return');
     expect(say(0, 0, 40, 'medium')).toBe('one order 6 weeks ago; many one-time buyers do not order again; a second order within 9 weeks is uncertain');
-    expect(say(0, 0, 0, 'low')).toBe('one order today; a second order within 9 weeks is likely');
+    expect(say(0, 0, 0, 'low')).toBe('one order today; a second order within 9 weeks is more likely than not');
     expect(say(0, 0, 1, null)).toBe('one order 1 day ago');
   });
 

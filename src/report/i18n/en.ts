@@ -515,13 +515,13 @@ export const en = {
     oneOrderOutlook: (band: ChurnBand, horizon: string) =>
       band === 'high' ? 'most one-time buyers never return'
       : band === 'medium' ? `many one-time buyers do not order again; a second order within ${horizon} is uncertain`
-      : `a second order within ${horizon} is likely`,
+      : `a second order within ${horizon} is more likely than not`,
     due: (span: string) => `due in about ${span}`,
     dueNow: 'due about now',
     overdueCycles: (n: number) => `overdue by ${n} ${n === 1 ? 'cycle' : 'cycles'}`,
     overdueBy: (span: string) => `overdue by ${span}`,
     rhythm: (ago: string, gap: string) => `last order ${ago}, usually every ${gap}`,
-    outlook: (band: ChurnBand, horizon: string) => `an order within ${horizon} is ${band === 'high' ? 'unlikely' : band === 'medium' ? 'uncertain' : 'likely'}`,
+    outlook: (band: ChurnBand, horizon: string) => `an order within ${horizon} is ${band === 'high' ? 'unlikely' : band === 'medium' ? 'uncertain' : 'more likely than not'}`,
     repeat: (timing: string, rhythm: string, outlook: string | null) => `${timing}: ${rhythm}${outlook === null ? '' : `; ${outlook}`}`,
   } satisfies ReasonMessages as ReasonMessages,
   currency: {
