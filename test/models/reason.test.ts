@@ -21,6 +21,12 @@ describe('churn reasons', () => {
     expect(say(2, 365, 425, 'high')).toBe('due in about 4 months: last order 2 months ago, usually every 6 months; an order within 9 weeks is unlikely');
   });
 
+  it('overdue by more than 10 cycles is said as such, not as a count nobody can read', () => {
+    // every 2 days, last order 445 days ago
+    expect(say(21, 42, 487, 'high')).toBe('overdue by more than 10 cycles: last order 15 months ago, usually every 2 days; an order within 9 weeks is unlikely');
+    expect(churnReasonText(reasonFacts({ x: 21, txDays: 42, TDays: 487, band: 'high', horizonDays: 63 }), zhCN.reasons)).toMatch(/^已超出 10 个以上购买周期/);
+  });
+
   it('overdue by less than a cycle is said as a span', () => {
     expect(say(5, 100, 125, 'medium')).toBe('overdue by 5 days: last order 25 days ago, usually every 20 days; an order within 9 weeks is uncertain');
   });

@@ -518,7 +518,8 @@ export const en = {
       : `a second order within ${horizon} is more likely than not`,
     due: (span: string) => `due in about ${span}`,
     dueNow: 'due about now',
-    overdueCycles: (n: number) => `overdue by ${n} ${n === 1 ? 'cycle' : 'cycles'}`,
+    // beyond 10 missed cycles the count stops meaning anything to a reader
+    overdueCycles: (n: number) => (n > 10 ? 'overdue by more than 10 cycles' : `overdue by ${n} ${n === 1 ? 'cycle' : 'cycles'}`),
     overdueBy: (span: string) => `overdue by ${span}`,
     rhythm: (ago: string, gap: string) => `last order ${ago}, usually every ${gap}`,
     outlook: (band: ChurnBand, horizon: string) => `an order within ${horizon} is ${band === 'high' ? 'unlikely' : band === 'medium' ? 'uncertain' : 'more likely than not'}`,

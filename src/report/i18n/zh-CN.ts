@@ -494,7 +494,7 @@ export const zhCN: Messages = {
       : `${horizon}内下第二单的可能性过半`,
     due: (span) => `约 ${span}后到下次购买时间`,
     dueNow: '差不多到下次购买时间',
-    overdueCycles: (n) => `已超出 ${n} 个购买周期`,
+    overdueCycles: (n) => (n > 10 ? '已超出 10 个以上购买周期' : `已超出 ${n} 个购买周期`),
     overdueBy: (span) => `已超出通常间隔 ${span}`,
     rhythm: (ago, gap) => `最近一单：${ago}，通常每 ${gap}购买一次`,
     outlook: (band, horizon) => `${horizon}内下单的可能性${band === 'high' ? '很低' : band === 'medium' ? '不确定' : '过半'}`,
