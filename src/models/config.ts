@@ -57,7 +57,11 @@ export interface UsedModelsConfig extends Omit<ModelsConfig, 'horizonDays' | 'hi
   highValueTiers?: ValueTier[];
 }
 
-/** "High value" of a stored run: its setting, or top and mid for runs made before the setting existed. */
+/**
+ * "High value" of a stored run: its setting, or top and mid for runs made before the setting existed.
+ *
+ * @example usedHighValueTiers({ ...DEFAULT_MODELS, horizonDays: 63 }) // ['top']
+ */
 export const usedHighValueTiers = (c: UsedModelsConfig | null): ValueTier[] => c?.highValueTiers ?? ['top', 'mid'];
 
 /** The documented defaults (README: Churn and CLV). */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
+import { runBacktest, type BacktestResult } from '../../src/backtest/runBacktest.js';
 import { loadFiles } from '../../src/load/loadFiles.js';
 import { EMPTY_MAPPING } from '../../src/load/mapping.js';
 import type { UsedModelsConfig } from '../../src/models/config.js';
@@ -38,6 +39,7 @@ describe('the bundled sample, analysed as of 2024-12-29: one meaning per word', 
   let worth: { customer_id: string; value_tier: string }[] = [];
   let texts: string[] = [];
   let highShare = 0;
+  let backtest: BacktestResult;
 
   beforeAll(async () => {
     await withTempDb(async (conn) => {
@@ -50,6 +52,7 @@ describe('the bundled sample, analysed as of 2024-12-29: one meaning per word', 
       const data = await readReportData(conn, runId);
       texts = highlights(data).map((h) => h.text);
       highShare = data.models!.churn!.bands.find((b) => b.band === 'high')!.share;
+      backtest = await runBacktest(conn, { calibrationEnd: '2024-06-30', holdoutEnd: '2024-12-29' });
     });
   }, 120_000);
 
@@ -77,6 +80,16 @@ describe('the bundled sample, analysed as of 2024-12-29: one meaning per word', 
       expect(churnReasonText(facts, en.reasons)).toBe(s.churn_reason);
       expect(churnReasonText(facts, zhCN.reasons)).not.toMatch(/[A-Za-z]/);
     }
+  });
+
+  it('bands are justified by outcomes: in the backtest each band’s observed no-order share is close to its predicted risk', () => {
+    expect(backtest.churn_horizon).toMatchObject({ source: 'auto', fallback: false });
+    for (const b of backtest.bands) expect(Math.abs(b.mean_risk! - b.observed_no_order!), b.band).toBeLessThan(0.05);
+    const [low, medium, high] = backtest.bands;
+    expect(high!.observed_no_order!).toBeGreaterThanOrEqual(0.8); // the high band's threshold holds
+    expect(medium!.observed_no_order!).toBeGreaterThanOrEqual(0.5);
+    expect(low!.observed_no_order!).toBeLessThan(0.5);
+    console.info(`sample backtest 2024-06-30 → 2024-12-29, horizon ${backtest.churn_horizon_days} days: ${JSON.stringify(backtest.bands)}`);
   });
 
   it('no worth-saving reason says the customer is likely to order', () => {
