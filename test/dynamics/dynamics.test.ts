@@ -22,13 +22,13 @@ describe('customer states and lifecycle stages (worked example, fixtures/dynamic
     await withTempDb(async (conn) => {
       const { a, b } = await twoRuns(conn);
       // W, 2024-06-30: gap before the last order 486 days > max(180, 3 × 31) and last order 20 days ago → won back.
-      // A: mean gap 30.7 days, 150 days since the last order > max(60, 1.5 × 30.7) but ≤ 180 → at risk; decline.
-      // R: mean gap 46 days, 29 days since → neither at risk nor lost; 3 orders < 4 → repeat; tenure 121 days → formation.
+      // A: mean gap 30.7 days, 150 days since the last order > max(60, 1.5 × 30.7) but ≤ 180 → lapsing; decline.
+      // R: mean gap 46 days, 29 days since → neither lapsing nor lapsed; 3 orders < 4 → repeat; tenure 121 days → formation.
       expect(await byCustomer(conn, b, 'state')).toEqual({ N: 'first_order', R: 'repeat', L: 'regular', A: 'lapsing', X: 'lapsed', W: 'won_back' });
       expect(await byCustomer(conn, b, 'lifecycle_stage')).toEqual({
         N: 'exploration', R: 'formation', L: 'stability', A: 'decline', X: 'decline', W: 'formation',
       });
-      // 2024-05-31: W's last order was 476 days earlier (> 180) → lost; N has not bought yet.
+      // 2024-05-31: W's last order was 476 days earlier (> 180) → lapsed; N has not bought yet.
       expect(await byCustomer(conn, a, 'state')).toEqual({ R: 'repeat', L: 'regular', A: 'lapsing', X: 'lapsed', W: 'lapsed' });
     });
   });
