@@ -503,7 +503,7 @@ export const en = {
     notConverged: 'The churn model’s fit did not fully settle: small changes in the data may move churn risk and CLV.',
     spendFallback: 'Spend per order could not be modelled: every customer is valued at the average spend per order, so CLV ranks customers by expected orders only.',
     horizonFallback: (d: string) => `Too few repeat buyers to measure the purchase cycle: the churn horizon is a fixed ${d} days.`,
-    advice: 'Until then, rank customers with the RFM segments and read churn bands and CLV as rough guides. Details: Model quality.',
+    advice: 'So rank customers with the RFM segments first, and read churn bands and CLV as rough guides. Details: Model quality.',
   },
   /** Churn reasons from their numbers (src/models/reason.ts); the stored churn_reason uses these. */
   reasons: {

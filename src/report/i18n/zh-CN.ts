@@ -480,7 +480,7 @@ export const zhCN: Messages = {
     notConverged: '流失模型的拟合没有完全收敛：数据的小变化就可能改变流失风险和 CLV。',
     spendFallback: '无法为每单消费建模：每位客户都按平均每单消费计价，因此 CLV 只按预期订单数排序。',
     horizonFallback: (d) => `复购客户太少，无法测算购买周期：流失预测期固定为 ${d} 天。`,
-    advice: '在此之前，请用 RFM 分群为客户排序，把流失风险等级和 CLV 当作粗略参考。详见“模型质量”。',
+    advice: '因此请优先用 RFM 分群为客户排序，把流失风险等级和 CLV 当作粗略参考。详见“模型质量”。',
   },
   reasons: {
     span: ({ n, unit }) => `${n} ${{ day: '天', week: '周', month: '个月', year: '年' }[unit]}`,
