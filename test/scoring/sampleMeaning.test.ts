@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
 import { runBacktest, type BacktestResult } from '../../src/backtest/runBacktest.js';
@@ -9,6 +11,7 @@ import { churnBands, CHURN_BANDS, type ChurnBand } from '../../src/models/tiers.
 import { en } from '../../src/report/i18n/en.js';
 import { zhCN } from '../../src/report/i18n/zh-CN.js';
 import { readReportData } from '../../src/report/readReportData.js';
+import { writeActionLists } from '../../src/report/actionLists.js';
 import { highlights } from '../../src/report/highlights.js';
 import { rows, withTempDb } from '../helpers/db.js';
 
@@ -40,9 +43,12 @@ describe('the bundled sample, analysed as of 2024-12-29: one meaning per word', 
   let texts: string[] = [];
   let highShare = 0;
   let backtest: BacktestResult;
+  let csvIds: string[] = [];
+  let shown: string[] = [];
+  let listTotal = 0;
 
   beforeAll(async () => {
-    await withTempDb(async (conn) => {
+    await withTempDb(async (conn, dir) => {
       await loadFiles(conn, ['fixtures/sample/transactions.csv'], { mapping: EMPTY_MAPPING, mappingSource: 'test' });
       const { runId } = await analyze(conn, { asOf: '2024-12-29' });
       scores = (await rows(conn, `SELECT customer_id, x, t_x, T, churn_risk, churn_band, churn_reason, value_tier, clv_12m, value_if_kept_12m, p_alive
@@ -52,6 +58,10 @@ describe('the bundled sample, analysed as of 2024-12-29: one meaning per word', 
       const data = await readReportData(conn, runId);
       texts = highlights(data).map((h) => h.text);
       highShare = data.models!.churn!.bands.find((b) => b.band === 'high')!.share;
+      shown = data.models!.churn!.atRisk.map((c) => c.customerId);
+      listTotal = data.models!.churn!.highValueAtRisk.customers;
+      await writeActionLists(conn, runId, dir);
+      csvIds = readFileSync(join(dir, 'worth-saving.csv'), 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(',')[1]!);
       backtest = await runBacktest(conn, { calibrationEnd: '2024-06-30', holdoutEnd: '2024-12-29' });
     });
   }, 120_000);
@@ -105,6 +115,12 @@ describe('the bundled sample, analysed as of 2024-12-29: one meaning per word', 
     const cut = Math.min(...top.map((s) => s.value_if_kept_12m));
     expect(scores.filter((s) => s.value_tier !== 'top').every((s) => s.value_if_kept_12m < cut)).toBe(true);
     expect(worth.length).toBeGreaterThan(0);
+  });
+
+  it('the churn section, its totals and worth-saving.csv are one list', () => {
+    expect(csvIds.length).toBe(listTotal);
+    expect(new Set(csvIds)).toEqual(new Set(worth.map((w) => w.customer_id)));
+    expect(shown).toEqual(csvIds.slice(0, 20));
   });
 
   it('names the worth-saving population in the first highlight, counting exactly the list', () => {
