@@ -12,7 +12,7 @@ import type { ChartSlot } from './html/chartSlot.js';
 import { CHURN_CHART_ID, renderChurn } from './html/churn.js';
 import { CLUSTER_SCATTER_CHART_ID, CLUSTER_SILHOUETTE_CHART_ID, renderClusters } from './html/clusters.js';
 import { CLV_CHART_ID, renderClv } from './html/clv.js';
-import { renderCurrency } from './html/currency.js';
+import { renderCurrencyNote, renderCurrencySection } from './html/currency.js';
 import { renderHeader } from './html/header.js';
 import { HEATMAP_CHART_ID, renderHeatmap } from './html/heatmap.js';
 import { renderHighlights, renderTrustNote } from './html/highlights.js';
@@ -68,7 +68,7 @@ export function renderHtml(data: ReportData, options: RenderOptions = {}): strin
 <body>
 <main>
 ${renderHeader(data, t)}
-${renderCurrency(data.currency, t)}
+${renderCurrencyNote(data.currency, t)}
 ${renderHighlights(highlights(data, t), t)}
 ${renderTrustNote(data, t)}
 ${renderKpis(data.kpis, data.previousRun, t, windowDays, data.trend)}
@@ -82,6 +82,7 @@ ${renderChurn(data.models, t)}
 ${renderClv(data.models, t)}
 ${renderRules(data.rules, data.bins, t)}
 ${renderQuality(data.loads, data.quarantineByReason, t)}
+${renderCurrencySection(data.currency, t)}
 ${renderModelQuality(data.models, t)}
 ${renderMethods({ models: data.models?.assumptions ?? null, dynamics: data.dynamics?.config ?? null }, t)}
 <footer>${t.m.header.footer(String(data.run.runId))}</footer>
