@@ -52,3 +52,23 @@ describe('how far to trust these numbers', () => {
     expect(page).toContain('只有 42 位客户');
   });
 });
+
+describe('the churn, CLV, highlights and trust texts in zh-CN', () => {
+  it('carry no English word but model names, commands, settings keys and customer data', async () => {
+    const { renderChurn } = await import('../../src/report/html/churn.js');
+    const { renderClv } = await import('../../src/report/html/clv.js');
+    const { renderHighlights } = await import('../../src/report/html/highlights.js');
+    const { highlights } = await import('../../src/report/highlights.js');
+    const t = reportText('zh-CN');
+    const data = thin();
+    const page = [renderChurn(data.models, t), renderClv(data.models, t), renderHighlights(highlights(data, t), t), renderTrustNote(data, t)!]
+      .map((h) => h.value).join(' ');
+    const data_words = [...data.segments.map((s) => s.segment), 'At risk', 'Champions', ...data.models!.churn!.atRisk.flatMap((c) => [c.customerId, c.segment])];
+    const unescape = (x: string) => x.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    let text = unescape(page.replace(/<[^>]+>/g, ' '));
+    for (const w of data_words) text = text.replaceAll(w, ' ');
+    const allowed = new Set(['MBG/NBD', 'Gamma-Gamma', 'CLV', 'RFM', 'JavaScript', 'crm', 'backtest', 'pipelines/weekly', 'json', 'models', 'clv', 'margin', 'horizonDays', 'highValueTiers', 'alive', 'US']); // US$: Intl's zh-CN dollar sign
+    const english = [...new Set(text.match(/[A-Za-z][A-Za-z/-]+/g) ?? [])].filter((w) => !allowed.has(w));
+    expect(english).toEqual([]);
+  });
+});
