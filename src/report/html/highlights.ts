@@ -54,7 +54,7 @@ function trustText(i: TrustIssue, t: ReportText): string {
 export function renderTrustNote(data: ReportData, t: ReportText = EN): SafeHtml | null {
   const issues = trustIssues(data);
   if (issues.length === 0) return null;
-  return html`<aside id="trust" class="note trust" aria-labelledby="trust-h">
+  return html`<aside id="trust" class="trust warning" aria-labelledby="trust-h">
 <h2 id="trust-h">${t.m.trust.title}</h2>
 <ul>${issues.map((i) => html`<li data-trust="${i.kind}">${trustText(i, t)}</li>`)}</ul>
 <p>${t.m.trust.advice}</p>
