@@ -56,7 +56,7 @@ now AS (
     ('aov', (SELECT aov FROM windows WHERE cur)),
     ('return_rate', (SELECT return_rate FROM windows WHERE cur)),
     ('churned', (SELECT CASE WHEN $prev IS NULL THEN NULL ELSE coalesce(sum(customers), 0) END FROM state_moves
-                 WHERE run_id = $run AND to_state = 'lost' AND from_state <> 'lost')),
+                 WHERE run_id = $run AND to_state = 'lapsed' AND from_state <> 'lapsed')),
     ('won_back', (SELECT count(*) FROM customer_scores WHERE run_id = $run AND state = 'won_back'))
   ) v(kpi, value)
 ),

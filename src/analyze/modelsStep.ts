@@ -1,4 +1,5 @@
-import { checkModelsConfig, DEFAULT_MODELS, type ModelsConfig } from '../models/config.js';
+import { chooseHorizon } from '../models/autoHorizon.js';
+import { checkModelsConfig, DEFAULT_MODELS, type ModelsConfig, type UsedModelsConfig } from '../models/config.js';
 import { compressHistories, fitModels } from '../scoring/fitModels.js';
 import { readCustomerInput } from '../scoring/io/readCustomerInput.js';
 import { readWarmStarts } from '../scoring/io/readWarmStarts.js';
@@ -12,7 +13,9 @@ import type { AnalysisStep } from './step.js';
  * Gamma-Gamma on the compressed customer summary (warm-started from the previous run's optima),
  * writes them to model_fits, and stages customer_scores' p_alive, churn_risk, churn_band,
  * expected_orders_90d, expected_next_order_date, predicted_spend, clv_12m, historic_value,
- * value_tier and churn_reason in the view `model_columns` (written by the scores step).
+ * value_if_kept_12m, value_tier and churn_reason in the view `model_columns` (written by the
+ * scores step). The settings stored in run_config are the ones used: an 'auto' horizon resolved
+ * to days from this run's customers (chooseHorizon), with how it was chosen.
  *
  * Its settings are the run's (`ctx.models`, default DEFAULT_MODELS); `override` replaces them for
  * tests and experiments.
@@ -26,23 +29,30 @@ export function modelsStep(override?: ModelsConfig): AnalysisStep {
     name: 'models',
     async run({ conn, runId, asOf, customers, previousRunId, notes, models }) {
       const config = override ?? models ?? DEFAULT_MODELS;
-      await conn.run('INSERT INTO run_config VALUES ($run, $section, $config)', { run: runId, section: 'models', config: JSON.stringify(config) });
+      const store = (used: UsedModelsConfig) =>
+        conn.run('INSERT INTO run_config VALUES ($run, $section, $config)', { run: runId, section: 'models', config: JSON.stringify(used) });
       if (customers === 0) {
+        const horizon = chooseHorizon(config.horizonDays, new Float64Array(0), new Float64Array(0));
+        await store({ ...config, horizonDays: horizon.days, horizon });
         notes.push('churn/CLV skipped: no customers to model');
         await stageNoModelScores(conn);
         return;
       }
       const input = await readCustomerInput(conn);
+      const horizon = chooseHorizon(config.horizonDays, input.x, input.txDays);
+      const used: UsedModelsConfig = { ...config, horizonDays: horizon.days, horizon };
+      await store(used);
+      if (horizon.fallback) notes.push(`churn/CLV: only ${horizon.repeatCustomers} repeat buyers, too few to measure a purchase cycle; the churn horizon is ${horizon.days} days`);
       const warm = previousRunId === null ? {} : await readWarmStarts(conn, previousRunId, config.timeUnit);
       const histories = compressHistories(input); // shared by the fits and the churn reasons
       const fitted = fitModels(input, config, warm, histories);
-      const scores = scoreCustomers(input, fitted, config);
+      const scores = scoreCustomers(input, fitted, used);
       if (scores && scores.blanked > 0) {
         notes.push(`churn/CLV: ${scores.blanked} model values were not finite or out of range and were left empty (NULL)`);
       }
       notes.push(...fitted.notes);
       await writeModelFits(conn, runId, fitted.fits);
-      await stageModelScores(conn, asOf, input, scores, config.clv.margin, histories);
+      await stageModelScores(conn, asOf, input, scores, { margin: config.clv.margin, horizonDays: horizon.days }, histories);
     },
   };
 }

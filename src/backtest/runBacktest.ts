@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { chooseHorizon, type HorizonChoice } from '../models/autoHorizon.js';
 import { DEFAULT_MODELS, type ModelsConfig } from '../models/config.js';
 import { scoreModels } from '../models/scoreModels.js';
 import type { ChurnKind } from '../models/types.js';
@@ -9,6 +10,7 @@ import { readNumberColumns } from '../store/columns.js';
 import { buildSummary } from '../summary/buildSummary.js';
 import { inputError } from '../util/error.js';
 import { pipelineSql } from '../util/paths.js';
+import { bandOutcomes, type BandOutcome } from './bandOutcomes.js';
 import { auc, pearson, rmse } from './metrics.js';
 
 /** What to backtest: fit on data up to calibrationEnd, compare with (calibrationEnd, holdoutEnd]. */
@@ -28,8 +30,14 @@ export interface BacktestResult {
   time_unit: string;
   /** Holdout length in days: the horizon of the expected orders compared with actual purchase days. */
   horizon_days: number;
-  /** Horizon of the churn risk scored (the config's, as in customer_scores.churn_risk). */
+  /** Horizon of the churn risk scored (the config's, as in customer_scores.churn_risk; 'auto' resolved on the calibration data). */
   churn_horizon_days: number;
+  churn_horizon: HorizonChoice;
+  /**
+   * Per churn band (the config's thresholds on the churn risk): customers, share, mean predicted
+   * risk and the share observed with no order within the churn horizon after the calibration end.
+   */
+  bands: BandOutcome[];
   customers: number;
   holdout_buyers: number;
   actual_purchases: number;
@@ -86,9 +94,15 @@ export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions)
       clv: { ...config.clv, months: 0, unitsPerMonth: unitsPerMonth(config.timeUnit) },
     });
   // Expected purchases over the holdout's length, to compare counts; churn risk as the models
-  // step writes it (P(no order within the configured horizon, 90 days by default)).
+  // step writes it: P(no order within the horizon), an 'auto' horizon from the calibration data.
   const scores = score(horizonDays);
-  const churnRisk = score(config.horizonDays).churnRisk;
+  const horizon = chooseHorizon(config.horizonDays, input.x, input.txDays);
+  const churnRisk = score(horizon.days).churnRisk;
+  // What happened within the churn horizon itself, for the per-band check (null: holdout too short)
+  const horizonEnd = new Date((dayNumber(opts.calibrationEnd) + horizon.days) * 86_400_000).toISOString().slice(0, 10);
+  const within = horizon.days <= horizonDays
+    ? Float64Array.from((await conn.runAndReadAll(pipelineSql('holdout_purchases'), { calibration_end: opts.calibrationEnd, holdout_end: horizonEnd })).getColumnsJS()[1] as number[])
+    : null;
 
   const ordered = Uint8Array.from(actual, (v) => (v > 0 ? 1 : 0));
   const none = ordered.map((v) => 1 - v);
@@ -97,13 +111,16 @@ export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions)
   // the churn fit's own notes (no-dropout limit, thin data, not converged); spend does not enter the backtest
   const messages = fitted.notes.filter((n) => !/spend/.test(n)).map((n) => n.replace(/^churn\/CLV: /, ''));
   if (typeof lastOrder === 'string' && lastOrder < opts.holdoutEnd) messages.unshift(`the data end on ${lastOrder}, before the holdout end: the holdout is incomplete`);
+  if (within === null) messages.push(`the holdout (${horizonDays} days) is shorter than the churn horizon (${horizon.days} days): bands are not checked against outcomes`);
   const result: BacktestResult = {
     calibration_end: opts.calibrationEnd,
     holdout_end: opts.holdoutEnd,
     model: fit.model as ChurnKind,
     time_unit: config.timeUnit,
     horizon_days: horizonDays,
-    churn_horizon_days: config.horizonDays,
+    churn_horizon_days: horizon.days,
+    churn_horizon: horizon,
+    bands: bandOutcomes(churnRisk, within, config.churnBands),
     customers,
     holdout_buyers: ordered.reduce((s, v) => s + v, 0),
     actual_purchases: sum(actual),
@@ -125,13 +142,14 @@ export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions)
 async function storeBacktest(conn: DuckDBConnection, r: BacktestResult): Promise<void> {
   await conn.run(
     `INSERT INTO backtests (calibration_end, holdout_end, model, time_unit, horizon_days, churn_horizon_days, customers, holdout_buyers, actual_purchases, expected_purchases,
-       auc_expected_orders, auc_churn_risk, auc_p_alive, baseline_auc, pearson, rmse, log_likelihood, params, message)
-     VALUES ($c::DATE, $h::DATE, $model, $unit, $horizon, $churn_horizon, $customers, $buyers, $actual, $expected, $auc_e, $auc_c, $auc_p, $base, $pearson, $rmse, $ll, $params::JSON, $message)`,
+       auc_expected_orders, auc_churn_risk, auc_p_alive, baseline_auc, pearson, rmse, log_likelihood, params, message, bands)
+     VALUES ($c::DATE, $h::DATE, $model, $unit, $horizon, $churn_horizon, $customers, $buyers, $actual, $expected, $auc_e, $auc_c, $auc_p, $base, $pearson, $rmse, $ll, $params::JSON, $message, $bands::JSON)`,
     {
       c: r.calibration_end, h: r.holdout_end, model: r.model, unit: r.time_unit, horizon: r.horizon_days, churn_horizon: r.churn_horizon_days, customers: r.customers, buyers: r.holdout_buyers,
       actual: r.actual_purchases, expected: r.expected_purchases, auc_e: r.auc_expected_orders, auc_c: r.auc_churn_risk, auc_p: r.auc_p_alive,
       base: r.baseline_auc, pearson: r.pearson, rmse: r.rmse, ll: r.log_likelihood, params: r.params === null ? null : JSON.stringify(r.params),
       message: r.message || null,
+      bands: JSON.stringify(r.bands),
     },
   );
 }

@@ -3,17 +3,17 @@
  * Each run stores the values it used in run_config, so a report says what its states meant.
  */
 export interface DynamicsConfig {
-  /** a one-order customer is "new" for this many days after the order */
+  /** a one-order customer is in the state first_order for this many days after the order */
   newDays: number;
-  /** at risk: no order for longer than max(atRiskMinDays, atRiskGapMultiple × own mean gap) */
+  /** state lapsing (the key keeps its old name): no order for longer than max(atRiskMinDays, atRiskGapMultiple × own mean gap) */
   atRiskMinDays: number;
   atRiskGapMultiple: number;
-  /** lost: no order for longer than max(lostMinDays, lostGapMultiple × own mean gap) */
+  /** state lapsed (the key keeps its old name): no order for longer than max(lostMinDays, lostGapMultiple × own mean gap) */
   lostMinDays: number;
   lostGapMultiple: number;
-  /** won back: the gap before the latest order was a "lost" gap, and that order is this recent */
+  /** state won_back: the gap before the latest order was a lapsed gap, and that order is this recent */
   wonBackDays: number;
-  /** loyal: at least this many orders over at least this tenure, not at risk */
+  /** state regular (the key keeps its old name): at least this many orders over at least this tenure, not lapsing */
   loyalMinOrders: number;
   loyalMinTenureDays: number;
   /** lifecycle: exploration while tenure is shorter than this or there is one order */

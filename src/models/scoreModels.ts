@@ -34,6 +34,11 @@ export interface ModelScores {
   predictedSpend: Float64Array;
   /** Discounted margin over the CLV horizon. */
   clv: Float64Array;
+  /**
+   * The same discounted margin for a customer known to stay (P(alive) = 1): what keeping them is
+   * worth. clv = P(alive) × valueIfKept: churn risk has not discounted this one.
+   */
+  valueIfKept: Float64Array;
 }
 
 /**
@@ -79,6 +84,7 @@ export function scoreModels(input: ModelInput, churn: ChurnModel, spend: GammaGa
     orderValue: new Float64Array(n),
     predictedSpend: new Float64Array(n),
     clv: new Float64Array(n),
+    valueIfKept: new Float64Array(n),
   };
   for (let i = 0; i < n; i++) {
     const r = rows.rowOf[i]!, q = pairs.rowOf[i]!;
@@ -90,6 +96,7 @@ export function scoreModels(input: ModelInput, churn: ChurnModel, spend: GammaGa
     out.expectedOrders[i] = orders;
     out.orderValue[i] = value;
     out.predictedSpend[i] = orders * value;
+    out.valueIfKept[i] = options.clv.margin * value * pairDiscounted[q]!;
     out.clv[i] = options.clv.margin * value * (alive * pairDiscounted[q]!);
   }
   return out;

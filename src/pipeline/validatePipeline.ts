@@ -132,7 +132,10 @@ function checkLocale(v: unknown, problems: string[]): Locale {
 
 function checkModels(v: unknown, problems: string[]): ModelsConfig {
   const before = problems.length;
-  const merged = mergeSettings(DEFAULT_MODELS, v, 'models', problems);
+  // horizonDays is 'auto' or a number of days: its type is left to checkModelsConfig (a null
+  // default takes any value), which names both forms
+  const merged = mergeSettings({ ...DEFAULT_MODELS, horizonDays: null as unknown as ModelsConfig['horizonDays'] }, v, 'models', problems);
+  if (merged.horizonDays === null) merged.horizonDays = DEFAULT_MODELS.horizonDays;
   if (problems.length > before) return DEFAULT_MODELS;
   try {
     checkModelsConfig(merged);

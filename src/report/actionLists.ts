@@ -1,13 +1,14 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { renameSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseQueryFile } from '../query/named/parseQueryFile.js';
+import { queryPath } from '../util/paths.js';
 import { ident, literal } from '../util/sql.js';
 import { csvCell } from './csv.js';
 import { csvNumberSql, csvTextSql } from './csvSql.js';
-import { HIGH_VALUE_TIERS } from './models/highValue.js';
 
 /** Which list a CSV holds; the report links each with its own label. */
-export type ActionListKind = 'atRisk' | 'winBack' | 'segments';
+export type ActionListKind = 'worthSaving' | 'winBack' | 'segments';
 
 /** One CSV written beside the report. */
 export interface ActionList {
@@ -23,10 +24,16 @@ export interface ActionList {
  */
 export const ACTION_LIST_LIMIT = 1000;
 
-const tiers = HIGH_VALUE_TIERS.map((t) => `'${t}'`).join(', ');
-
 /** A CSV column: its header, the SQL over customer_scores, and whether it is written as text or a number. */
 type Column = [name: string, sql: string, kind: 'text' | 'number'];
+
+/** A list that is a named query (queries/<name>.sql): the CSV holds exactly its rows, in its order (its `rank` column). */
+interface QuerySpec {
+  file: string;
+  query: string;
+  /** the query's columns, in its order, each written as text or a number */
+  columns: [name: string, kind: 'text' | 'number'][];
+}
 
 interface ListSpec {
   file: string;
@@ -38,20 +45,22 @@ interface ListSpec {
   limit?: number;
 }
 
-const LISTS: Record<ActionListKind, ListSpec> = {
-  atRisk: {
-    file: 'at-risk-high-value.csv',
-    columns: [
-      ['customer_id', 'customer_id', 'text'], ['segment', 'segment', 'text'], ['state', 'state', 'text'], ['value_tier', 'value_tier', 'text'],
-      ['churn_risk', 'round(churn_risk, 4)', 'number'], ['clv_12m', 'round(clv_12m, 2)', 'number'], ['historic_value', 'round(historic_value, 2)', 'number'],
-      ['last_order', 'last_order::DATE::VARCHAR', 'text'], ['recency_days', 'recency_days', 'number'], ['orders', 'frequency', 'number'],
-      ['churn_reason', 'churn_reason', 'text'],
-    ],
-    where: `churn_band = 'high' AND value_tier IN (${tiers})`,
-    // the rounded value, as the SELECT alias clv_12m sorted before (ties then go by customer_id)
-    order: [['round(clv_12m, 2)', 'DESC NULLS LAST'], ['customer_id', 'ASC']],
-    limit: ACTION_LIST_LIMIT,
-  },
+/**
+ * The worth-saving list is the named query `worth-saving` (crm query worth-saving), so the CSV and
+ * the query can never be two lists under one name.
+ */
+const WORTH_SAVING: QuerySpec = {
+  file: 'worth-saving.csv',
+  query: 'worth-saving.sql',
+  columns: [
+    ['rank', 'number'], ['customer_id', 'text'], ['segment', 'text'], ['state', 'text'], ['value_tier', 'text'], ['churn_risk', 'number'],
+    ['value_if_kept_12m', 'number'], ['clv_12m', 'number'], ['historic_value', 'number'], ['last_order', 'text'], ['recency_days', 'number'],
+    ['orders', 'number'], ['churn_reason', 'text'],
+  ],
+};
+
+const LISTS: Record<ActionListKind, ListSpec | QuerySpec> = {
+  worthSaving: WORTH_SAVING,
   winBack: {
     file: 'win-back.csv',
     columns: [
@@ -61,7 +70,7 @@ const LISTS: Record<ActionListKind, ListSpec> = {
       ['churn_risk', 'round(churn_risk, 4)', 'number'],
       ['reason', `coalesce(churn_reason, 'last order ' || recency_days || ' days ago; ' || frequency || ' orders')`, 'text'],
     ],
-    where: `state IN ('lost', 'at_risk')`,
+    where: `state IN ('lapsed', 'lapsing')`,
     order: [['coalesce(historic_value, monetary)', 'DESC'], ['customer_id', 'ASC']],
     limit: ACTION_LIST_LIMIT,
   },
@@ -102,8 +111,33 @@ function copySql(spec: ListSpec, runId: number, path: string): string {
 }
 
 /**
- * Write the run's action lists into `dir` (the report's folder): high-value customers at high
- * churn risk, the win-back list (lost or at-risk customers with the most value to date) and
+ * The COPY statement writing a named query's rows, formatted as copySql does, in the query's rank
+ * order; the query's own $run and $limit are bound by the caller.
+ */
+function copyQuerySql(spec: QuerySpec, path: string): string {
+  const sql = namedQuerySql(spec.query);
+  const header = spec.columns.map(([name]) => csvCell(name)).join(',') + '\r';
+  const line = spec.columns.map(([name, kind]) => (kind === 'text' ? csvTextSql(`q.${ident(name)}`) : csvNumberSql(`q.${ident(name)}`))).join(` || ',' || `);
+  return `COPY (SELECT ${line} || chr(13) AS ${ident(header)} FROM (${sql}) q ORDER BY q.rank) TO ${literal(path)} (FORMAT csv, HEADER true, QUOTE '', ESCAPE '')`;
+}
+
+/**
+ * The SQL of the worth-saving list (queries/worth-saving.sql) with its parameters: the report's
+ * churn section reads its first rows with the same statement.
+ *
+ * @example const { sql } = worthSavingQuery(); await conn.runAndReadAll(sql, { run: 7, limit: 20 });
+ */
+export function worthSavingQuery(): { sql: string } {
+  return { sql: namedQuerySql(WORTH_SAVING.query) };
+}
+
+/** The statement of a named query file of the package (its header checked as `crm query` does). */
+const namedQuerySql = (file: string): string => parseQueryFile(readFileSync(queryPath(file), 'utf8'), queryPath(file)).sql;
+
+/**
+ * Write the run's action lists into `dir` (the report's folder): the worth-saving list (high
+ * churn band and a high value tier: the named query worth-saving), the win-back list (customers
+ * in the states lapsed or lapsing with the most value to date) and
  * segment membership. DuckDB writes each file itself (a million customers never pass through JS),
  * quoted and formula-safe exactly as csv.ts; each file is written beside its final name and
  * renamed, like the report.
@@ -115,7 +149,9 @@ export async function writeActionLists(conn: DuckDBConnection, runId: number, di
   for (const kind of Object.keys(LISTS) as ActionListKind[]) {
     const spec = LISTS[kind];
     const path = join(dir, spec.file);
-    const result = await conn.runAndReadAll(copySql(spec, runId, path + '.tmp'));
+    const result = 'query' in spec
+      ? await conn.runAndReadAll(copyQuerySql(spec, path + '.tmp'), { run: runId, limit: ACTION_LIST_LIMIT })
+      : await conn.runAndReadAll(copySql(spec, runId, path + '.tmp'));
     renameSync(path + '.tmp', path);
     out.push({ kind, file: spec.file, rows: Number(result.getRows()[0]![0]) }); // data lines (the header is the column name)
   }

@@ -1,9 +1,11 @@
+import { DEFAULT_DYNAMICS } from '../dynamics/config.js';
+import { horizonSpan } from '../models/reason.js';
 import { EN, type ReportText } from './i18n/index.js';
 import { KPI_WINDOW_DAYS } from './readKpis.js';
 import type { ReportData } from './types.js';
 
 /** The kinds of highlight, in the order the selection rule prefers them (see `highlights`). */
-export type HighlightKind = 'incompleteWeek' | 'atRiskValue' | 'segmentMove' | 'revenueChange' | 'churned' | 'wonBack' | 'concentration' | 'revenueSteady';
+export type HighlightKind = 'incompleteWeek' | 'worthSaving' | 'segmentMove' | 'revenueChange' | 'churned' | 'wonBack' | 'concentration' | 'revenueSteady';
 
 /** One plain-language sentence for the first screen. */
 export interface Highlight {
@@ -21,38 +23,46 @@ export const REVENUE_CHANGE_THRESHOLD = 0.05;
 /**
  * The run's highlights, chosen by a fixed rule so the same data always give the same sentences.
  * Each candidate is stated only when the data of this run support it; the qualifying ones are
- * taken in this order (most actionable first) and cut at MAX_HIGHLIGHTS:
+ * taken in this order (most actionable first) and cut at MAX_HIGHLIGHTS. Each sentence names its
+ * population exactly and the vocabulary it uses (RFM segment, customer state, churn band, value
+ * tier), since "at risk" or "lost" could otherwise mean a segment or a state:
  *
  * 0. incompleteWeek — the latest week has unusually few orders (src/report/trend/incompleteWeek.ts):
  *    said first, since it may explain any drop below.
- * 1. atRiskValue — high-value customers (value tier top or mid) now at high churn risk, with
- *    their 12-month CLV and value to date: money that can still be saved.
- * 2. segmentMove — the segment move (between two different segments, not first-seen customers)
+ * 1. worthSaving — the worth-saving list: customers in a high value tier (highValueTiers, ranked
+ *    by 12-month value if kept) and the high churn band, with that value and value to date.
+ * 2. segmentMove — the move between two different RFM segments (not first-seen customers)
  *    carrying the most 12-month CLV (most customers when CLV is unknown); needs a previous run.
  * 3. revenueChange — net revenue over the KPI window changed by REVENUE_CHANGE_THRESHOLD or more
  *    against the equal window before it.
- * 4. churned — customers who became lost since the previous run (> 0).
- * 5. wonBack — customers won back (> 0).
+ * 4. churned — customers who entered the customer state lapsed since the previous run (> 0).
+ * 5. wonBack — customers in the customer state won back (> 0).
  * 6. concentration — the share of net revenue brought by the top 20% of customers.
  * 7. revenueSteady — a revenue change below the threshold, stated as "about level".
  *
  * @example
  * highlights(data).map((h) => h.text)
- * // ['42 high-value customers are now at high churn risk: $18,400 in 12-month CLV …', …]
+ * // ['42 customers in the top value tier (ranked by 12-month value if kept) are in the high churn band, …', …]
  */
 export function highlights(data: ReportData, t: ReportText = EN): Highlight[] {
   const m = t.m.highlights;
   const { fmt } = t;
   const out: Highlight[] = [];
   const later: Highlight[] = [];
-  const days = fmt.int(data.dynamics?.config['kpiWindowDays'] ?? KPI_WINDOW_DAYS);
+  const config = data.dynamics?.config ?? {};
+  const setting = (key: keyof typeof DEFAULT_DYNAMICS): number => config[key] ?? DEFAULT_DYNAMICS[key];
+  const days = fmt.int(config['kpiWindowDays'] ?? KPI_WINDOW_DAYS);
 
   const flag = data.trend?.incomplete;
   if (flag) out.push({ kind: 'incompleteWeek', tone: 'bad', text: m.incompleteWeek(t.m.trend.weekRange(flag.weekStart, flag.weekEnd), fmt.int(flag.orders), fmt.decimal(flag.median, flag.median % 1 === 0 ? 0 : 1)) });
 
-  const hv = data.models?.churn?.highValueAtRisk;
-  if (hv && hv.customers > 0) {
-    out.push({ kind: 'atRiskValue', tone: 'bad', text: m.atRiskValue(fmt.int(hv.customers), fmt.money(hv.clv), fmt.money(hv.historicValue)) });
+  const churn = data.models?.churn;
+  const hv = churn?.highValueAtRisk;
+  const high = data.models?.assumptions?.churnBands.high;
+  if (churn && hv && hv.customers > 0 && churn.horizonDays !== null && high !== undefined) {
+    const tiers = churn.highValueTiers.map((x) => t.m.clv.tierNames[x] ?? x).join(', ').toLowerCase();
+    const horizon = t.m.reasons.span(horizonSpan(churn.horizonDays));
+    out.push({ kind: 'worthSaving', tone: 'bad', text: m.worthSaving(fmt.int(hv.customers), tiers, horizon, fmt.pct(high), fmt.money(hv.valueIfKept), fmt.money(hv.historicValue)) });
   }
 
   const move = largestMove(data);
@@ -81,9 +91,12 @@ export function highlights(data: ReportData, t: ReportText = EN): Highlight[] {
   }
 
   const churned = kpiValue(data, 'churned');
-  if (data.previousRun !== null && churned > 0) out.push({ kind: 'churned', tone: 'bad', text: m.churned(fmt.int(churned)) });
+  const n = (v: number): string => fmt.decimal(v, Number.isInteger(v) ? 0 : 1);
+  if (data.previousRun !== null && churned > 0) {
+    out.push({ kind: 'churned', tone: 'bad', text: m.churned(fmt.int(churned), n(setting('lostGapMultiple')), n(setting('lostMinDays'))) });
+  }
   const wonBack = kpiValue(data, 'won_back');
-  if (wonBack > 0) out.push({ kind: 'wonBack', tone: 'good', text: m.wonBack(fmt.int(wonBack)) });
+  if (wonBack > 0) out.push({ kind: 'wonBack', tone: 'good', text: m.wonBack(fmt.int(wonBack), n(setting('wonBackDays'))) });
 
   const top20 = data.dynamics?.pareto.find((p) => Math.abs(p.customerShare - 0.2) < 1e-9)?.revenueShare ?? null;
   if (top20 !== null && Number.isFinite(top20)) out.push({ kind: 'concentration', tone: 'neutral', text: m.concentration('20%', fmt.pct(top20)) });

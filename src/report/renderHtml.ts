@@ -15,7 +15,7 @@ import { CLV_CHART_ID, renderClv } from './html/clv.js';
 import { renderCurrencyNote, renderCurrencySection } from './html/currency.js';
 import { renderHeader } from './html/header.js';
 import { HEATMAP_CHART_ID, renderHeatmap } from './html/heatmap.js';
-import { renderHighlights } from './html/highlights.js';
+import { renderHighlights, renderTrustNote } from './html/highlights.js';
 import { renderKpis } from './html/kpis.js';
 import { renderMethods } from './html/methods.js';
 import { renderModelQuality } from './html/modelQuality.js';
@@ -70,6 +70,7 @@ export function renderHtml(data: ReportData, options: RenderOptions = {}): strin
 ${renderHeader(data, t)}
 ${renderCurrencyNote(data.currency, t)}
 ${renderHighlights(highlights(data, t), t)}
+${renderTrustNote(data, t)}
 ${renderKpis(data.kpis, data.previousRun, t, windowDays, data.trend)}
 ${renderTrend(data.trend, t)}
 ${renderActionLinks(options.actionLists ?? [], t)}

@@ -15,7 +15,7 @@ export interface WriteReportOptions {
 
 /**
  * Write one run's report to <outDir>/<as-of>/report.html with its CSV action lists beside it
- * (at-risk-high-value.csv, win-back.csv, segments.csv), refresh <outDir>/index.html, and return
+ * (worth-saving.csv, win-back.csv, segments.csv), refresh <outDir>/index.html, and return
  * the report's absolute path. Files are written beside their final name and renamed, so a reader
  * never sees half a report.
  *

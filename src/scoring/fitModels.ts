@@ -75,7 +75,7 @@ const NAME: Record<ModelName, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', ga
  *
  * @example const fitted = fitModels(input, DEFAULT_MODELS); fitted.fits.map((f) => f.model) // ['bgnbd', 'mbgnbd', 'gammagamma']
  */
-export function fitModels(input: CustomerInput, config: ModelsConfig, warm: WarmStarts = {}, histories = compressHistories(input)): FittedModels {
+export function fitModels(input: CustomerInput, config: Pick<ModelsConfig, 'timeUnit' | 'scoringModel'>, warm: WarmStarts = {}, histories = compressHistories(input)): FittedModels {
   const unit = config.timeUnit;
   const k = daysPerUnit(unit);
   // Days → model units row by row: dividing by 7 keeps distinct integer days distinct.

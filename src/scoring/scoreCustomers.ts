@@ -1,6 +1,7 @@
-import { discountedPurchases, type ClvOptions } from '../models/clv.js';
+import { discountedFactor, discountedPurchases, type ClvOptions } from '../models/clv.js';
 import { compressSummary } from '../models/compress.js';
-import type { ModelsConfig } from '../models/config.js';
+import { chooseHorizon } from '../models/autoHorizon.js';
+import type { ModelsConfig, UsedModelsConfig } from '../models/config.js';
 import { medianWait } from '../models/nextOrder.js';
 import { scoreModels, type ModelScores } from '../models/scoreModels.js';
 import { churnBands, valueTiers } from '../models/tiers.js';
@@ -13,7 +14,7 @@ export interface CustomerScores extends ModelScores {
   nextOrderDays: Float64Array;
   /** Index into CHURN_BANDS. */
   band: Uint8Array;
-  /** Index into VALUE_TIERS, ranked by clv. */
+  /** Index into VALUE_TIERS, ranked by valueIfKept (the 12-month value if the customer stays). */
   tier: Uint8Array;
   /** Values that came out non-finite or out of range and were blanked (should be 0). */
   blanked: number;
@@ -25,15 +26,20 @@ const PLACEHOLDER_SPEND = { p: 1, q: 2, gamma: 1 };
 /**
  * Score every customer with the fitted models: P(alive), churn risk and expected orders over the
  * configured horizon, the median wait for the next order, expected spend per order, discounted
- * CLV, churn band and value tier. Closed forms run once per distinct (x, t_x, T) and (x, m̄) row
+ * CLV, value if kept, churn band and value tier (ranked by value if kept: a tier ranked by the
+ * churn-discounted CLV would hold almost no high-risk customer, since CLV already prices the risk in). Closed forms run once per distinct (x, t_x, T) and (x, m̄) row
  * (scoreModels). Returns null when no churn model was fitted. No output is ever NaN, infinite or
  * negative: anything that would be is blanked to NaN (NULL in the tables) and counted.
  *
+ * An 'auto' horizon is resolved on these customers (chooseHorizon), as the models step does.
+ *
  * @example const s = scoreCustomers(input, fitModels(input, DEFAULT_MODELS), DEFAULT_MODELS);
  */
-export function scoreCustomers(input: CustomerInput, fitted: FittedModels, config: ModelsConfig): CustomerScores | null {
+export function scoreCustomers(input: CustomerInput, fitted: FittedModels, settings: UsedModelsConfig | ModelsConfig): CustomerScores | null {
   const churn = fitted.churn;
   if (churn === null) return null;
+  const horizonDays = settings.horizonDays === 'auto' ? chooseHorizon('auto', input.x, input.txDays).days : settings.horizonDays;
+  const config = { ...settings, horizonDays };
   const k = daysPerUnit(config.timeUnit);
   const tx = input.txDays.map((d) => d / k);
   const T = input.TDays.map((d) => d / k);
@@ -54,9 +60,10 @@ export function scoreCustomers(input: CustomerInput, fitted: FittedModels, confi
   blanked += blank(scores.orderValue);
   blanked += blank(scores.predictedSpend);
   blanked += blank(scores.clv);
+  blanked += blank(scores.valueIfKept);
   // A blanked risk or CLV (never expected) gets no band or tier when written (see stageModelScores).
   const band = churnBands(scores.churnRisk, config.churnBands);
-  const tier = valueTiers(scores.clv.map((v) => (Number.isNaN(v) ? 0 : v)), config.valueTiers);
+  const tier = valueTiers(scores.valueIfKept.map((v) => (Number.isNaN(v) ? 0 : v)), config.valueTiers);
   return { ...scores, nextOrderDays, band, tier, blanked };
 }
 
@@ -86,9 +93,11 @@ function applyOrderValue(
 ): void {
   const rows = compressSummary(summary.x, summary.tx, summary.T);
   const discounted = Float64Array.from(rows.x, (x, r) => discountedPurchases(churn, x, rows.tx[r]!, rows.T[r]!, clv));
+  const kept = Float64Array.from(rows.x, (x, r) => discountedFactor(churn, x, rows.T[r]!, clv));
   for (let i = 0; i < scores.clv.length; i++) {
     scores.orderValue[i] = value;
     scores.predictedSpend[i] = scores.expectedOrders[i]! * value;
     scores.clv[i] = clv.margin * value * discounted[rows.rowOf[i]!]!;
+    scores.valueIfKept[i] = clv.margin * value * kept[rows.rowOf[i]!]!;
   }
 }

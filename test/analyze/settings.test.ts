@@ -25,10 +25,13 @@ describe('analysis settings reach the steps through the run (ctx.models, ctx.dyn
       const dynamics = { ...DEFAULT_DYNAMICS, lostMinDays: 400, lostGapMultiple: 6 };
       const tuned = await analyze(conn, { asOf: AS_OF, models, dynamics, locale: 'zh-CN' });
 
-      expect(await config(conn, plain.runId, 'models')).toEqual(DEFAULT_MODELS);
+      // run_config holds the settings as used: an 'auto' horizon resolved to days, and how it was chosen
+      const used = (c: Record<string, unknown>) => ({ ...c, horizonDays: 'auto', horizon: undefined });
+      expect(used(await config(conn, plain.runId, 'models'))).toEqual({ ...DEFAULT_MODELS, horizon: undefined });
+      expect(await config(conn, plain.runId, 'models')).toMatchObject({ horizon: { source: 'auto' } });
       expect(await config(conn, plain.runId, 'dynamics')).toEqual(DEFAULT_DYNAMICS);
       expect(await config(conn, plain.runId, 'report')).toEqual({ currency: null, locale: 'en' });
-      expect(await config(conn, tuned.runId, 'models')).toEqual(models);
+      expect(used(await config(conn, tuned.runId, 'models'))).toEqual({ ...models, horizon: undefined });
       expect(await config(conn, tuned.runId, 'dynamics')).toEqual(dynamics);
       expect(await config(conn, tuned.runId, 'report')).toEqual({ currency: null, locale: 'zh-CN' }); // loaded with no currency
 
@@ -52,7 +55,7 @@ describe('analysis settings reach the steps through the run (ctx.models, ctx.dyn
   it('refuses settings that cannot score before a run row is written', async () => {
     await withTempDb(async (conn) => {
       await loadFiles(conn, [SAMPLE], { mapping: readMapping(MAPPING), mappingSource: MAPPING });
-      await expect(analyze(conn, { asOf: AS_OF, models: { ...DEFAULT_MODELS, horizonDays: 0 } })).rejects.toThrow(/horizonDays must be > 0/);
+      await expect(analyze(conn, { asOf: AS_OF, models: { ...DEFAULT_MODELS, horizonDays: 0 } })).rejects.toThrow(/horizonDays must be 'auto' or a number of days > 0/);
       expect(await rows(conn, 'SELECT * FROM runs')).toEqual([]);
     });
   });

@@ -23,11 +23,25 @@ describe('crm backtest on the CDNOW master (calibrate to 1997-09-30, holdout to 
       expect(r.auc_expected_orders).toBeGreaterThan(r.baseline_auc);
       expect(r.pearson).toBeGreaterThan(0.6);
       expect(r.rmse).toBeLessThan(2);
+      // The churn horizon follows CDNOW's purchase cycle, and each band's predicted risk is what
+      // happened: the high band (risk ≥ 80%) holds customers who mostly did not order.
+      expect(r.churn_horizon).toMatchObject({ source: 'auto', fallback: false });
+      expect(r.churn_horizon_days % 7).toBe(0);
+      expect(r.bands.map((b: { band: string }) => b.band)).toEqual(['low', 'medium', 'high']);
+      expect(r.bands.reduce((s: number, b: { customers: number }) => s + b.customers, 0)).toBe(23570);
+      for (const b of r.bands) expect(Math.abs(b.mean_risk - b.observed_no_order), b.band).toBeLessThan(0.06);
+      expect(r.bands[2].observed_no_order).toBeGreaterThanOrEqual(0.8);
+      expect(r.bands[0].observed_no_order).toBeLessThan(0.5);
+      const text = await crm('backtest', '--calibration-end', '1997-09-30', '--holdout-end', '1998-06-30', '--db', db);
+      expect(text.out).toMatch(/churn bands +P\(no order within \d+ days; auto: 75th percentile/);
+      expect(text.out).toMatch(/\n +high +\d+ +\d+\.\d% +\d+\.\d% +\d+\.\d%\n/);
       const stored = await crm('query', 'select customers, auc_expected_orders, auc_churn_risk, baseline_auc, model from backtests', '--format', 'json', '--db', db);
       expect(stored.code, stored.err).toBe(0);
-      expect(JSON.parse(stored.out)).toEqual([
+      expect(JSON.parse(stored.out)[0]).toEqual(
         { customers: 23570, auc_expected_orders: r.auc_expected_orders, auc_churn_risk: r.auc_churn_risk, baseline_auc: r.baseline_auc, model: 'mbgnbd' },
-      ]);
+      );
+      const bands = await crm('query', 'select bands::VARCHAR AS b from backtests order by backtest_id limit 1', '--format', 'json', '--db', db);
+      expect(JSON.parse(JSON.parse(bands.out)[0].b)).toEqual(r.bands);
     });
   });
 

@@ -41,7 +41,11 @@ describe('a JSON pipeline by path, end to end through the real crm (temp copy of
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(`report: ${join(dir, 'out', '2024-12-29', 'report.html')}`);
     const run = Number(/run: (\d+)/.exec(r.out)![1]);
-    expect(config(db, run, 'models')).toEqual({ ...DEFAULT_MODELS, ...settings.models, clv: { ...DEFAULT_MODELS.clv, margin: 0.3 } });
+    // stored as used, with how the horizon was chosen (here: set)
+    expect(config(db, run, 'models')).toEqual({
+      ...DEFAULT_MODELS, ...settings.models, clv: { ...DEFAULT_MODELS.clv, margin: 0.3 },
+      horizon: { source: 'set', days: 60, cycleDays: null, repeatCustomers: 0, fallback: false },
+    });
     expect(config(db, run, 'dynamics')).toEqual({ ...DEFAULT_DYNAMICS, lostMinDays: 200 });
     expect(config(db, run, 'report')).toEqual({ currency: 'GBP', locale: 'zh-CN' });
     const [scores] = queryJson(db, `select count(*) as n, count(*) filter (value_tier = 'top') as top,

@@ -9,8 +9,9 @@ const FILE = 'fixtures/dynamics/worked-example.csv';
 
 async function twoRuns(conn: DuckDBConnection, first = '2024-05-31', second = '2024-06-30') {
   await loadFiles(conn, [FILE], { mapping: EMPTY_MAPPING, mappingSource: 'test' });
-  const a = await analyze(conn, { asOf: first });
-  const b = await analyze(conn, { asOf: second });
+  // the worked example's last order is 2024-06-20: its month-end as-of is deliberately 10 days later
+  const a = await analyze(conn, { asOf: first, allowFutureAsOf: true });
+  const b = await analyze(conn, { asOf: second, allowFutureAsOf: true });
   return { a: a.runId, b: b.runId };
 }
 
@@ -22,14 +23,14 @@ describe('customer states and lifecycle stages (worked example, fixtures/dynamic
     await withTempDb(async (conn) => {
       const { a, b } = await twoRuns(conn);
       // W, 2024-06-30: gap before the last order 486 days > max(180, 3 × 31) and last order 20 days ago → won back.
-      // A: mean gap 30.7 days, 150 days since the last order > max(60, 1.5 × 30.7) but ≤ 180 → at risk; decline.
-      // R: mean gap 46 days, 29 days since → neither at risk nor lost; 3 orders < 4 → repeat; tenure 121 days → formation.
-      expect(await byCustomer(conn, b, 'state')).toEqual({ N: 'new', R: 'repeat', L: 'loyal', A: 'at_risk', X: 'lost', W: 'won_back' });
+      // A: mean gap 30.7 days, 150 days since the last order > max(60, 1.5 × 30.7) but ≤ 180 → lapsing; decline.
+      // R: mean gap 46 days, 29 days since → neither lapsing nor lapsed; 3 orders < 4 → repeat; tenure 121 days → formation.
+      expect(await byCustomer(conn, b, 'state')).toEqual({ N: 'first_order', R: 'repeat', L: 'regular', A: 'lapsing', X: 'lapsed', W: 'won_back' });
       expect(await byCustomer(conn, b, 'lifecycle_stage')).toEqual({
         N: 'exploration', R: 'formation', L: 'stability', A: 'decline', X: 'decline', W: 'formation',
       });
-      // 2024-05-31: W's last order was 476 days earlier (> 180) → lost; N has not bought yet.
-      expect(await byCustomer(conn, a, 'state')).toEqual({ R: 'repeat', L: 'loyal', A: 'at_risk', X: 'lost', W: 'lost' });
+      // 2024-05-31: W's last order was 476 days earlier (> 180) → lapsed; N has not bought yet.
+      expect(await byCustomer(conn, a, 'state')).toEqual({ R: 'repeat', L: 'regular', A: 'lapsing', X: 'lapsed', W: 'lapsed' });
     });
   });
 
@@ -38,11 +39,11 @@ describe('customer states and lifecycle stages (worked example, fixtures/dynamic
       const { b } = await twoRuns(conn);
       const moves = await rows(conn, `SELECT from_state || '→' || to_state AS m, customers FROM state_moves WHERE run_id = ${b} ORDER BY m`);
       expect(moves).toEqual([
-        { m: 'at_risk→at_risk', customers: 1 },
-        { m: 'lost→lost', customers: 1 },
-        { m: 'lost→won_back', customers: 1 },
-        { m: 'loyal→loyal', customers: 1 },
-        { m: 'prospect→new', customers: 1 },
+        { m: 'lapsed→lapsed', customers: 1 },
+        { m: 'lapsed→won_back', customers: 1 },
+        { m: 'lapsing→lapsing', customers: 1 },
+        { m: 'prospect→first_order', customers: 1 },
+        { m: 'regular→regular', customers: 1 },
         { m: 'repeat→repeat', customers: 1 },
       ]);
       const kpi = await rows(conn, `SELECT kpi, value FROM kpis WHERE run_id = ${b} AND kpi IN ('won_back', 'churned', 'customers') ORDER BY kpi`);
@@ -55,7 +56,7 @@ describe('customer states and lifecycle stages (worked example, fixtures/dynamic
       await loadFiles(conn, ['fixtures/sample/transactions.csv'], { mapping: EMPTY_MAPPING, mappingSource: 't' });
       for (const asOf of ['2024-06-30', '2024-12-29']) await analyze(conn, { asOf });
       const bad = await rows(conn, `SELECT count(*) AS n FROM customer_scores
-        WHERE state NOT IN ('new', 'repeat', 'loyal', 'at_risk', 'lost', 'won_back') OR state IS NULL
+        WHERE state NOT IN ('first_order', 'repeat', 'regular', 'lapsing', 'lapsed', 'won_back') OR state IS NULL
            OR lifecycle_stage NOT IN ('exploration', 'formation', 'stability', 'decline') OR lifecycle_stage IS NULL`);
       expect(bad).toEqual([{ n: 0 }]);
       const dupes = await rows(conn, 'SELECT count(*) AS n FROM (SELECT run_id, customer_id FROM customer_scores GROUP BY ALL HAVING count(*) > 1)');

@@ -57,6 +57,6 @@ describe('medianWait', () => {
 describe('checkModelsConfig', () => {
   it('accepts the defaults and names every bad setting', () => {
     expect(() => checkModelsConfig(DEFAULT_MODELS)).not.toThrow();
-    expect(() => checkModelsConfig({ ...DEFAULT_MODELS, horizonDays: 0, churnBands: { medium: 0.9, high: 0.5 } })).toThrow(/horizonDays must be > 0.*churnBands need/);
+    expect(() => checkModelsConfig({ ...DEFAULT_MODELS, horizonDays: 0, churnBands: { medium: 0.9, high: 0.5 } })).toThrow(/horizonDays must be 'auto' or a number of days > 0.*churnBands need/);
   });
 });

@@ -41,6 +41,13 @@ describe('validatePipeline (JSON pipeline files)', () => {
     });
   });
 
+  it('takes horizonDays as auto (the default) or a number, and names the fix for anything else', () => {
+    expect(validatePipeline({ ...minimal, models: { horizonDays: 'auto' } }, SHOWN).models.horizonDays).toBe('auto');
+    expect(validatePipeline({ ...minimal, models: { horizonDays: 45, highValueTiers: ['top', 'mid'] } }, SHOWN).models).toMatchObject({ horizonDays: 45, highValueTiers: ['top', 'mid'] });
+    expect(() => validatePipeline({ ...minimal, models: { horizonDays: 'weekly' } }, SHOWN)).toThrow(/models\.horizonDays must be 'auto' or a number of days > 0/);
+    expect(() => validatePipeline({ ...minimal, models: { highValueTiers: ['gold'] } }, SHOWN)).toThrow(/models\.highValueTiers must list distinct tiers/);
+  });
+
   it('lays models and dynamics over the defaults key by key, at every depth', () => {
     const p = validatePipeline({
       ...minimal, currency: 'GBP', locale: 'zh-CN', rules: 'rules.json',
@@ -85,7 +92,7 @@ describe('validatePipeline (JSON pipeline files)', () => {
     ['locale unsupported', { ...minimal, locale: 'fr' }, /locale: must be one of "en", "zh-CN", got "fr"/],
     ['rules not a string', { ...minimal, rules: true }, /rules: must be a non-empty string/],
     ['models not an object', { ...minimal, models: 0.3 }, /models: must be an object of settings, got 0\.3/],
-    ['a models number given as text', { ...minimal, models: { horizonDays: '90' } }, /models\.horizonDays: must be a number, got "90" \(default 90\)/],
+    ['a models number given as text', { ...minimal, models: { nextOrderMaxDays: '365' } }, /models\.nextOrderMaxDays: must be a number, got "365" \(default 365\)/],
     ['a models object given as a number', { ...minimal, models: { clv: 0.3 } }, /models\.clv: must be an object, got 0\.3/],
     ['margin out of range (checkModelsConfig)', { ...minimal, models: { clv: { margin: 30 } } }, /models\.clv\.margin must be in \[0, 1\], got 30/],
     ['bands out of order (checkModelsConfig)', { ...minimal, models: { churnBands: { medium: 0.9, high: 0.5 } } }, /models\.churnBands need 0 < medium ≤ high ≤ 1, got 0\.9, 0\.5/],

@@ -64,7 +64,7 @@ describe('named query files', () => {
 
   it('every shipped query parses', () => {
     const names = listNamedQueries().map((q) => q.name);
-    for (const n of ['top-customers', 'at-risk-high-value', 'segment-movers', 'cohorts', 'customer-history', 'customer-orders', 'segment-sizes']) {
+    for (const n of ['top-customers', 'worth-saving', 'segment-movers', 'cohorts', 'customer-history', 'customer-orders', 'segment-sizes']) {
       expect(names).toContain(n);
     }
   });
@@ -94,8 +94,11 @@ describe('crm query NAME --param, crm queries, --write', () => {
     expect(top).toHaveLength(50);
     expect(top.every((r) => r['as_of'] === '2024-12-29' && String(r['last_order']) >= '2024-01-01')).toBe(true);
     expect((top[0]!['monetary'] as number) >= (top[49]!['monetary'] as number)).toBe(true);
-    const risky = await json('at-risk-high-value', '--param', 'limit=10');
-    expect(risky.every((r) => ['At Risk', "Can't Lose Them"].includes(String(r['segment'])))).toBe(true);
+    const worth = await json('worth-saving', '--param', 'limit=10');
+    expect(worth.length).toBeGreaterThan(0);
+    expect(worth.map((r) => r['rank'])).toEqual(worth.map((_, i) => i + 1));
+    expect(worth.every((r) => r['value_tier'] === 'top' && Number(r['churn_risk']) >= 0.8)).toBe(true);
+    expect(worth.every((r, i) => i === 0 || Number(worth[i - 1]!['value_if_kept_12m']) >= Number(r['value_if_kept_12m']))).toBe(true);
     const movers = await json('segment-movers');
     expect(movers.length).toBeGreaterThan(0);
     expect(movers.every((r) => r['from_segment'] !== r['to_segment'])).toBe(true);

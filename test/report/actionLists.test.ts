@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindParams } from '../../src/query/named/bindParams.js';
+import { findNamedQuery } from '../../src/query/named/findNamedQuery.js';
 import { runQuery } from '../../src/query/runQuery.js';
 import { writeActionLists } from '../../src/report/actionLists.js';
 import { toCsvDocument } from '../../src/report/csv.js';
@@ -10,15 +12,13 @@ import { crm } from '../helpers/cli.js';
 
 // DuckDB writes the action lists itself (COPY, cells formatted in SQL). Each file must be exactly
 // what the JS CSV writer (csv.ts) makes of the same rows: same order, quoting and formula escaping.
+// worth-saving.csv is the named query worth-saving exactly as `crm query worth-saving` runs it.
+const NAMED = { 'worth-saving.csv': 'worth-saving' };
 const REFERENCE = {
-  'at-risk-high-value.csv': `SELECT customer_id, segment, state, value_tier, round(churn_risk, 4) AS churn_risk, round(clv_12m, 2) AS clv_12m,
-      round(historic_value, 2) AS historic_value, last_order::DATE::VARCHAR AS last_order, recency_days, frequency AS orders, churn_reason
-    FROM customer_scores WHERE run_id = $run AND churn_band = 'high' AND value_tier IN ('top', 'mid')
-    ORDER BY clv_12m DESC NULLS LAST, customer_id LIMIT 1000`,
   'win-back.csv': `SELECT customer_id, state, segment, round(historic_value, 2) AS historic_value, round(monetary, 2) AS net_spend, frequency AS orders,
       last_order::DATE::VARCHAR AS last_order, recency_days, round(clv_12m, 2) AS clv_12m, round(churn_risk, 4) AS churn_risk,
       coalesce(churn_reason, 'last order ' || recency_days || ' days ago; ' || frequency || ' orders') AS reason
-    FROM customer_scores WHERE run_id = $run AND state IN ('lost', 'at_risk')
+    FROM customer_scores WHERE run_id = $run AND state IN ('lapsed', 'lapsing')
     ORDER BY coalesce(historic_value, monetary) DESC, customer_id LIMIT 1000`,
   'segments.csv': `SELECT customer_id, segment, state, lifecycle_stage, cluster, round(clv_12m, 2) AS clv_12m
     FROM customer_scores WHERE run_id = $run ORDER BY customer_id`,
@@ -48,8 +48,13 @@ describe('action lists written by DuckDB', () => {
     mkdirSync(out);
     await withDatabase(join(dir, `${name}.duckdb`), {}, async (conn) => {
       const lists = await writeActionLists(conn, 1, out);
-      for (const [file, sql] of Object.entries(REFERENCE)) {
-        const { columns, rows } = await runQuery(conn, sql, { run: 1 });
+      const named = Object.entries(NAMED).map(([file, name]) => {
+        const q = findNamedQuery(name);
+        return [file, q.sql, bindParams(q, [['run', '1'], ['limit', '1000']])] as const;
+      });
+      const plain = Object.entries(REFERENCE).map(([file, sql]) => [file, sql, { values: { run: 1 }, types: undefined }] as const);
+      for (const [file, sql, bound] of [...named, ...plain]) {
+        const { columns, rows } = await runQuery(conn, sql, bound.values, bound.types);
         const cells = rows.map((r) => r.map((v) => (v === null || typeof v !== 'object' ? v : JSON.stringify(v))));
         expect(readFileSync(join(out, file), 'utf8'), file).toBe(toCsvDocument(columns, cells as (string | number | null)[][]));
         expect(lists.find((l) => l.file === file)!.rows).toBe(rows.length);

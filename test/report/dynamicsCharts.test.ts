@@ -13,8 +13,8 @@ describe('dynamics chart specs', () => {
     const spec = moveMatrixChart(d.stateMoves, { title: 'State flows', subtitle: 's', from: 'Before', to: 'Now', order: STATE_ORDER }) as any;
     expect(spec.title.text).toBe('State flows');
     expect(spec.description).toContain('matrix');
-    expect(spec.encoding.y.sort).toEqual(['prospect', 'repeat', 'lost']);
-    expect(spec.encoding.x.sort).toEqual(['new', 'at_risk', 'won_back']);
+    expect(spec.encoding.y.sort).toEqual(['prospect', 'repeat', 'lapsed']);
+    expect(spec.encoding.x.sort).toEqual(['first_order', 'lapsing', 'won_back']);
     expect(spec.data.values).toHaveLength(3);
     expect(() => compile(spec)).not.toThrow();
   });

@@ -54,16 +54,16 @@ describe('hostile customer ids through the real pipeline', () => {
     expect(ids).toContain(`"""><img src=x onerror=alert(1)>"`);
     expect(ids).toContain(SCRIPT); // no formula, no quote: plain text for a spreadsheet
     expect(ids).toHaveLength(46);
-    for (const file of ['at-risk-high-value.csv', 'win-back.csv']) {
+    for (const file of ['worth-saving.csv', 'win-back.csv']) {
       const text = readFileSync(join(csvDir, file), 'utf8');
       expect(text).not.toMatch(/(^|\r\n|,)[=+\-@]/); // no cell starts a formula
     }
-    expect(readFileSync(join(csvDir, 'win-back.csv'), 'utf8')).toContain(`"""><img src=x onerror=alert(1)>",at_risk,`);
+    expect(readFileSync(join(csvDir, 'win-back.csv'), 'utf8')).toContain(`"""><img src=x onerror=alert(1)>",lapsing,`);
   });
 
   it('links the action lists from the report', () => {
     const page = readFileSync(report, 'utf8');
-    for (const f of ['at-risk-high-value.csv', 'win-back.csv', 'segments.csv']) expect(page).toContain(`<a href="${f}" download>`);
+    for (const f of ['worth-saving.csv', 'win-back.csv', 'segments.csv']) expect(page).toContain(`<a href="${f}" download>`);
   });
 });
 

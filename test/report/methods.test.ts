@@ -16,7 +16,7 @@ describe('the Methods section', () => {
     expect(t).toContain('high when churn risk is 80.0% or more, medium when 50.0% or more');
     expect(t).toContain('discounted at 1.0% a month');
     expect(t).toContain('top = the 20.0% of customers');
-    expect(t).toContain('Lost: no order for longer than max(200 days, 3 × own mean gap');
+    expect(t).toContain('Lapsed: no order for longer than max(200 days, 3 × own mean gap');
     expect(t).toContain('Highlights are chosen by a fixed rule');
   });
 

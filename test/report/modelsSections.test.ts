@@ -60,16 +60,31 @@ describe('niceStep', () => {
 });
 
 describe('churn, CLV and model quality sections', () => {
-  it('show the bands, the at-risk customers with reasons, and the warnings, escaping data', () => {
+  it('show the bands with their thresholds, how the horizon was chosen, and the worth-saving customers with reasons, escaping data', () => {
     const page = renderChurn(models).value;
     expect(page).toContain('id="chart-churn-bands"');
-    expect(page).toContain('no order in the next 90 days');
+    expect(page).toContain('no order in the next 9 weeks');
+    expect(page).toContain('The horizon, 9 weeks, follows this business’s purchase cycle: three in four of the 887 repeat buyers usually order again within 58 days');
     expect(page).toContain('High: 80.0% or more; medium: 50.0% or more');
-    expect(page).toContain('last order 94 days ago; usually orders every 21 days');
-    expect(page).toContain('&lt;b&gt;one order&lt;/b&gt;');
+    expect(page).toContain('no order in the 90 days after, against the mean predicted risk: low 29.6% (predicted 31.2%); medium 68.0% (predicted 66.5%); high 95.0% (predicted 94.5%)');
+    for (const range of ['<td>80.0% or more</td>', '<td>50.0% to under 80.0%</td>', '<td>under 50.0%</td>']) expect(page).toContain(range);
+    expect(page).toContain('The first 2 of the 42 customers on the worth-saving list: in the high churn band and the top value tier');
+    // reasons are worded from the numbers in the report's language, agreeing with the high band
+    expect(page).toContain('overdue by 3 cycles: last order 3 months ago, usually every 21 days; an order within 9 weeks is unlikely');
+    expect(page).toContain('one order 7 months ago; most one-time buyers never return');
+    expect(page).toContain('$1,331'); // value if kept
     expect(page).toContain(`<td>${HOSTILE_SEGMENT.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</td>`);
     expect(page).not.toContain(HOSTILE_SEGMENT);
-    expect(page).toContain('class="warning"');
+    // optimiser messages live in Model quality, not in the churn section's text
+    expect(page).not.toContain('class="warning"');
+    expect(renderModelQuality(models).value).toContain('class="warning"');
+  });
+
+  it('say when the horizon was set, or fell back for want of repeat buyers', () => {
+    const set = { ...models, assumptions: { ...models.assumptions!, horizonDays: 90, horizon: { source: 'set' as const, days: 90, cycleDays: null, repeatCustomers: 0, fallback: false } } };
+    expect(renderChurn(set).value).toContain('The horizon, 90 days, is set in the settings (horizonDays).');
+    const thin = { ...models, assumptions: { ...models.assumptions!, horizonDays: 91, horizon: { source: 'auto' as const, days: 91, cycleDays: null, repeatCustomers: 4, fallback: true } } };
+    expect(renderChurn(thin).value).toContain('The horizon is 13 weeks: with only 4 repeat buyers there is no purchase cycle to measure.');
   });
 
   it('state the CLV assumptions, historic against future value and the tiers', () => {

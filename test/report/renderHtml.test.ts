@@ -76,7 +76,7 @@ describe('renderHtml page', () => {
 
   it('links the CSV action lists when they were written', () => {
     const lists = [
-      { kind: 'atRisk' as const, file: 'at-risk-high-value.csv', rows: 12 },
+      { kind: 'worthSaving' as const, file: 'worth-saving.csv', rows: 12 },
       { kind: 'winBack' as const, file: 'win-back.csv', rows: 30 },
       { kind: 'segments' as const, file: 'segments.csv', rows: 1270 },
     ];

@@ -12,14 +12,14 @@ export function sampleDynamics(): DynamicsReport {
       { from: 'At risk', to: HOSTILE_SEGMENT, customers: 12, clv: null },
     ],
     stateMoves: [
-      { from: 'repeat', to: 'at_risk', customers: 30, clv: null },
-      { from: 'prospect', to: 'new', customers: 35, clv: null },
-      { from: 'lost', to: 'won_back', customers: 4, clv: null },
+      { from: 'repeat', to: 'lapsing', customers: 30, clv: null },
+      { from: 'prospect', to: 'first_order', customers: 35, clv: null },
+      { from: 'lapsed', to: 'won_back', customers: 4, clv: null },
     ],
     states: [
-      { name: 'new', customers: 35, share: 0.2, revenue: 1200 },
-      { name: 'at_risk', customers: 60, share: 0.35, revenue: 9000 },
-      { name: 'lost', customers: 76, share: 0.45, revenue: 4000 },
+      { name: 'first_order', customers: 35, share: 0.2, revenue: 1200 },
+      { name: 'lapsing', customers: 60, share: 0.35, revenue: 9000 },
+      { name: 'lapsed', customers: 76, share: 0.45, revenue: 4000 },
     ],
     stages: [
       { name: 'exploration', customers: 50, share: 0.3, revenue: 1500 },
@@ -31,7 +31,7 @@ export function sampleDynamics(): DynamicsReport {
       { cohort: '2024-05', monthsSince: 0, customers: 30, active: 30, share: 1, revenue: 1500 },
     ],
     pareto: Array.from({ length: 100 }, (_, i) => ({ customerShare: (i + 1) / 100, revenueShare: Math.min(1, Math.sqrt((i + 1) / 100)), clvShare: null })),
-    topCustomers: [{ customerId: '"><img src=x onerror=alert(1)>', segment: 'Champions', state: 'loyal', monetary: 5400, clv: null, recencyDays: 3, frequency: 22 }],
+    topCustomers: [{ customerId: '"><img src=x onerror=alert(1)>', segment: 'Champions', state: 'regular', monetary: 5400, clv: null, recencyDays: 3, frequency: 22 }],
     config: { newDays: 90 },
   };
 }

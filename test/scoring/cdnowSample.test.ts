@@ -127,9 +127,9 @@ describe('CDNOW sample through the real loader and analyze() as of 1997-09-30', 
   it('gives one-time buyers a P(alive) below 1 and reasons a marketer can read', () => {
     const once = scores.filter((s) => s['x'] === 0);
     expect(once.every((s) => (s['p_alive'] as number) < 1)).toBe(true);
-    expect(once[0]!['churn_reason']).toMatch(/^one order, \d+ days ago$/);
+    expect(once[0]!['churn_reason']).toMatch(/^one order \d+ (days|weeks|months) ago; /);
     const repeat = scores.find((s) => (s['x'] as number) >= 3)!;
-    expect(repeat['churn_reason']).toMatch(/^last order .* ago; usually orders every \d+ days; \d+ orders in /);
+    expect(repeat['churn_reason']).toMatch(/^(due|overdue) .*: last order .* ago, usually every \d+ (days|weeks|months); an order within \d+ weeks is (unlikely|uncertain|more likely than not)$/);
   });
 
   it('reproduces the Gamma-Gamma conditional spend of CDNOW customers 1, 2 and 6 (24.66, 18.91, 71.46)', () => {
@@ -164,12 +164,17 @@ describe('CDNOW sample through the real loader and analyze() as of 1997-09-30', 
 
   it('feeds the report: bands, at-risk customers, tiers, fits, the backtest and the assumptions', () => {
     const m = report!;
-    expect(m.assumptions).toEqual(DEFAULT_MODELS);
+    // the settings as used: the auto horizon resolved on the run's customers, and how
+    const { horizonDays, horizon, ...rest } = m.assumptions!;
+    expect(rest).toEqual((({ horizonDays: _, ...r }) => r)(DEFAULT_MODELS));
+    expect(horizon).toMatchObject({ source: 'auto', days: horizonDays, fallback: false });
+    expect(horizonDays % 7).toBe(0);
     expect(m.churn!.scoredWith).toBe('MBG/NBD');
     expect(m.churn!.bands.map((b) => b.band)).toEqual(['low', 'medium', 'high']);
     expect(m.churn!.bands.reduce((s, b) => s + b.customers, 0)).toBe(2357);
-    expect(m.churn!.atRisk).toHaveLength(20);
-    expect(m.churn!.atRisk.every((c, i, all) => i === 0 || all[i - 1]!.clv >= c.clv)).toBe(true);
+    expect(m.churn!.atRisk.length).toBe(Math.min(20, m.churn!.highValueAtRisk.customers));
+    expect(m.churn!.atRisk.length).toBeGreaterThan(0);
+    expect(m.churn!.atRisk.every((c, i, all) => i === 0 || all[i - 1]!.valueIfKept >= c.valueIfKept)).toBe(true);
     expect(m.clv!.tiers.map((t) => t.tier)).toEqual(['top', 'mid', 'low']);
     expect(m.clv!.bins.reduce((s, b) => s + b.customers, 0)).toBe(2357);
     expect(m.fits.map((f) => f.model)).toEqual(['bgnbd', 'mbgnbd', 'gammagamma']);

@@ -71,7 +71,7 @@ describe('extreme customers through load and analyze()', () => {
         expect(byId['RETURNS']!['m_bar'] as number).toBeLessThan(0);
         expect(byId['RETURNS']!['historic_value'] as number).toBeLessThan(0); // net spend to date can be negative ...
         expect(byId['RETURNS']!['clv_12m'] as number).toBeGreaterThanOrEqual(0); // ... future value never is
-        expect(byId['TODAY']!['churn_reason']).toBe('one order, today');
+        expect(byId['TODAY']!['churn_reason']).toMatch(/^one order today; /);
         expect(byId['BILLION']!['clv_12m'] as number).toBeGreaterThan(0);
         expect(notes.join('\n')).toMatch(/1 repeat buyer has net spend ≤ 0 per repeat purchase/);
         const fits = await rows(conn, `SELECT model, converged, params IS NOT NULL AS ok FROM model_fits WHERE run_id = ${runId} ORDER BY model`);

@@ -6,6 +6,18 @@ import { COMMON_DETAILS, type Command } from '../command.js';
 import { lockTimeoutFlag, stringFlag } from '../parse.js';
 
 const fmt = (v: number | null, digits = 3): string => (v === null ? 'n/a' : v.toFixed(digits));
+const pct = (v: number | null): string => (v === null ? 'n/a' : `${(100 * v).toFixed(1)}%`);
+
+/** The per-band check: each band's share of customers, mean predicted risk and the no-order share observed. */
+function bandLines(r: BacktestResult): string {
+  const h = r.churn_horizon;
+  const how = h.source === 'set' ? 'set' : h.fallback ? `auto, too few repeat buyers (${h.repeatCustomers}): fallback` : `auto: 75th percentile of ${h.repeatCustomers} repeat buyers' usual gap, ${h.cycleDays!.toFixed(1)} days, in whole weeks`;
+  const rows = r.bands.map((b) => `    ${b.band.padEnd(8)}${String(b.customers).padStart(9)}  ${pct(b.share).padStart(6)}  ${pct(b.mean_risk).padStart(9)}  ${pct(b.observed_no_order).padStart(9)}`);
+  return `  churn bands            P(no order within ${r.churn_horizon_days} days; ${how})
+    band    customers   share  predicted  observed (no order within ${r.churn_horizon_days} days after ${r.calibration_end})
+${rows.join('\n')}
+`;
+}
 
 function text(r: BacktestResult): string {
   return `backtest: fit on data up to ${r.calibration_end}, holdout ${r.calibration_end} → ${r.holdout_end} (${r.horizon_days} days), model ${r.model} (${r.time_unit}s)
@@ -18,7 +30,7 @@ function text(r: BacktestResult): string {
   baseline AUC recency   ${fmt(r.baseline_auc)}
   Pearson                ${fmt(r.pearson)}
   RMSE                   ${fmt(r.rmse)}
-${r.message ? `  note: ${r.message}\n` : ''}`;
+${bandLines(r)}${r.message ? `  note: ${r.message}\n` : ''}`;
 }
 
 export const backtestCommand: Command = {
@@ -28,8 +40,9 @@ export const backtestCommand: Command = {
   details: `Fits the churn model on transactions up to the calibration end, scores every customer
 for the holdout (calibration end, holdout end], and compares with the purchase days that
 happened: AUC of expected orders (over the holdout) for "ordered in the holdout", AUC of the
-churn risk (customer_scores.churn_risk: probability of no order within 90 days) for "did not
-order", the same AUC for ranking by recency alone (baseline_auc), and Pearson correlation and
+churn risk (customer_scores.churn_risk: probability of no order within the churn horizon) for
+"did not order", per churn band the share of customers, the mean predicted risk and the share
+that placed no order within the horizon, the same AUC for ranking by recency alone (baseline_auc), and Pearson correlation and
 RMSE of expected against actual purchase days. The
 result is stored in \`backtests\` and shown in the report's Model quality section.
 

@@ -29,7 +29,7 @@ export const reportCommand: Command = {
   summary: 'write the self-contained HTML report of a run',
   synopsis: 'crm report [--as-of YYYY-MM-DD | --run ID] [--out DIR] [--locale en|zh-CN] [--db PATH]',
   details: `Writes DIR/<as-of>/report.html: one file, no network requests, opens from disk; beside it the
-CSV action lists at-risk-high-value.csv, win-back.csv and segments.csv.
+CSV action lists worth-saving.csv (the named query worth-saving), win-back.csv and segments.csv.
 
   --as-of DATE     report the latest successful run with this as-of date
   --run ID         report this run (default: the latest successful run)

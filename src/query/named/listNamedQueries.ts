@@ -8,7 +8,7 @@ import type { NamedQuery } from './types.js';
  * Every named query (*.sql directly in the query folders), sorted by name. A name found in an
  * earlier folder hides the same name in a later one.
  *
- * @example (await listNamedQueries()).map((q) => q.name) // ['at-risk-high-value', 'cohorts', …]
+ * @example (await listNamedQueries()).map((q) => q.name) // ['cohorts', 'customer-history', …]
  */
 export function listNamedQueries(dirs: string[] = queryDirs()): NamedQuery[] {
   const byName = new Map<string, NamedQuery>();

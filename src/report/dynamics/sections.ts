@@ -8,7 +8,7 @@ import { html, type SafeHtml } from '../html/tag.js';
 import { EN, type ReportText } from '../i18n/index.js';
 import type { CohortCell, CountRow, DynamicsReport, MoveCell, ParetoPoint, TopCustomer } from './types.js';
 
-export const STATE_ORDER = ['prospect', 'new', 'repeat', 'loyal', 'at_risk', 'lost', 'won_back'];
+export const STATE_ORDER = ['prospect', 'first_order', 'repeat', 'regular', 'lapsing', 'lapsed', 'won_back'];
 export const STAGE_ORDER = ['exploration', 'formation', 'stability', 'decline'];
 const IDS = { segments: 'chart-segment-moves', states: 'chart-state-moves', cohorts: 'chart-cohorts', pareto: 'chart-pareto' };
 /** Pareto points shown as a table: the deciles a reader asks about. */
@@ -16,9 +16,9 @@ const PARETO_TABLE_SHARES = [0.01, 0.05, 0.1, 0.2, 0.5];
 
 /**
  * A state or stage code in the report's language (the code itself when the catalogue lacks it).
- * @example stateName('at_risk', EN) // 'at risk'
+ * @example stateName('first_order', EN) // 'first order'
  */
-export const stateName = (code: string, t: ReportText = EN): string => t.m.dynamics.states[code] ?? code.replace('_', ' ');
+export const stateName = (code: string, t: ReportText = EN): string => t.m.dynamics.states[code] ?? code.replaceAll('_', ' ');
 const stageName = (code: string, t: ReportText): string => t.m.dynamics.stages[code] ?? code;
 /** 'new' in a segment move means "first seen since the previous run", a label rather than a segment. */
 const segmentName = (s: string, t: ReportText): string => (s === 'new' ? t.m.dynamics.newLabel : s);

@@ -14,8 +14,8 @@ export function renderActionLinks(lists: readonly ActionList[], t: ReportText = 
   const label = (l: ActionList): [string, string] => {
     const n = t.fmt.int(l.rows);
     switch (l.kind) {
-      case 'atRisk':
-        return [m.atRisk, m.atRiskWhat(n)];
+      case 'worthSaving':
+        return [m.worthSaving, m.worthSavingWhat(n)];
       case 'winBack':
         return [m.winBack, m.winBackWhat(n)];
       case 'segments':

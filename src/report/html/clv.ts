@@ -22,7 +22,8 @@ function tierColumns(models: ModelsReport, t: ReportText): Column<ValueTierRow>[
     { header: m.common.clv12, cell: (r) => fmt.money(r.clv), numeric: true },
     { header: m.clv.clvShare, cell: (r) => fmt.pct(r.clvShare), numeric: true },
     { header: m.clv.meanClv, cell: (r) => fmt.money(r.meanClv), numeric: true },
-    { header: m.clv.clvFrom, cell: (r) => fmt.money(r.minClv), numeric: true },
+    // tiers rank the 12-month value if kept, so that is where a tier starts
+    { header: m.clv.keptFrom, cell: (r) => fmt.money(r.minValueIfKept), numeric: true },
     { header: m.common.valueToDate, cell: (r) => fmt.money(r.historicValue), numeric: true },
   ];
 }

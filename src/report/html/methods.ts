@@ -1,12 +1,12 @@
 import type { DynamicsConfig } from '../../dynamics/config.js';
-import type { ModelsConfig } from '../../models/config.js';
+import { usedHighValueTiers, type UsedModelsConfig } from '../../models/config.js';
 import { EN, type ReportText } from '../i18n/index.js';
 import { html, type SafeHtml } from './tag.js';
 
 /** What the Methods section states besides the fixed RFM definitions: the run's stored settings. */
 export interface MethodsInput {
   /** run_config 'models' (null when the run did not record it) */
-  models: ModelsConfig | null;
+  models: UsedModelsConfig | null;
   /** run_config 'dynamics' (empty or partial for older runs) */
   dynamics: Partial<DynamicsConfig> | null;
 }
@@ -37,7 +37,8 @@ export function renderMethods(input: MethodsInput = { models: null, dynamics: nu
 </section>`;
 }
 
-function modelItems(c: ModelsConfig | null, { m: { methods: m }, fmt }: ReportText): string[] {
+function modelItems(c: UsedModelsConfig | null, t: ReportText): string[] {
+  const { m: { methods: m }, fmt } = t;
   if (c === null) return [m.modelsNone];
   return [
     m.model(MODEL_NAMES[c.scoringModel] ?? c.scoringModel, c.timeUnit),
@@ -45,6 +46,7 @@ function modelItems(c: ModelsConfig | null, { m: { methods: m }, fmt }: ReportTe
     m.bands(fmt.pct(c.churnBands.high), fmt.pct(c.churnBands.medium)),
     m.clvDef(fmt.int(c.clv.months), fmt.pct(c.clv.margin), fmt.pct(c.clv.monthlyDiscount)),
     m.tiers(fmt.pct(c.valueTiers.top), fmt.pct(c.valueTiers.mid)),
+    m.highValue(usedHighValueTiers(c).map((x) => t.m.clv.tierNames[x] ?? x).join(', ')),
   ];
 }
 

@@ -1,3 +1,6 @@
+import type { ReasonMessages, Span } from '../../models/reason.js';
+import type { ChurnBand } from '../../models/tiers.js';
+
 /**
  * The report's English texts: every label, heading, note and sentence the report prints. The
  * Chinese catalogue (zh-CN.ts) is typed as `Messages`, so a key missing there is a compile error.
@@ -109,26 +112,29 @@ export const en = {
   highlights: {
     title: 'Highlights',
     none: 'Nothing stands out in this run’s data yet.',
-    atRiskValue: (n: string, clv: string, value: string) =>
-      `${n} high-value customers are now at high churn risk: ${clv} in 12-month CLV and ${value} spent to date.`,
+    worthSaving: (n: string, tiers: string, horizon: string, high: string, kept: string, value: string) =>
+      `${n} ${n === '1' ? 'customer' : 'customers'} in the ${tiers} value tier (ranked by 12-month value if kept) ${n === '1' ? 'is' : 'are'} in the high churn band, P(no order within ${horizon}) ≥ ${high}: worth ${kept} over 12 months if kept, ${value} spent to date.`,
     segmentMove: (n: string, from: string, to: string, clv: string | null) =>
-      `${n} ${from} moved to ${to} since the last run${clv === null ? '' : `, worth ${clv} in 12-month CLV`}.`,
+      `${n} ${n === '1' ? 'customer' : 'customers'} moved from the RFM segment ${from} to the RFM segment ${to} since the last run${clv === null ? '' : `, worth ${clv} in 12-month CLV`}.`,
     revenueUp: (pct: string, now: string, d: string) => `Net revenue over the last ${d} days is up ${pct} on the ${d} days before, at ${now}.`,
     revenueDown: (pct: string, now: string, d: string) => `Net revenue over the last ${d} days is down ${pct} on the ${d} days before, at ${now}.`,
     revenueSteady: (pct: string, now: string, d: string) => `Net revenue over the last ${d} days is about level with the ${d} days before (${pct}), at ${now}.`,
     incompleteWeek: (week: string, orders: string, median: string) =>
       `Possibly incomplete data: the latest week (${week}) has only ${orders} orders against a median of ${median} in the 8 weeks before.`,
-    churned: (n: string) => `${n} customers became lost since the last run.`,
-    wonBack: (n: string) => `${n} customers were won back: they ordered again after a long break.`,
+    churned: (n: string, mult: string, min: string) =>
+      `${n} ${n === '1' ? 'customer' : 'customers'} became lapsed since the last run (customer state: no order for ${mult}× their usual gap between orders, and at least ${min} days).`,
+    wonBack: (n: string, days: string) =>
+      `${n} ${n === '1' ? 'customer is' : 'customers are'} won back (customer state: ordered again in the last ${days} days after a lapsed gap).`,
     concentration: (top: string, share: string) => `The top ${top} of customers bring ${share} of net revenue to date.`,
   },
   actions: {
     title: 'Action lists',
     intro: 'CSV files beside this report, ready for a spreadsheet or a campaign tool (text that a spreadsheet would run as a formula is escaped).',
-    atRisk: 'At-risk high-value customers',
-    atRiskWhat: (n: string) => `${n} customers at high churn risk in the upper value tiers, highest 12-month CLV first, with the reason for the score.`,
+    worthSaving: 'Worth saving',
+    worthSavingWhat: (n: string) =>
+      `${n} ${n === '1' ? 'customer' : 'customers'} in the high churn band and a high value tier, highest 12-month value if kept first, with the reason (the same list as crm query worth-saving).`,
     winBack: 'Win-back list',
-    winBackWhat: (n: string) => `${n} lost or at-risk customers with the highest value to date, with the reason.`,
+    winBackWhat: (n: string) => `${n} ${n === '1' ? 'customer' : 'customers'} in the customer states lapsing or lapsed, highest value to date first, with the reason.`,
     segments: 'Segment membership',
     segmentsWhat: (n: string) => `All ${n} customers with segment, state, lifecycle stage, cluster and 12-month CLV.`,
   },
@@ -175,7 +181,7 @@ export const en = {
     title: 'Customer dynamics',
     movementTitle: 'Segment movement',
     noPrevious: 'No previous run to compare with: movement appears from the second run on.',
-    movementIntro: (asOf: string) => `Customers by segment in the run as of ${asOf} (rows, "new" = first seen since) and now (columns).`,
+    movementIntro: (asOf: string) => `Customers by segment in the run as of ${asOf} (rows; “first seen” = not a customer then) and now (columns).`,
     movementAria: 'Matrix of customers moving between segments',
     movesCaption: 'Largest segment moves (customers who changed segment)',
     movesQuery: 'The customers behind any cell:',
@@ -205,9 +211,9 @@ export const en = {
     clvShareCol: 'Share of 12-month CLV',
     topCaption: (n: string) => `Top ${n} customers by value`,
     daysSince: 'Days since last order',
-    states: { prospect: 'prospect', new: 'new', repeat: 'repeat', loyal: 'loyal', at_risk: 'at risk', lost: 'lost', won_back: 'won back' } as Record<string, string>,
+    states: { prospect: 'prospect', first_order: 'first order', repeat: 'repeat', regular: 'regular', lapsing: 'lapsing', lapsed: 'lapsed', won_back: 'won back' } as Record<string, string>,
     stages: { exploration: 'exploration', formation: 'formation', stability: 'stability', decline: 'decline' } as Record<string, string>,
-    newLabel: 'new',
+    newLabel: 'first seen',
   },
   churn: {
     title: 'Churn risk',
@@ -219,11 +225,24 @@ export const en = {
     risk: 'Churn risk',
     why: 'Why',
     atRiskTitle: 'High-risk customers worth saving',
-    atRiskIntro: (n: string) => `The ${n} customers in the high band with the highest 12-month CLV: the value that leaves with them if they go.`,
-    noHigh: 'No customer is in the high-risk band',
-    atRiskCaption: 'High-risk customers by 12-month CLV, with the reason for the score',
+    atRiskIntro: (n: string, total: string, tiers: string) =>
+      `The first ${n} of the ${total} customers on the worth-saving list: in the high churn band and the ${tiers} value tier, highest 12-month value if kept first (what they bring over 12 months if they stay, not discounted by the risk).`,
+    noHigh: 'No customer in a high value tier is in the high churn band',
+    atRiskCaption: 'Worth saving: high churn band, high value tier, by 12-month value if kept, with the reason for the score',
+    valueIfKept: 'Value if kept (12 months)',
+    range: 'Churn risk range',
+    rangeHigh: (high: string) => `${high} or more`,
+    rangeMid: (medium: string, high: string) => `${medium} to under ${high}`,
+    rangeLow: (medium: string) => `under ${medium}`,
     explain: (horizon: string, model: string, bands: string) =>
       `Churn risk is the chance that a customer places no order in the next ${horizon}: either they have already stopped buying, or they are still a customer but will not order by then. It comes from the ${model} model, fitted on every customer’s purchase history.${bands}`,
+    horizonAuto: (horizon: string, cycle: string, repeat: string) =>
+      ` The horizon, ${horizon}, follows this business’s purchase cycle: three in four of the ${repeat} repeat buyers usually order again within ${cycle} days (rounded up to whole weeks).`,
+    horizonFallback: (horizon: string, repeat: string) => ` The horizon is ${horizon}: with only ${repeat} repeat buyers there is no purchase cycle to measure.`,
+    horizonSet: (horizon: string) => ` The horizon, ${horizon}, is set in the settings (horizonDays).`,
+    backtestCheck: (cal: string, days: string, rows: string) =>
+      `Checked against what happened (latest crm backtest, fitted on data up to ${cal}): share of each band’s customers with no order in the ${days} days after, against the mean predicted risk: ${rows}.`,
+    backtestRow: (band: string, observed: string, predicted: string) => `${band} ${observed} (predicted ${predicted})`,
     theHorizon: 'the horizon',
     bandsSentence: (high: string, medium: string) => ` High: ${high} or more; medium: ${medium} or more; low: below.`,
     bands: { low: 'low', medium: 'medium', high: 'high' } as Record<string, string>,
@@ -238,13 +257,13 @@ export const en = {
     tierNames: { top: 'Top', mid: 'Middle', low: 'Rest' } as Record<string, string>,
     clvShare: 'Share of CLV',
     meanClv: 'Mean CLV',
-    clvFrom: 'CLV from',
+    keptFrom: 'Value if kept from',
     historicFuture: (n: string, historic: string, future: string, horizon: string, mean: string, median: string) =>
       `Historic and future value: these ${n} customers have brought ${historic} to date and are expected to bring ${future} over the next ${horizon} (discounted): ${mean} per customer on average, ${median} for the median customer.`,
     months: (m: string) => `${m} months`,
     year: 'year',
     chartAria: 'Histogram of 12-month customer lifetime value',
-    tiersCaption: 'Customers and value per value tier (ranked by 12-month CLV)',
+    tiersCaption: 'Customers and value per value tier (ranked by 12-month value if kept)',
     notRecorded: 'The settings this run used were not recorded.',
     margin100: 'a gross margin of 100% (so values are revenue; to see profit, set the pipeline key "models": { "clv": { "margin": 0.35 } } with your gross margin, e.g. in pipelines/weekly.json)',
     margin: (p: string) => `a gross margin of ${p}`,
@@ -349,19 +368,21 @@ export const en = {
     horizon: (d: string) => `Churn risk: the chance of no order in the next ${d} days.`,
     bands: (high: string, medium: string) => `Bands: high when churn risk is ${high} or more, medium when ${medium} or more, else low.`,
     clvDef: (months: string, margin: string, discount: string) => `12-month CLV: expected orders month by month over ${months} months × expected spend per order × a gross margin of ${margin}, discounted at ${discount} a month.`,
-    tiers: (top: string, mid: string) => `Value tiers by 12-month CLV: top = the ${top} of customers with the highest CLV, mid = the next ${mid}, low = the rest; a CLV of 0 is always low. “High-value” in the highlights and action lists means the top and mid tiers.`,
+    tiers: (top: string, mid: string) =>
+      `Value tiers by 12-month value if kept (the CLV of a customer who stays, P(alive) = 1, so churn risk has not discounted it): top = the ${top} of customers with the highest value, mid = the next ${mid}, low = the rest; a value of 0 is always low.`,
+    highValue: (tiers: string) => `“High value” in the highlights and the worth-saving list means the value tiers: ${tiers} (setting highValueTiers).`,
     statesTitle: 'Customer states and lifecycle stages',
     statesNone: 'The state thresholds of this run were not recorded.',
-    lost: (min: string, mult: string) => `Lost: no order for longer than max(${min} days, ${mult} × own mean gap between orders).`,
-    wonBack: (d: string) => `Won back: the gap before the latest order was a “lost” gap, and that order is at most ${d} days old.`,
-    newState: (d: string) => `New: one order so far, at most ${d} days ago.`,
-    atRisk: (min: string, mult: string) => `At risk: no order for longer than max(${min} days, ${mult} × own mean gap).`,
-    loyal: (orders: string, tenure: string) => `Loyal: at least ${orders} orders over at least ${tenure} days of tenure. Repeat: everyone else with two or more orders.`,
+    lost: (min: string, mult: string) => `Customer states (their words are never RFM segment words). Lapsed: no order for longer than max(${min} days, ${mult} × own mean gap between orders).`,
+    wonBack: (d: string) => `Won back: the gap before the latest order was a “lapsed” gap, and that order is at most ${d} days old.`,
+    newState: (d: string) => `First order: one order so far, at most ${d} days ago.`,
+    atRisk: (min: string, mult: string) => `Lapsing: no order for longer than max(${min} days, ${mult} × own mean gap).`,
+    loyal: (orders: string, tenure: string) => `Regular: at least ${orders} orders over at least ${tenure} days of tenure. Repeat: everyone else with two or more orders.`,
     stages: (exploration: string, tenure: string, ratio: string) =>
-      `Stages: exploration (one purchase day, or tenure under ${exploration} days); stability (tenure of ${tenure} days or more, regular gaps); decline (past the at-risk threshold, or a recent order rate below ${ratio} of the customer’s own earlier rate); formation (everyone else). The first rule that applies wins.`,
+      `Stages: exploration (one purchase day, or tenure under ${exploration} days); stability (tenure of ${tenure} days or more, regular gaps); decline (past the lapsing threshold, or a recent order rate below ${ratio} of the customer’s own earlier rate); formation (everyone else). The first rule that applies wins.`,
     highlightsTitle: 'Highlights',
     highlightsRule:
-      'Highlights are chosen by a fixed rule, most actionable first: high-value customers at high churn risk; the largest segment move by 12-month CLV; a change of net revenue of 5% or more; customers newly lost; customers won back; how concentrated revenue is; and a revenue change under 5% last. At most five are shown, and only those the data of this run supports.',
+      'Highlights are chosen by a fixed rule, most actionable first: customers in a high value tier and the high churn band; the largest move between RFM segments by 12-month CLV; a change of net revenue of 5% or more; customers newly in the state lapsed; customers in the state won back; how concentrated revenue is; and a revenue change under 5% last. Each names its population and which vocabulary it uses (RFM segment, customer state, churn band, value tier). At most five are shown, and only those the data of this run supports.',
   },
   charts: {
     segments: {
@@ -472,6 +493,38 @@ export const en = {
     active: (d: string) => `Active customers (last ${d} days)`,
     chartAria: (what: string, runs: string, values: string) => `${what} for ${runs} runs, oldest first: ${values}`,
   },
+  trust: {
+    title: 'How far to trust these numbers',
+    fewCustomers: (n: string, min: string) => `Only ${n} customers: churn risk and CLV need about ${min} or more to be more than rough guesses.`,
+    shortHistory: (days: string, min: string) => `Only ${days} days of history: too short to tell a slow buyer from one who has stopped (about ${min} days are needed).`,
+    fewRepeat: (n: string, min: string) => `Only ${n} customers have ordered more than once: purchase rhythms, churn risk and reasons rest on few examples (about ${min} are needed).`,
+    noModel: 'No churn model could be fitted to these data: churn risk and CLV are missing.',
+    noDropout: 'The churn model found no sign of customers stopping for good in these data, so churn risk reflects only how often each customer orders.',
+    notConverged: 'The churn model’s fit did not fully settle: small changes in the data may move churn risk and CLV.',
+    spendFallback: 'Spend per order could not be modelled: every customer is valued at the average spend per order, so CLV ranks customers by expected orders only.',
+    horizonFallback: (d: string) => `Too few repeat buyers to measure the purchase cycle: the churn horizon is a fixed ${d} days.`,
+    advice: 'So rank customers with the RFM segments first, and read churn bands and CLV as rough guides. Details: Model quality.',
+  },
+  /** Churn reasons from their numbers (src/models/reason.ts); the stored churn_reason uses these. */
+  reasons: {
+    span: ({ n, unit }: Span) => `${n} ${unit}${n === 1 ? '' : 's'}`,
+    today: 'today',
+    ago: (span: string) => `${span} ago`,
+    noOrders: 'no orders yet',
+    oneOrder: (ago: string, outlook: string | null) => `one order ${ago}${outlook === null ? '' : `; ${outlook}`}`,
+    oneOrderOutlook: (band: ChurnBand, horizon: string) =>
+      band === 'high' ? 'most one-time buyers never return'
+      : band === 'medium' ? `many one-time buyers do not order again; a second order within ${horizon} is uncertain`
+      : `a second order within ${horizon} is more likely than not`,
+    due: (span: string) => `due in about ${span}`,
+    dueNow: 'due about now',
+    // beyond 10 missed cycles the count stops meaning anything to a reader
+    overdueCycles: (n: number) => (n > 10 ? 'overdue by more than 10 cycles' : `overdue by ${n} ${n === 1 ? 'cycle' : 'cycles'}`),
+    overdueBy: (span: string) => `overdue by ${span}`,
+    rhythm: (ago: string, gap: string) => `last order ${ago}, usually every ${gap}`,
+    outlook: (band: ChurnBand, horizon: string) => `an order within ${horizon} is ${band === 'high' ? 'unlikely' : band === 'medium' ? 'uncertain' : 'more likely than not'}`,
+    repeat: (timing: string, rhythm: string, outlook: string | null) => `${timing}: ${rhythm}${outlook === null ? '' : `; ${outlook}`}`,
+  } satisfies ReasonMessages as ReasonMessages,
   currency: {
     title: 'Currencies',
     amountsIn: (name: string, code: string) => `Every amount in this report is in ${name} (${code}).`,

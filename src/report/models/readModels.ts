@@ -1,12 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ModelsConfig } from '../../models/config.js';
+import { usedHighValueTiers, type UsedModelsConfig } from '../../models/config.js';
 import { CHURN_BANDS, VALUE_TIERS } from '../../models/tiers.js';
 import { cellNumber as n, cellNumberOrNull as orNull, cellString as s, selectRows as select } from '../../query/selectRows.js';
-import { HIGH_VALUE_TIERS } from './highValue.js';
-import type { BacktestRow, ChurnReport, ClvBin, ClvReport, ModelFitRow, ModelsReport } from './types.js';
+import { worthSavingQuery } from '../actionLists.js';
+import type { BacktestBandRow, BacktestRow, ChurnReport, ClvBin, ClvReport, ModelFitRow, ModelsReport } from './types.js';
 
 
-/** High-risk customers listed by name in the churn section. */
+/** Customers of the worth-saving list shown by name in the churn section. */
 export const AT_RISK_CUSTOMERS = 20;
 /** About this many histogram bins up to the 99th percentile of CLV. */
 const CLV_BINS = 20;
@@ -23,9 +23,12 @@ export async function readModels(conn: DuckDBConnection, run: number): Promise<M
   const fits = await readFits(conn, run);
   const notesRow = await select(conn, 'SELECT notes::VARCHAR AS notes FROM runs WHERE run_id = $run', { run });
   const notes = notesRow[0]?.['notes'] ? (JSON.parse(s(notesRow[0]['notes'])) as string[]).filter((t) => t.startsWith('churn/CLV')) : [];
+  const assumptions = cfg[0] ? (JSON.parse(s(cfg[0]['c'])) as UsedModelsConfig) : null;
+  const [repeat] = await select(conn, 'SELECT count(*) FILTER (WHERE x > 0) AS n FROM customer_scores WHERE run_id = $run', { run });
   return {
-    assumptions: cfg[0] ? (JSON.parse(s(cfg[0]['c'])) as ModelsConfig) : null,
-    churn: await readChurn(conn, run, fits),
+    assumptions,
+    repeatBuyers: n(repeat?.['n']),
+    churn: await readChurn(conn, run, fits, assumptions),
     clv: await readClv(conn, run),
     fits,
     backtest: await readBacktest(conn),
@@ -49,7 +52,7 @@ async function readFits(conn: DuckDBConnection, run: number): Promise<ModelFitRo
   }));
 }
 
-async function readChurn(conn: DuckDBConnection, run: number, fits: ModelFitRow[]): Promise<ChurnReport | null> {
+async function readChurn(conn: DuckDBConnection, run: number, fits: ModelFitRow[], assumptions: UsedModelsConfig | null): Promise<ChurnReport | null> {
   const bands = await select(
     conn,
     `SELECT churn_band AS band, count(*) AS customers, count(*) / sum(count(*)) OVER () AS share, avg(churn_risk) AS mean_risk,
@@ -58,18 +61,19 @@ async function readChurn(conn: DuckDBConnection, run: number, fits: ModelFitRow[
     { run },
   );
   if (bands.length === 0) return null;
+  // The worth-saving list is the named query worth-saving, also written as worth-saving.csv: the
+  // section shows its first rows and its totals, so all three are one list.
+  const { sql } = worthSavingQuery();
   const atRisk = await select(
     conn,
-    `SELECT customer_id, segment, churn_risk, p_alive, clv_12m, historic_value, frequency, recency_days, churn_reason
-     FROM customer_scores WHERE run_id = $run AND churn_band = 'high' AND clv_12m IS NOT NULL
-     ORDER BY clv_12m DESC, customer_id LIMIT ${AT_RISK_CUSTOMERS}`,
-    { run },
+    `SELECT w.*, s.p_alive, s.x, s.t_x, s.T FROM (${sql}) w JOIN customer_scores s ON s.run_id = $run AND s.customer_id = w.customer_id ORDER BY w.rank`,
+    { run, limit: AT_RISK_CUSTOMERS },
   );
   const [hv] = await select(
     conn,
-    `SELECT count(*) AS customers, coalesce(sum(clv_12m), 0) AS clv, coalesce(sum(historic_value), 0) AS historic
-     FROM customer_scores WHERE run_id = $run AND churn_band = 'high' AND value_tier IN (${HIGH_VALUE_TIERS.map((x) => `'${x}'`).join(', ')})`,
-    { run },
+    `SELECT count(*) AS customers, coalesce(sum(clv_12m), 0) AS clv, coalesce(sum(value_if_kept_12m), 0) AS kept, coalesce(sum(historic_value), 0) AS historic
+     FROM (${sql})`,
+    { run, limit: 2 ** 31 - 1 },
   );
   const scoring = fits.find((f) => f.usedForScoring && f.model !== 'gammagamma');
   const name = scoring ? MODEL_NAMES[scoring.model] ?? scoring.model : 'unknown model';
@@ -78,16 +82,22 @@ async function readChurn(conn: DuckDBConnection, run: number, fits: ModelFitRow[
     bands: bands
       .map((r) => ({ band: s(r['band']), customers: n(r['customers']), share: n(r['share']), meanRisk: n(r['mean_risk']), clv: n(r['clv']), historicValue: n(r['historic']) }))
       .sort((a, b) => CHURN_BANDS.indexOf(a.band as never) - CHURN_BANDS.indexOf(b.band as never)),
-    highValueAtRisk: { customers: n(hv?.['customers']), clv: n(hv?.['clv']), historicValue: n(hv?.['historic']) },
+    highValueTiers: usedHighValueTiers(assumptions),
+    horizonDays: assumptions?.horizonDays ?? null,
+    highValueAtRisk: { customers: n(hv?.['customers']), clv: n(hv?.['clv']), valueIfKept: n(hv?.['kept']), historicValue: n(hv?.['historic']) },
     atRisk: atRisk.map((r) => ({
       customerId: s(r['customer_id']),
       segment: s(r['segment']),
       churnRisk: n(r['churn_risk']),
       pAlive: n(r['p_alive']),
       clv: n(r['clv_12m']),
+      valueIfKept: n(r['value_if_kept_12m']),
       historicValue: n(r['historic_value']),
-      orders: n(r['frequency']),
+      orders: n(r['orders']),
       recencyDays: n(r['recency_days']),
+      x: n(r['x']),
+      txDays: n(r['t_x']),
+      TDays: n(r['T']),
       reason: s(r['churn_reason']),
     })),
   };
@@ -135,7 +145,7 @@ async function readClv(conn: DuckDBConnection, run: number): Promise<ClvReport |
     conn,
     `SELECT value_tier AS tier, count(*) AS customers, count(*) / sum(count(*)) OVER () AS share, sum(clv_12m) AS clv,
        sum(clv_12m) / nullif(sum(sum(clv_12m)) OVER (), 0) AS clv_share, sum(historic_value) AS historic,
-       min(clv_12m) AS min_clv, avg(clv_12m) AS mean_clv
+       min(clv_12m) AS min_clv, avg(clv_12m) AS mean_clv, min(coalesce(value_if_kept_12m, clv_12m)) AS min_kept
      FROM customer_scores WHERE run_id = $run AND value_tier IS NOT NULL GROUP BY value_tier`,
     { run },
   );
@@ -149,7 +159,7 @@ async function readClv(conn: DuckDBConnection, run: number): Promise<ClvReport |
     tiers: tiers
       .map((r) => ({
         tier: s(r['tier']), customers: n(r['customers']), share: n(r['share']), clv: n(r['clv']), clvShare: n(r['clv_share']),
-        historicValue: n(r['historic']), minClv: n(r['min_clv']), meanClv: n(r['mean_clv']),
+        historicValue: n(r['historic']), minClv: n(r['min_clv']), meanClv: n(r['mean_clv']), minValueIfKept: n(r['min_kept']),
       }))
       .sort((a, b) => VALUE_TIERS.indexOf(a.tier as never) - VALUE_TIERS.indexOf(b.tier as never)),
   };
@@ -158,7 +168,7 @@ async function readClv(conn: DuckDBConnection, run: number): Promise<ClvReport |
 async function readBacktest(conn: DuckDBConnection): Promise<BacktestRow | null> {
   const [r] = await select(
     conn,
-    `SELECT *, strftime(run_at, '%Y-%m-%d %H:%M') AS at, calibration_end::VARCHAR AS c, holdout_end::VARCHAR AS h FROM backtests ORDER BY run_at DESC, backtest_id DESC LIMIT 1`,
+    `SELECT * EXCLUDE (bands), bands::VARCHAR AS bands, strftime(run_at, '%Y-%m-%d %H:%M') AS at, calibration_end::VARCHAR AS c, holdout_end::VARCHAR AS h FROM backtests ORDER BY run_at DESC, backtest_id DESC LIMIT 1`,
     {},
   );
   if (!r) return null;
@@ -179,5 +189,6 @@ async function readBacktest(conn: DuckDBConnection): Promise<BacktestRow | null>
     baselineAuc: orNull(r['baseline_auc']),
     pearson: orNull(r['pearson']),
     rmse: orNull(r['rmse']),
+    bands: r['bands'] === null || r['bands'] === undefined ? null : (JSON.parse(s(r['bands'])) as BacktestBandRow[]),
   };
 }

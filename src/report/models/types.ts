@@ -1,4 +1,5 @@
-import type { ModelsConfig } from '../../models/config.js';
+import type { UsedModelsConfig } from '../../models/config.js';
+import type { ValueTier } from '../../models/tiers.js';
 
 /**
  * The churn-risk, CLV and model-quality parts of a report (issue 4). Each part is null or empty
@@ -7,7 +8,9 @@ import type { ModelsConfig } from '../../models/config.js';
  */
 export interface ModelsReport {
   /** The settings the run used (run_config 'models'); null for runs made before them. */
-  assumptions: ModelsConfig | null;
+  assumptions: UsedModelsConfig | null;
+  /** Customers with more than one purchase day (x > 0), for the "how far to trust" note. */
+  repeatBuyers: number;
   churn: ChurnReport | null;
   clv: ClvReport | null;
   /** One row per model fitted in this run (model_fits). */
@@ -23,10 +26,14 @@ export interface ChurnReport {
   scoredWith: string;
   /** One row per band present, in the order low, medium, high. */
   bands: ChurnBandRow[];
-  /** The high-risk customers with the highest 12-month CLV, most valuable first. */
+  /** The first rows of the worth-saving list (queries/worth-saving.sql, = worth-saving.csv). */
   atRisk: AtRiskCustomer[];
-  /** All customers at high churn risk in the high-value tiers (HIGH_VALUE_TIERS), summed. */
-  highValueAtRisk: { customers: number; clv: number; historicValue: number };
+  /** The whole worth-saving list (high churn band, a high value tier), summed. */
+  highValueAtRisk: { customers: number; clv: number; valueIfKept: number; historicValue: number };
+  /** The value tiers "high value" meant in this run. */
+  highValueTiers: ValueTier[];
+  /** The run's churn horizon in days; null when not recorded. */
+  horizonDays: number | null;
 }
 
 export interface ChurnBandRow {
@@ -44,9 +51,16 @@ export interface AtRiskCustomer {
   churnRisk: number;
   pAlive: number;
   clv: number;
+  /** 12-month value if kept (clv_12m with P(alive) = 1). */
+  valueIfKept: number;
   historicValue: number;
   orders: number;
   recencyDays: number;
+  /** The summary behind the reason (days), so the report words it in its locale. */
+  x: number;
+  txDays: number;
+  TDays: number;
+  /** The stored English reason (CSV and SQL users read this one). */
   reason: string;
 }
 
@@ -79,6 +93,8 @@ export interface ValueTierRow {
   historicValue: number;
   minClv: number;
   meanClv: number;
+  /** The tier's lowest 12-month value if kept: the tier's cut-off. */
+  minValueIfKept: number;
 }
 
 export interface ModelFitRow {
@@ -111,4 +127,16 @@ export interface BacktestRow {
   baselineAuc: number | null;
   pearson: number | null;
   rmse: number | null;
+  /** Per churn band: predicted risk against the no-order share observed; null for backtests made before. */
+  bands: BacktestBandRow[] | null;
+}
+
+/** One churn band of a backtest, as stored in backtests.bands. */
+export interface BacktestBandRow {
+  band: string;
+  customers: number;
+  share: number;
+  mean_risk: number | null;
+  /** Share of the band's customers with no order within the churn horizon after the calibration end; null when the holdout is shorter. */
+  observed_no_order: number | null;
 }
