@@ -6,6 +6,7 @@ import { acquireWriterLock } from './lock/acquireWriterLock.js';
 import { lockTimeoutMs } from './lock/lockTimeout.js';
 import { migrate } from './migrate.js';
 import { openInstance } from './openInstance.js';
+import { publishSnapshot, readPathOf } from './snapshot.js';
 
 /** Where the database lives: --db, else $CRM_DB, else data/crm.duckdb under the working directory. */
 export function resolveDbPath(flag?: string): string {
@@ -24,6 +25,12 @@ export interface OpenOptions {
   signal?: AbortSignal;
   /** told once when the database is busy and waiting starts */
   onWait?: (message: string) => void;
+  /**
+   * Read-only opens read the readers' snapshot (`<db>.read.duckdb`, see snapshot.ts) when there
+   * is one, so they never wait for a writer; `live: true` reads the database itself (waiting while
+   * a writer has it), e.g. to see a run still in progress.
+   */
+  live?: boolean;
 }
 
 /**
@@ -48,18 +55,33 @@ export async function withDatabase<T>(
   const inMemory = path === ':memory:';
   if (!options.readOnly && !inMemory) mkdirSync(dirname(path), { recursive: true });
   const release = options.readOnly || inMemory ? () => {} : await acquireWriterLock(path, { timeoutMs, signal: options.signal, onWait: options.onWait });
+  const publish = !options.readOnly && !inMemory;
+  let done = false;
   try {
-    const instance = await openInstance(path, Boolean(options.readOnly), wait);
+    const instance = await openInstance(options.readOnly && !options.live ? readPathOf(path) : path, Boolean(options.readOnly), wait);
     try {
       const conn = await instance.connect();
       try {
         if (!options.readOnly) await migrate(conn);
-        return await fn(conn);
+        const result = await fn(conn);
+        done = true;
+        return result;
       } finally {
+        // the snapshot is copied from the file alone: fold the write-ahead log into it first
+        if (publish) await conn.run('CHECKPOINT').catch(() => undefined);
         conn.closeSync();
       }
     } finally {
       instance.closeSync();
+      // whatever fn did is committed or rolled back by now: the file is consistent, publish it
+      // (a failure to publish is the command's error only when nothing else went wrong)
+      if (publish) {
+        try {
+          publishSnapshot(path);
+        } catch (err) {
+          if (done) throw err;
+        }
+      }
     }
   } finally {
     release();

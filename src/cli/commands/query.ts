@@ -17,9 +17,10 @@ export const queryCommand: Command = {
   name: 'query',
   summary: 'run SQL or a named query (queries/*.sql) against the database, read-only unless --write',
   synopsis: 'crm query "<SQL>"|NAME [--param NAME=VALUE]... [--format table|csv|json] [--write] [--allow-files] [--db PATH]',
-  details: `The database is opened read-only: statements that would change it are refused unless
---write is given. While a run is writing, the query waits (up to --lock-timeout) and then says who
-holds the database. Tables: transactions, quarantine, loads, runs, customer_scores, rfm_rules,
+  details: `Reads the readers' snapshot (<db>.read.duckdb, published by every command that writes), so
+a query never waits for a run and sees the last completed state; statements that would change it
+are refused unless --write is given (then the database itself is opened, under the writer lock).
+Views of the latest run: latest_run, latest_scores, customers, latest_segments. Tables: transactions, quarantine, loads, runs, customer_scores, rfm_rules,
 rfm_bins (see README).
 
 NAME runs a named query from queries/ (list them with \`crm queries\`); its parameters are given
