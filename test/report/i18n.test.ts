@@ -77,7 +77,7 @@ describe('every chart, in both languages', () => {
     ['heatmap', (t) => rfHeatmapChart(data.rfGrid, t)],
     ['scatter', (t) => clusterScatterChart(data.clusters!.profiles, data.clusters!.sample, t)],
     ['silhouette', (t) => silhouetteByKChart(data.clusters!.silhouette, t)],
-    ['moves', (t) => moveMatrixChart(data.dynamics!.stateMoves, { title: t.m.charts.moves.statesTitle, subtitle: 's', from: 'a', to: 'b', name: (s) => t.m.dynamics.states[s] ?? s }, t)],
+    ['moves', (t) => moveMatrixChart(data.dynamics!.stateMoves, { title: t.m.charts.moves.statesTitle, subtitle: 's', from: 'a', to: 'b', name: (s) => t.m.names.states[s] ?? s }, t)],
     ['cohorts', (t) => cohortTriangleChart(data.dynamics!.cohorts, t)],
     ['pareto', (t) => paretoCurveChart(data.dynamics!.pareto, t)],
     ['churn', (t) => churnBandsChart(data.models!.churn!.bands, t)],

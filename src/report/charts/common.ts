@@ -9,3 +9,15 @@ export const CHART_CONFIG = {
   title: { fontSize: 15, fontWeight: 600, anchor: 'start', color: '#111827', subtitleColor: '#4b5563', subtitleFontSize: 12 },
   legend: { labelFontSize: 12, titleFontSize: 12 },
 } as const;
+
+/**
+ * Width of the chart's box (the page's .chart div, which has one), so a chart fits a phone and
+ * fills a desktop column; vega redraws it when the window is resized.
+ */
+export const FIT_WIDTH = {
+  width: 'container',
+  autosize: { type: 'fit', contains: 'padding', resize: true },
+} as const;
+
+/** Axis (or legend) settings for counts of customers or orders: whole numbers only, no 0.5 ticks. */
+export const COUNT_AXIS = { format: ',d', tickMinStep: 1 } as const;

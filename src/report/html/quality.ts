@@ -1,3 +1,4 @@
+import { fileName, formatDateTime } from '../format.js';
 import { EN, type ReportText } from '../i18n/index.js';
 import type { LoadRow, ReportData } from '../types.js';
 import { noData, renderTable, type Column } from './table.js';
@@ -5,17 +6,18 @@ import { html, type SafeHtml } from './tag.js';
 
 type Quarantine = ReportData['quarantineByReason'][number];
 
-function loadColumns({ m: { quality: m }, fmt }: ReportText): Column<LoadRow>[] {
+function loadColumns(t: ReportText): Column<LoadRow>[] {
+  const { m: { quality: m, names }, fmt } = t;
   return [
     { header: m.load, cell: (l) => fmt.int(l.loadId), numeric: true },
-    { header: m.file, cell: (l) => html`<span class="path">${l.path}</span>` },
-    { header: m.loadedAt, cell: (l) => l.loadedAt },
+    { header: m.file, cell: (l) => html`<span class="path">${fileName(l.path)}</span>` },
+    { header: m.loadedAt, cell: (l) => formatDateTime(l.loadedAt, t) },
     { header: m.read, cell: (l) => fmt.int(l.rowsRead), numeric: true },
     { header: m.loaded, cell: (l) => fmt.int(l.rowsLoaded), numeric: true },
     { header: m.duplicate, cell: (l) => fmt.int(l.rowsDuplicate), numeric: true },
     { header: m.excluded, cell: (l) => fmt.int(l.rowsExcluded), numeric: true },
     { header: m.quarantined, cell: (l) => fmt.int(l.rowsQuarantined), numeric: true },
-    { header: m.status, cell: (l) => l.status },
+    { header: m.status, cell: (l) => names.loadStatus[l.status] ?? l.status },
   ];
 }
 

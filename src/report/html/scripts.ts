@@ -18,12 +18,24 @@ const EMBED_CHARTS = `
     p.textContent = __TEXT__.chartError.replace('{error}', function () { return message; });
     el.replaceChildren(p);
   }
+  // side-by-side panels (usermeta.fitPanels) narrow alike until they fit their box, e.g. on a phone
+  function fitPanels(spec, el) {
+    var fit = spec.usermeta && spec.usermeta.fitPanels;
+    if (!fit || !spec.hconcat) return spec;
+    var natural = spec.hconcat.reduce(function (s, p) { return s + p.width; }, 0);
+    var room = el.clientWidth - fit.fixed - (spec.spacing || 0) * (spec.hconcat.length - 1);
+    if (room >= natural) return spec;
+    var scale = Math.max(room, 80 * spec.hconcat.length) / natural;
+    var copy = JSON.parse(JSON.stringify(spec));
+    copy.hconcat.forEach(function (p) { p.width = Math.floor(p.width * scale); });
+    return copy;
+  }
   __CHARTS__.forEach(function (c) {
     var el = document.getElementById(c.id);
     if (!el) return;
     try {
       if (typeof vegaEmbed !== 'function') throw new Error(__TEXT__.chartLibraryMissing);
-      vegaEmbed(el, c.spec, { actions: false, renderer: 'svg', mode: 'vega-lite' })
+      vegaEmbed(el, fitPanels(c.spec, el), { actions: false, renderer: 'svg', mode: 'vega-lite' })
         .catch(function (err) { fail(el, err); });
     } catch (err) {
       fail(el, err);
@@ -49,3 +61,26 @@ export function renderChartScripts(charts: readonly ChartSlot[], t: ReportText =
 <script>${trusted(vegaEmbed)}</script>
 <script>${trusted(embed)}</script>`;
 }
+
+/**
+ * Opens every folded table for printing and folds them again afterwards; the stylesheet does the
+ * same without JavaScript where the browser supports ::details-content.
+ */
+const PRINT_DETAILS = `
+(function () {
+  var opened = [];
+  addEventListener('beforeprint', function () {
+    document.querySelectorAll('details:not([open])').forEach(function (d) { d.open = true; opened.push(d); });
+  });
+  addEventListener('afterprint', function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();
+`;
+
+/**
+ * The small script that opens folded tables for printing.
+ * @example renderPrintScript() // <script>…beforeprint…</script>
+ */
+export const renderPrintScript = (): SafeHtml => html`<script>${trusted(PRINT_DETAILS)}</script>`;

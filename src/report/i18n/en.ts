@@ -1,3 +1,6 @@
+import type { ClusterNameParts } from '../../cluster/names.js';
+import { count } from './plural.js';
+
 /**
  * The report's English texts: every label, heading, note and sentence the report prints. The
  * Chinese catalogue (zh-CN.ts) is typed as `Messages`, so a key missing there is a compile error.
@@ -78,14 +81,15 @@ export const en = {
     concentration: (top: string, share: string) => `The top ${top} of customers bring ${share} of net revenue to date.`,
   },
   actions: {
-    title: 'Action lists',
-    intro: 'CSV files beside this report, ready for a spreadsheet or a campaign tool (text that a spreadsheet would run as a formula is escaped).',
-    atRisk: 'At-risk high-value customers',
-    atRiskWhat: (n: string) => `${n} customers at high churn risk in the upper value tiers, highest 12-month CLV first, with the reason for the score.`,
-    winBack: 'Win-back list',
-    winBackWhat: (n: string) => `${n} lost or at-risk customers with the highest value to date, with the reason.`,
-    segments: 'Segment membership',
-    segmentsWhat: (n: string) => `All ${n} customers with segment, state, lifecycle stage, cluster and 12-month CLV.`,
+    title: 'What to do this week',
+    intro: 'Each action comes with its list of customers: a CSV file beside this report, ready for a spreadsheet or a campaign tool (text that a spreadsheet would run as a formula is escaped).',
+    download: (file: string) => `Download ${file}`,
+    atRisk: 'Contact the high-value customers at high churn risk',
+    atRiskWhat: (n: string) => `${count(n, 'customer', 'customers')} at high churn risk in the upper value tiers, highest 12-month CLV first, with the reason for the score.`,
+    winBack: 'Send a win-back offer to customers who have stopped buying',
+    winBackWhat: (n: string) => `${count(n, 'lost or at-risk customer', 'lost or at-risk customers')} with the highest value to date, with the reason.`,
+    segments: 'Plan campaigns by segment',
+    segmentsWhat: (n: string) => `All ${count(n, 'customer', 'customers')} with segment, state, lifecycle stage, cluster and 12-month CLV.`,
   },
   segments: {
     title: 'Segments',
@@ -160,8 +164,6 @@ export const en = {
     clvShareCol: 'Share of 12-month CLV',
     topCaption: (n: string) => `Top ${n} customers by value`,
     daysSince: 'Days since last order',
-    states: { prospect: 'prospect', new: 'new', repeat: 'repeat', loyal: 'loyal', at_risk: 'at risk', lost: 'lost', won_back: 'won back' } as Record<string, string>,
-    stages: { exploration: 'exploration', formation: 'formation', stability: 'stability', decline: 'decline' } as Record<string, string>,
     newLabel: 'new',
   },
   churn: {
@@ -272,7 +274,7 @@ export const en = {
     loadsCaption: 'Row counts per loaded file',
     load: 'Load',
     file: 'File',
-    loadedAt: 'Loaded at',
+    loadedAt: 'Loaded at (UTC)',
     read: 'Read',
     loaded: 'Loaded',
     duplicate: 'Duplicate',
@@ -418,6 +420,78 @@ export const en = {
     status: 'Status',
     customers: 'Customers',
     finished: 'Finished (UTC)',
+  },
+  layout: {
+    summaryLabel: 'Summary',
+    toc: 'Contents',
+    showTable: (caption: string, n: string) => `Show the table: ${caption} (${count(n, 'row', 'rows')})`,
+    emptyScoreNote: (cell: string, metric: string, value: string) =>
+      `Why ${cell} is empty: so many customers share one value of ${metric} (${value}) that the tie covers this score’s fifth of customers; tied values all get the lower score, so no customer is left here. The empty cells stay so the grid keeps its 5 × 5 shape.`,
+    emptyScoreNoTie: (cell: string) => `${cell} is empty: no customer has a value in this score’s range.`,
+    frequencyLetter: 'F',
+    recencyLetter: 'R',
+  },
+  names: {
+    /** The default rule set's segment names; a user's own segment names are shown as typed. */
+    segments: {
+      Champions: 'Champions',
+      'Loyal Customers': 'Loyal Customers',
+      'Potential Loyalists': 'Potential Loyalists',
+      'New Customers': 'New Customers',
+      Promising: 'Promising',
+      'Need Attention': 'Need Attention',
+      'About to Sleep': 'About to Sleep',
+      'At Risk': 'At Risk',
+      "Can't Lose Them": "Can't Lose Them",
+      Hibernating: 'Hibernating',
+      Lost: 'Lost',
+      Other: 'Other',
+    } as Record<string, string>,
+    /** The default rules' descriptions, by segment. */
+    segmentDescriptions: {
+      Lost: 'Long gone, bought rarely',
+      Hibernating: 'Not recent, few orders',
+      'At Risk': 'Used to buy often, not recently',
+      "Can't Lose Them": 'Most frequent buyers, gone quiet',
+      'About to Sleep': 'Middling recency, few orders',
+      'Need Attention': 'Average on both, slipping',
+      'Loyal Customers': 'Frequent and fairly recent',
+      Promising: 'Recent first-timers',
+      'New Customers': 'Just made a first order',
+      'Potential Loyalists': 'Recent, a few orders',
+      Champions: 'Bought recently and often',
+    } as Record<string, string>,
+    defaultRuleSet: 'rfm-grid-v1 (R×F grid, R1F1 = Lost)',
+    /** Customer states; the old codes (new, loyal, at_risk, lost) read as their renamed ones. */
+    states: {
+      prospect: 'prospect',
+      first_order: 'first order',
+      repeat: 'repeat',
+      regular: 'regular',
+      lapsing: 'lapsing',
+      lapsed: 'lapsed',
+      won_back: 'won back',
+      new: 'first order',
+      loyal: 'regular',
+      at_risk: 'lapsing',
+      lost: 'lapsed',
+    } as Record<string, string>,
+    stages: { exploration: 'exploration', formation: 'formation', stability: 'stability', decline: 'decline' } as Record<string, string>,
+    loadStatus: { loaded: 'loaded', 'already loaded': 'already loaded', 'skipped (already loaded)': 'skipped (already loaded)' } as Record<string, string>,
+    cluster: (p: ClusterNameParts, detail: string | null) => {
+      const words = [p.recency ?? ''];
+      if (p.oneTimers) words.push(p.spend === null ? '' : `${p.spend}-spend`, 'one-timers');
+      else words.push(p.frequency ?? '', `${p.spend ?? 'mid'} spenders`);
+      return words.filter((w) => w !== '').join(' ') + (detail === null ? '' : ` (${detail})`);
+    },
+    clusterDetail: {
+      recency_days: (v: string) => `last order ~${v} days ago`,
+      frequency: (v: string) => `~${v} orders`,
+      monetary: (v: string) => `~${v} spend`,
+      tenure_days: (v: string) => `~${v} days a customer`,
+      avg_order_value: (v: string) => `~${v} per order`,
+      return_rate: (v: string) => `return rate ~${v}`,
+    } as Record<string, (v: string) => string>,
   },
 };
 

@@ -11,6 +11,8 @@ export interface NumberFormats {
   /** A 0..1 fraction as a percent with one decimal. */
   pct(n: number): string;
   decimal(n: number, digits?: number): string;
+  /** Money with cents or in whole units, as a table column chose for all its values (see moneyColumn). */
+  moneyIn(n: number, cents: boolean): string;
 }
 
 /**
@@ -21,10 +23,12 @@ export interface NumberFormats {
  */
 export function numberFormats(locale: Locale): NumberFormats {
   const tag = locale === 'en' ? 'en-US' : locale;
-  const intFmt = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
-  const pctFmt = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const whole = new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-  const cents = new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
+  // 'negative' drops the sign of a value that rounds to zero: no "-0.0%" or "−$0"
+  const signDisplay = 'negative' as const;
+  const intFmt = new Intl.NumberFormat(tag, { maximumFractionDigits: 0, signDisplay });
+  const pctFmt = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay });
+  const whole = new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', maximumFractionDigits: 0, signDisplay });
+  const cents = new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, signDisplay });
   const decimals = new Map<number, Intl.NumberFormat>();
   const finite = (n: number, f: (n: number) => string): string => (Number.isFinite(n) ? f(n) : MISSING);
   return {
@@ -33,8 +37,9 @@ export function numberFormats(locale: Locale): NumberFormats {
     pct: (n) => finite(n, (x) => pctFmt.format(x)),
     decimal(n, digits = 1) {
       let f = decimals.get(digits);
-      if (!f) decimals.set(digits, (f = new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+      if (!f) decimals.set(digits, (f = new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay })));
       return finite(n, (x) => f.format(x));
     },
+    moneyIn: (n, withCents) => finite(n, (x) => (withCents ? cents : whole).format(x)),
   };
 }
