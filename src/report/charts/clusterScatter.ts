@@ -76,7 +76,7 @@ export function clusterScatterChart(profiles: readonly ClusterProfileRow[], samp
         type: 'nominal',
         title: c.cluster,
         scale: { domain: ordered.map((p) => clusterLabel(p, t)), range: ordered.map((p) => CLUSTER_COLORS[p.cluster % CLUSTER_COLORS.length]!) },
-        legend: { orient: 'bottom', columns: 2, labelLimit: 320, symbolOpacity: 1 },
+        legend: { orient: 'bottom', columns: 1, labelLimit: 320, symbolOpacity: 1 }, // one column: fits a phone
       },
       tooltip: [
         { field: 'customerId', type: 'nominal', title: t.m.common.customer },

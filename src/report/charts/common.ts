@@ -16,7 +16,7 @@ export const CHART_CONFIG = {
  */
 export const FIT_WIDTH = {
   width: 'container',
-  autosize: { type: 'fit', contains: 'padding', resize: true },
+  autosize: { type: 'fit-x', contains: 'padding', resize: true },
 } as const;
 
 /** Axis (or legend) settings for counts of customers or orders: whole numbers only, no 0.5 ticks. */

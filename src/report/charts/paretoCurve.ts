@@ -37,7 +37,7 @@ export function paretoCurveChart(points: readonly ParetoPoint[], t: ReportText =
           // shares: both axes end at 100%, not at a "nice" 110%
           x: { field: 'customerShare', type: 'quantitative', title: c.x, scale: { domain: [0, 1], nice: false }, axis: { format: '.0%' } },
           y: { field: 'share', type: 'quantitative', title: c.y, scale: { domain: [0, 1], nice: false }, axis: { format: '.0%' } },
-          color: { field: 'measure', type: 'nominal', title: null, scale: { range: ['#2563eb', '#0d9488'] } },
+          color: { field: 'measure', type: 'nominal', title: null, scale: { range: ['#2563eb', '#0d9488'] }, legend: { orient: 'bottom' } },
           tooltip: [
             { field: 'measure', title: c.measure },
             { field: 'customerShare', title: c.topCustomers, format: '.0%' },

@@ -45,7 +45,7 @@ export function segmentSizesChart(segments: readonly SegmentRow[], t: ReportText
     ],
     spacing: 24,
     // the page's script narrows both panels alike to fit a phone (scripts.ts)
-    usermeta: { fitPanels: { fixed: 190 } },
+    usermeta: { fitPanels: { fixed: 200 } },
     config: CHART_CONFIG,
   };
 }

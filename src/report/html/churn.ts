@@ -1,4 +1,5 @@
 import { EN, type ReportText } from '../i18n/index.js';
+import { segmentName } from '../i18n/names.js';
 import type { AtRiskCustomer, ChurnBandRow, ModelsReport } from '../models/types.js';
 import { chartDiv } from './chartSlot.js';
 import { noData, renderTable, type Column } from './table.js';
@@ -29,13 +30,13 @@ function atRiskColumns(t: ReportText): Column<AtRiskCustomer>[] {
   const { m, fmt } = t;
   return [
     { header: m.common.customer, cell: (c) => c.customerId },
-    { header: m.common.segment, cell: (c) => c.segment },
+    { header: m.common.segment, cell: (c) => segmentName(c.segment, t) },
     { header: m.churn.risk, cell: (c) => fmt.pct(c.churnRisk), numeric: true },
     { header: m.common.clv12, cell: (c) => fmt.money(c.clv), numeric: true },
     { header: m.common.valueToDate, cell: (c) => fmt.money(c.historicValue), numeric: true },
     { header: m.common.orders, cell: (c) => fmt.int(c.orders), numeric: true },
     // the reason is stored in English by the scoring step; it is data, shown as written
-    { header: m.churn.why, cell: (c) => c.reason },
+    { header: m.churn.why, cell: (c) => c.reason, prose: true },
   ];
 }
 

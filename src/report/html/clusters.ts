@@ -22,7 +22,7 @@ function profileColumns(t: ReportText): Column<ClusterProfileRow>[] {
   /** Whole units: cents would make the two-value cells too wide to read. */
   const dollars = (n: number): string => fmt.moneyIn(n, false);
   return [
-    { header: m.clusters.cluster, cell: (p) => clusterLabel(p, t) },
+    { header: m.clusters.cluster, cell: (p) => clusterLabel(p, t), prose: true },
     { header: m.common.customers, cell: (p) => fmt.int(p.size), numeric: true },
     { header: m.common.share, cell: (p) => fmt.pct(p.share), numeric: true },
     { header: m.clusters.revenueShare, cell: (p) => orNull(p.revenueShare, fmt.pct), numeric: true },

@@ -37,10 +37,10 @@ export function renderMethods(input: MethodsInput = { models: null, dynamics: nu
 </section>`;
 }
 
-function modelItems(c: ModelsConfig | null, { m: { methods: m }, fmt }: ReportText): string[] {
+function modelItems(c: ModelsConfig | null, { m: { methods: m, names }, fmt }: ReportText): string[] {
   if (c === null) return [m.modelsNone];
   return [
-    m.model(MODEL_NAMES[c.scoringModel] ?? c.scoringModel, c.timeUnit),
+    m.model(MODEL_NAMES[c.scoringModel] ?? c.scoringModel, names.timeUnits[c.timeUnit] ?? c.timeUnit),
     m.horizon(fmt.int(c.horizonDays)),
     m.bands(fmt.pct(c.churnBands.high), fmt.pct(c.churnBands.medium)),
     m.clvDef(fmt.int(c.clv.months), fmt.pct(c.clv.margin), fmt.pct(c.clv.monthlyDiscount)),

@@ -36,6 +36,7 @@ p { margin: 0 0 12px; }
 .chart-row > .chart { flex: 1 1 340px; min-width: 0; }
 #chart-rf-heatmap { max-width: 520px; } /* square cells read better than wide ones */
 #chart-churn-bands { max-width: 600px; }
+#chart-cohorts, #chart-segment-moves, #chart-state-moves, #chart-segments { max-width: none; } /* sized by their columns */
 .chart-row > .table-wrap { flex: 0 1 auto; min-width: 0; }
 .chart-error { color: var(--down); border: 1px solid #fecaca; background: #fef2f2; padding: 8px 12px; border-radius: 6px; }
 .table-wrap { overflow-x: auto; max-width: 100%; margin: 8px 0 16px; } /* a wide table scrolls in its own box, never the page */
@@ -47,7 +48,7 @@ tbody tr:nth-child(even) { background: #fcfcfd; }
 tfoot td { font-weight: 600; border-top: 2px solid #d1d5db; }
 .num { text-align: right; white-space: nowrap; }
 .path { overflow-wrap: anywhere; }
-td.prose { min-width: 16em; } /* reasons and descriptions stay readable on a phone: the table scrolls instead */
+td.prose { min-width: 14em; } /* reasons and descriptions stay readable on a phone: the table scrolls instead */
 table.cohorts th, table.cohorts td { padding: 3px 5px; font-size: 12px; }
 table.cohorts tbody th { white-space: nowrap; }
 details.more { margin: 4px 0 16px; }
@@ -84,6 +85,10 @@ footer { margin-top: 48px; color: var(--muted); font-size: 13px; border-top: 1px
   h1 { font-size: 24px; }
   .kpi .value { font-size: 22px; }
   .toc ol { columns: 1; }
+  .kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px; } /* two tiles a row: the summary stays short */
+  .kpi { padding: 10px 12px; }
+  /* wide tables keep a readable row height and scroll sideways in their box instead of squeezing */
+  .table-wrap > table:not(.compact):not(.grid) { min-width: 600px; }
 }
 @media print {
   @page { margin: 14mm; }

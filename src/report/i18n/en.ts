@@ -225,7 +225,7 @@ export const en = {
     message: 'Message',
     noDropout: 'a → 0 / b → ∞: no dropout',
     backtest: 'Backtest',
-    noBacktest: 'No backtest yet: run crm backtest --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD to check predictions against what happened',
+    noBacktest: (command: string) => `No backtest yet: run ${command} to check predictions against what happened`,
     backtestIntro: (cal: string, model: string, holdout: string, days: string, at: string) =>
       `Fitted on data up to ${cal} with the ${model}, compared with what customers did from then to ${holdout} (${days} days); run at ${at}.`,
     backtestCaption: 'Latest backtest',
@@ -426,7 +426,7 @@ export const en = {
     toc: 'Contents',
     showTable: (caption: string, n: string) => `Show the table: ${caption} (${count(n, 'row', 'rows')})`,
     emptyScoreNote: (cell: string, metric: string, value: string) =>
-      `Why ${cell} is empty: so many customers share one value of ${metric} (${value}) that the tie covers this score’s fifth of customers; tied values all get the lower score, so no customer is left here. The empty cells stay so the grid keeps its 5 × 5 shape.`,
+      `Why ${cell} is empty: so many customers have ${metric} = ${value} that they fill this score’s fifth of customers too; tied values all get the lower score, so no customer is left here. The empty cells stay so the grid keeps its 5 × 5 shape.`,
     emptyScoreNoTie: (cell: string) => `${cell} is empty: no customer has a value in this score’s range.`,
     frequencyLetter: 'F',
     recencyLetter: 'R',
@@ -461,7 +461,8 @@ export const en = {
       'Potential Loyalists': 'Recent, a few orders',
       Champions: 'Bought recently and often',
     } as Record<string, string>,
-    defaultRuleSet: 'rfm-grid-v1 (R×F grid, R1F1 = Lost)',
+    /** Said after the default rule set's id, rfm-grid-v1. */
+    defaultRuleSet: ' (R×F grid, R1F1 = Lost)',
     /** Customer states; the old codes (new, loyal, at_risk, lost) read as their renamed ones. */
     states: {
       prospect: 'prospect',
@@ -477,6 +478,16 @@ export const en = {
       lost: 'lapsed',
     } as Record<string, string>,
     stages: { exploration: 'exploration', formation: 'formation', stability: 'stability', decline: 'decline' } as Record<string, string>,
+    timeUnits: { day: 'day', week: 'week' } as Record<string, string>,
+    /** The fitting step's messages, stored in English, by the fragment they are built from. */
+    fit: {
+      gradient: 'gradient below tolerance',
+      relativeChange: 'relative change of the objective below tolerance',
+      simplex: 'simplex collapsed',
+      iterationCap: (n: string) => `iteration cap (${n}) reached`,
+      precision: (grad: string) => `stopped at the precision limit (line search found no decrease; |grad| = ${grad})`,
+      excluded: (n: string) => `${count(n, 'customer', 'customers')} excluded (no repeat purchase or mean spend ≤ 0)`,
+    },
     loadStatus: { loaded: 'loaded', 'already loaded': 'already loaded', 'skipped (already loaded)': 'skipped (already loaded)' } as Record<string, string>,
     cluster: (p: ClusterNameParts, detail: string | null) => {
       const words = [p.recency ?? ''];

@@ -24,11 +24,18 @@ export function ruleDescription(segment: string, description: string | null, t: 
   return fromDefault ? (t.m.names.segmentDescriptions[segment] ?? description) : description;
 }
 
+/** The default rule set's id: the part of its stored name before the description. */
+export const DEFAULT_RULES_ID = DEFAULT_RULES.name.split(' ')[0]!;
+
 /**
- * The rule set's name: the default set's is translated, a user's own is shown as typed.
- * @example ruleSetName('rfm-grid-v1 (R×F grid, R1F1 = Lost)', reportText('zh-CN')) // 'rfm-grid-v1（R×F 网格，R1F1 = 流失客户）'
+ * The rule set's name as an id and a description: the default set's description is translated,
+ * a user's own name is shown as typed (with no separate description).
+ *
+ * @example ruleSetName('rfm-grid-v1 (R×F grid, R1F1 = Lost)', reportText('zh-CN')) // { id: 'rfm-grid-v1', note: '（R×F 网格，R1F1 = 流失客户）' }
  */
-export const ruleSetName = (name: string, t: ReportText): string => (name === DEFAULT_RULES.name ? t.m.names.defaultRuleSet : name);
+export function ruleSetName(name: string, t: ReportText): { id: string; note: string } {
+  return name === DEFAULT_RULES.name ? { id: DEFAULT_RULES_ID, note: t.m.names.defaultRuleSet } : { id: name, note: '' };
+}
 
 /**
  * A customer-state code; the codes before the rename (new, loyal, at_risk, lost) read as the new ones.
