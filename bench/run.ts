@@ -1,7 +1,9 @@
-// npm run bench [-- --customers N] [--runs R] [--format csv|parquet]
+// npm run bench [-- --customers N] [--runs R] [--format csv|parquet] [--storage v1.4.0,latest]
 // Generates (once, cached under bench/data/) a seeded synthetic log with the fixture generator, as
 // CSV and Parquet, then times each stage of the real pipeline over several fresh runs and writes
 // bench/results/<customers>-<format>.{json,md}: median, min and max per stage, and peak RSS.
+// --storage lists DuckDB storage formats to compare (CRM_STORAGE_VERSION per run); the runs
+// alternate between them, so a busy machine slows each format alike.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,12 +15,13 @@ import { SAMPLE_PARAMS } from '../fixtures/synth.js';
 import { packageRoot } from '../src/util/paths.js';
 
 const { values } = parseArgs({
-  options: { customers: { type: 'string', default: '100000' }, runs: { type: 'string', default: '5' }, format: { type: 'string', default: 'csv' } },
+  options: { customers: { type: 'string', default: '100000' }, runs: { type: 'string', default: '5' }, format: { type: 'string', default: 'csv' }, storage: { type: 'string', default: 'v1.4.0' } },
   strict: true,
 });
 const customers = Number(values.customers);
 const runs = Number(values.runs);
 const format = values.format as 'csv' | 'parquet';
+const storages = values.storage.split(',').map((x) => x.trim()).filter(Boolean);
 const root = packageRoot();
 const dataDir = join(root, 'bench', 'data', String(customers));
 
@@ -52,30 +55,36 @@ const stats = (xs: number[]) => {
 };
 
 await ensureData();
-const results: Record<string, number>[] = [];
+const byStorage = new Map<string, Record<string, number>[]>(storages.map((v) => [v, []]));
 for (let i = 0; i < runs; i++) {
-  const work = mkdtempSync(join(tmpdir(), 'crm-bench-'));
-  try {
-    const out = execFileSync(process.execPath, [join(root, 'dist', 'bench', 'runOnce.js'), dataDir, format, work], { encoding: 'utf8' });
-    results.push(JSON.parse(out.trim().split('\n').pop()!));
-    process.stderr.write(`run ${i + 1}/${runs}: ${(results.at(-1)!['total']! / 1000).toFixed(2)} s\n`);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+  for (const storage of storages) {
+    const work = mkdtempSync(join(tmpdir(), 'crm-bench-'));
+    try {
+      const env = { ...process.env, CRM_STORAGE_VERSION: storage };
+      const out = execFileSync(process.execPath, [join(root, 'dist', 'bench', 'runOnce.js'), dataDir, format, work], { encoding: 'utf8', env });
+      const result = JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+      byStorage.get(storage)!.push(result);
+      process.stderr.write(`run ${i + 1}/${runs} (storage ${storage}): ${(result['total']! / 1000).toFixed(2)} s\n`);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   }
 }
-const keys = Object.keys(results[0]!).filter((k) => !['rows', 'customers'].includes(k));
-const table = Object.fromEntries(keys.map((k) => [k, stats(results.map((r) => r[k]!))]));
-const summary = { customers: results[0]!['customers'], rows: results[0]!['rows'], format, runs, stages: table, raw: results };
+const first = byStorage.get(storages[0]!)!;
+const keys = Object.keys(first[0]!).filter((k) => !['rows', 'customers'].includes(k));
+const tables = Object.fromEntries(storages.map((v) => [v, Object.fromEntries(keys.map((k) => [k, stats(byStorage.get(v)!.map((r) => r[k]!))]))]));
+const summary = { customers: first[0]!['customers'], rows: first[0]!['rows'], format, runs, storages, stages: tables[storages[0]!], byStorage: tables, raw: Object.fromEntries(byStorage) };
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 const name = `${customers}-${format}`;
 writeFileSync(join(root, 'bench', 'results', `${name}.json`), JSON.stringify(summary, null, 2));
 const fmt = (k: string, v: number) => (k === 'peak_rss_mb' ? `${v.toFixed(0)} MB` : `${(v / 1000).toFixed(3)} s`);
+const cell = (v: string, k: string) => { const s = tables[v]![k]!; return `${fmt(k, s.median)} (${fmt(k, s.min)}–${fmt(k, s.max)})`; };
 const md = [
-  `### ${summary.customers} customers, ${summary.rows} transaction lines, ${format} (${runs} runs)`,
+  `### ${summary.customers} customers, ${summary.rows} transaction lines, ${format} (${runs} runs; median (min–max))`,
   '',
-  '| stage | median | min | max |',
-  '|---|---|---|---|',
-  ...keys.map((k) => `| ${k} | ${fmt(k, table[k]!.median)} | ${fmt(k, table[k]!.min)} | ${fmt(k, table[k]!.max)} |`),
+  `| stage | ${storages.map((v) => `storage ${v}`).join(' | ')} |`,
+  `|---|${storages.map(() => '---').join('|')}|`,
+  ...keys.map((k) => `| ${k} | ${storages.map((v) => cell(v, k)).join(' | ')} |`),
 ].join('\n');
 writeFileSync(join(root, 'bench', 'results', `${name}.md`), md + '\n');
 process.stdout.write(md + '\n');

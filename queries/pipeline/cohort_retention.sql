@@ -22,6 +22,7 @@ cells AS (
 months AS (
   SELECT customer_id, date_trunc('month', order_date)::DATE AS month, bool_or(NOT is_return) AS bought, sum(amount) AS revenue
   FROM transactions WHERE order_date < $as_of::DATE + INTERVAL 1 DAY
+    AND ($currency::VARCHAR = '*' OR currency IS NOT DISTINCT FROM $currency::VARCHAR) -- the run's currency only
   GROUP BY customer_id, month
 ),
 activity AS (

@@ -1,20 +1,36 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction } from '../store/database.js';
 import { buildSummary } from '../summary/buildSummary.js';
+import { DEFAULT_DYNAMICS, type DynamicsConfig } from '../dynamics/config.js';
+import { checkModelsConfig, DEFAULT_MODELS, type ModelsConfig } from '../models/config.js';
+import type { Locale } from '../report/i18n/locale.js';
 import { DEFAULT_RULES } from '../rfm/defaultRules.js';
 import type { RuleSet } from '../rfm/rules.js';
 import { resolveAsOf } from './resolveAsOf.js';
+import { runCurrency } from './runCurrency.js';
 import { failRun, finishRun, previousRun, startRun } from './runs.js';
 import type { StepContext } from './step.js';
 import { STEPS } from './steps.js';
 
 export interface AnalyzeOptions {
-  /** YYYY-MM-DD; default the latest order date */
+  /** YYYY-MM-DD; default the latest order date. More than 7 days after it is refused unless allowFutureAsOf. */
   asOf?: string;
+  /** what picked asOf, for messages (default `--as-of`) */
+  asOfSource?: string;
+  /** analyze an as-of date more than 7 days after the latest order anyway (--allow-future-as-of) */
+  allowFutureAsOf?: boolean;
   rules?: RuleSet;
+  /** churn/CLV settings (default DEFAULT_MODELS); a pipeline passes its `models` merged over the defaults */
+  models?: ModelsConfig;
+  /** customer-state thresholds (default DEFAULT_DYNAMICS) */
+  dynamics?: DynamicsConfig;
+  /** language the report is meant for (default en) */
+  locale?: Locale;
   pipeline?: string;
   /** a runs row created by the caller (status 'running'); default: a new one */
   runId?: number;
+  /** ISO 4217 code to analyse (the pipeline's "currency"); default: the one with the most net revenue */
+  currency?: string | null;
 }
 
 export interface AnalyzeResult {
@@ -36,16 +52,24 @@ export interface AnalyzeResult {
  */
 export async function analyze(conn: DuckDBConnection, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const rules = opts.rules ?? DEFAULT_RULES;
-  const asOf = await resolveAsOf(conn, opts.asOf);
+  const models = opts.models ?? DEFAULT_MODELS;
+  checkModelsConfig(models); // before a run row exists: bad settings are not a failed run
+  const settings = { models, dynamics: opts.dynamics ?? DEFAULT_DYNAMICS, locale: opts.locale ?? 'en' };
+  const asOf = await resolveAsOf(conn, opts.asOf, {
+    ...(opts.asOfSource ? { source: opts.asOfSource } : {}), ...(opts.allowFutureAsOf ? { allowFuture: true } : {}),
+  });
   const runId = opts.runId ?? (await startRun(conn, asOf, opts.pipeline ?? null, rules.name));
   const timings: Record<string, number> = {};
   try {
     // The summary is a temp table: built before the transaction, where DuckDB works several times faster.
     const t0 = performance.now();
-    const customers = await buildSummary(conn, asOf);
+    const currency = await runCurrency(conn, asOf, opts.currency);
+    const customers = await buildSummary(conn, asOf, currency.filter);
     timings['summary'] = Math.round(performance.now() - t0);
     const ctx = await inTransaction(conn, async () => {
-      const ctx: StepContext = { conn, runId, asOf, rules, customers, previousRunId: await previousRun(conn, asOf), notes: [] };
+      const ctx: StepContext = { conn, runId, asOf, rules, ...settings, customers, currency, previousRunId: await previousRun(conn, asOf), notes: [] };
+      // models and dynamics store what they used in their steps; the rest of the settings here
+      await conn.run(`INSERT INTO run_config VALUES ($run, 'report', $config)`, { run: runId, config: JSON.stringify({ currency: ctx.currency.code, locale: ctx.locale }) });
       for (const step of STEPS) {
         const t = performance.now();
         await step.run(ctx);

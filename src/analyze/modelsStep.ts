@@ -14,13 +14,18 @@ import type { AnalysisStep } from './step.js';
  * expected_orders_90d, expected_next_order_date, predicted_spend, clv_12m, historic_value,
  * value_tier and churn_reason in the view `model_columns` (written by the scores step).
  *
+ * Its settings are the run's (`ctx.models`, default DEFAULT_MODELS); `override` replaces them for
+ * tests and experiments.
+ *
+ * @example const step = modelsStep(); // reads ctx.models
  * @example const step = modelsStep({ ...DEFAULT_MODELS, scoringModel: 'bgnbd' });
  */
-export function modelsStep(config: ModelsConfig = DEFAULT_MODELS): AnalysisStep {
-  checkModelsConfig(config);
+export function modelsStep(override?: ModelsConfig): AnalysisStep {
+  if (override) checkModelsConfig(override);
   return {
     name: 'models',
-    async run({ conn, runId, asOf, customers, previousRunId, notes }) {
+    async run({ conn, runId, asOf, customers, previousRunId, notes, models }) {
+      const config = override ?? models ?? DEFAULT_MODELS;
       await conn.run('INSERT INTO run_config VALUES ($run, $section, $config)', { run: runId, section: 'models', config: JSON.stringify(config) });
       if (customers === 0) {
         notes.push('churn/CLV skipped: no customers to model');

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { addDays } from '../util/dates.js';
 import { inputError } from '../util/error.js';
 
 /** The data's date range (YYYY-MM-DD), or null when no transactions are loaded. */
@@ -10,12 +11,40 @@ export async function dataRange(conn: DuckDBConnection): Promise<{ first: string
   return first === null ? null : { first: String(first), last: String(last) };
 }
 
-/** The as-of date to analyze: the one asked for, else the latest order date. */
-export async function resolveAsOf(conn: DuckDBConnection, asked?: string): Promise<string> {
+/** How far past the latest order an as-of date may lie before it is refused: a week of no data can be a quiet week. */
+export const FUTURE_AS_OF_DAYS = 7;
+
+export interface AsOfCheck {
+  /** what picked the date, for messages (default `--as-of`) */
+  source?: string;
+  /** analyze a date more than FUTURE_AS_OF_DAYS after the latest order anyway */
+  allowFuture?: boolean;
+}
+
+/**
+ * The as-of date to analyze: the one asked for, else the latest order date. A date before the
+ * first order is refused, and so is one more than a week after the latest order (unless allowed):
+ * with no data after the latest order, such a report counts every customer as lapsing and
+ * revenue as down 100%, which is the data ending, not the business.
+ *
+ * @example await resolveAsOf(conn, '2030-01-01') // throws: "… 1,827 days after the latest order (2024-12-31) …"
+ */
+export async function resolveAsOf(conn: DuckDBConnection, asked?: string, check: AsOfCheck = {}): Promise<string> {
   const range = await dataRange(conn);
   if (!range) throw inputError('no transactions loaded yet: run `crm load FILE --mapping MAPPING` first');
+  const source = check.source ?? '--as-of';
   if (asked && asked < range.first) {
-    throw inputError(`--as-of ${asked} is before the first order (${range.first}): no customer exists yet`);
+    throw inputError(`${source} ${asked} is before the first order (${range.first}): no customer exists yet`);
+  }
+  const ahead = asked ? daysBetween(range.last, asked) : 0;
+  if (ahead > FUTURE_AS_OF_DAYS && !check.allowFuture) {
+    throw inputError(
+      `${source} ${asked} is ${ahead} days after the latest order date (${range.last}): the data end there, so the report ` +
+        `would show every customer lapsing and revenue falling to nothing. Load newer exports, use a date up to ` +
+        `${addDays(range.last, FUTURE_AS_OF_DAYS)}, or pass --allow-future-as-of to analyze ${asked} anyway`,
+    );
   }
   return asked ?? range.last;
 }
+
+const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000);

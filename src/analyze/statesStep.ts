@@ -4,13 +4,16 @@ import type { AnalysisStep } from './step.js';
 
 /**
  * Customer states and lifecycle stages (DOMAIN.md §3–4): staged by idx in the temp table
- * `state_columns` (queries/pipeline/states.sql) for the scores step's single write.
+ * `state_columns` (queries/pipeline/states.sql) for the scores step's single write. Thresholds are
+ * the run's (`ctx.dynamics`); `override` replaces them for tests.
+ *
+ * @example const step = statesStep(); // reads ctx.dynamics
  */
-export function statesStep(config: DynamicsConfig = DEFAULT_DYNAMICS): AnalysisStep {
+export function statesStep(override?: DynamicsConfig): AnalysisStep {
   return {
     name: 'states',
-    async run({ conn }) {
-      await runPipelineSql(conn, 'states', configParams(config));
+    async run({ conn, dynamics }) {
+      await runPipelineSql(conn, 'states', configParams(override ?? dynamics ?? DEFAULT_DYNAMICS));
     },
   };
 }

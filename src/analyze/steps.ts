@@ -1,6 +1,7 @@
 import type { AnalysisStep } from './step.js';
 import { rfmStep } from './rfmStep.js';
 import { clusterStep } from './clusterStep.js';
+import { currencyStep } from './currencyStep.js';
 import { dynamicsStep } from './dynamicsStep.js';
 import { modelsStep } from './modelsStep.js';
 import { scoresStep } from './scoresStep.js';
@@ -12,4 +13,4 @@ import { statesStep } from './statesStep.js';
  * dynamics step, which sums over those rows (segments, states, clv_12m), comes after it.
  * Clusters read the RFM segments, so RFM comes first.
  */
-export const STEPS: readonly AnalysisStep[] = [rfmStep, modelsStep(), statesStep(), clusterStep, scoresStep, dynamicsStep()];
+export const STEPS: readonly AnalysisStep[] = [currencyStep, rfmStep, modelsStep(), statesStep(), clusterStep, scoresStep, dynamicsStep()];

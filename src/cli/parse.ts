@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { lockTimeoutMs } from '../store/lock/lockTimeout.js';
+import { suggestion } from '../util/didYouMean.js';
 import { usageError } from '../util/error.js';
 import { COMMON_OPTIONS, type Command, type Values } from './command.js';
 
@@ -9,7 +10,8 @@ export function parseCommandArgs(cmd: Command, argv: string[]): { values: Values
   try {
     parsed = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...cmd.options }, allowPositionals: true, strict: true });
   } catch (err) {
-    throw usageError(`${(err as Error).message.replace(/\. To specify a positional.*$/s, '')}\nusage: ${cmd.synopsis}\n(see crm ${cmd.name} --help)`);
+    const message = (err as Error).message.replace(/\. To specify a positional.*$/s, '');
+    throw usageError(`${message}${flagSuggestion(message, cmd)}\nusage: ${cmd.synopsis}\n(see crm ${cmd.name} --help)`);
   }
   const { values, positionals } = parsed;
   if (values['help']) return { values, positionals };
@@ -19,6 +21,12 @@ export function parseCommandArgs(cmd: Command, argv: string[]): { values: Values
     throw usageError(`unexpected argument "${positionals[max]}"\nusage: ${cmd.synopsis}`);
   }
   return { values, positionals };
+}
+
+/** For "Unknown option '--fromat'": " (did you mean --format?)" from the command's flags, else ''. */
+function flagSuggestion(message: string, cmd: Command): string {
+  const flag = /Unknown option '--?([^'=]+)/.exec(message)?.[1];
+  return flag === undefined ? '' : suggestion(flag, Object.keys({ ...COMMON_OPTIONS, ...cmd.options }), (c) => `--${c}`);
 }
 
 /** A string flag's value, if given. */

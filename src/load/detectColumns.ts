@@ -14,6 +14,7 @@ const SYNONYMS: Record<CanonicalField, string[]> = {
   category: ['category', 'product_category'],
   channel: ['channel', 'sales_channel'],
   country: ['country', 'country_code'],
+  currency: ['currency', 'currency_code', 'currency_iso'],
 };
 
 const norm = (s: string): string => s.toLowerCase().replace(/[\s_\-.]+/g, '');

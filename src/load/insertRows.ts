@@ -24,7 +24,7 @@ export async function insertRows(conn: DuckDBConnection, p: PreparedFile, loadId
   const inserted = await conn.run(
     `INSERT INTO transactions BY NAME
      SELECT customer_id, order_id, order_date, amount, quantity, unit_price, product_id, product_name, category, channel,
-       country, is_return, $file AS source_file, source_line, $load AS load_id, $source AS source, occurrence
+       country, currency, is_return, $file AS source_file, source_line, $load AS load_id, $source AS source, occurrence
      FROM ${withOccurrence(p)} p
      WHERE reason IS NULL ${dropRepeats} ${await notStoredSql(conn, stats)}`,
     { file, load: loadId, source: m.source ?? null },

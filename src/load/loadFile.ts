@@ -8,12 +8,18 @@ import { resolveMapping } from './resolveMapping.js';
 import { stageFile } from './stage/stageFile.js';
 import { clearRejects, numberParsed } from './stage/rejects.js';
 import { inputError } from '../util/error.js';
+import { parseCurrency } from './currency.js';
 import type { Staged } from './stage/types.js';
 
 export interface LoadFileOptions {
   mapping: Mapping;
   /** Where the mapping came from, for messages. */
   mappingSource: string;
+  /**
+   * ISO 4217 code of the amounts when neither a row's currency column nor the mapping says
+   * (`crm load --currency`, a pipeline's `currency`); without any, rows are stored with none.
+   */
+  currency?: string;
   /** keep the first parsed rows of each file in the result (for --dry-run) */
   preview?: number;
   /** called before each file is read (progress display) */
@@ -51,11 +57,17 @@ export async function prepareFile(conn: DuckDBConnection, path: string, opts: Lo
   const hashing = fileChecksum(path);
   hashing.catch(() => undefined); // awaited below; a parse error must not leave it unhandled
   const staged = await stageFile(conn, t, path, opts.mapping);
-  const mapping = await resolveMapping(conn, t, opts.mapping, staged.headers, path, opts.mappingSource);
+  const mapping = await resolveMapping(conn, t, withDefaultCurrency(opts), staged.headers, path, opts.mappingSource);
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
   await parseFile(conn, t, path, staged, mapping, now);
   const stats = await parseStats(conn, t, `${t}_parsed`);
   return { path, checksum: await hashing, staged, mapping, t, stats };
+}
+
+/** The mapping with the load's currency option filled in where the mapping names none (the mapping wins). */
+function withDefaultCurrency(opts: LoadFileOptions): Mapping {
+  if (opts.mapping.currency || !opts.currency) return opts.mapping;
+  return { ...opts.mapping, currency: parseCurrency(opts.currency, 'the load option "currency"') };
 }
 
 /**
@@ -136,7 +148,7 @@ export function checkAccounting(r: FileLoadResult): void {
 
 async function previewRows(conn: DuckDBConnection, parsed: string, n: number): Promise<Record<string, unknown>[]> {
   const r = await conn.runAndReadAll(
-    `SELECT source_line, customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S') AS order_date, amount, is_return, reason
+    `SELECT source_line, customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S') AS order_date, amount, currency, is_return, reason
      FROM ${parsed} ORDER BY source_line LIMIT ${n}`,
   );
   return r.getRowObjectsJson() as Record<string, unknown>[];

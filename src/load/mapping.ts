@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { inputError } from '../util/error.js';
+import { parseCurrency } from './currency.js';
 
 /** Canonical transaction fields a source column can be mapped to. */
 export const CANONICAL_FIELDS = [
@@ -14,6 +15,7 @@ export const CANONICAL_FIELDS = [
   'category',
   'channel',
   'country',
+  'currency',
 ] as const;
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
@@ -44,6 +46,11 @@ export interface Mapping {
   duplicate_lines?: 'keep' | 'drop';
   /** a name for this source (e.g. "shop", "wholesale"), stored on every row */
   source?: string;
+  /**
+   * ISO 4217 code of the amounts (e.g. "GBP"), stored on every row; a row's own currency column
+   * (columns.currency) wins over it, and it wins over the load's `currency` option
+   */
+  currency?: string;
 }
 
 /** With no mapping file the loader recognises usual header names (see detectColumns). */
@@ -51,7 +58,7 @@ export const EMPTY_MAPPING: Mapping = { columns: {} };
 
 const KNOWN_KEYS = [
   'columns', 'format', 'header', 'delimiter', 'encoding', 'date_format', 'number_format', 'returns', 'exclude',
-  'duplicate_lines', 'source',
+  'duplicate_lines', 'source', 'currency',
 ];
 
 /**
@@ -81,6 +88,7 @@ export function parseMapping(value: unknown, source: string): Mapping {
   const dup = str('duplicate_lines');
   if (dup !== undefined && dup !== 'keep' && dup !== 'drop') throw inputError(`${source}: "duplicate_lines" is "keep" or "drop"`);
   if (dup) m.duplicate_lines = dup as 'keep' | 'drop';
+  if (value['currency'] !== undefined) m.currency = parseCurrency(value['currency'], `${source}: "currency"`);
   parseOptions(value, m, source);
   return m;
 }

@@ -1,8 +1,12 @@
 import type { Mapping, CanonicalField } from './mapping.js';
 import { ident, literal } from '../util/sql.js';
 import { PLAUSIBLE_YEARS, dateTextSql, parseDateSql } from './detectDateFormat.js';
+import { isCurrencySql } from './currency.js';
 
-/** A mapping whose columns are all names in `staging` (positions already resolved). */
+/**
+ * A mapping whose columns are all names in `staging` (positions already resolved); `currency` is
+ * the file's default currency (the mapping's, else the load's option), used where a row has none.
+ */
 export type ResolvedMapping = Mapping & { columns: Partial<Record<CanonicalField, string>>; date_format: string };
 
 const IDS = ['customer_id', 'order_id'] as const;
@@ -47,7 +51,8 @@ function typedRowsSql(m: ResolvedMapping, from: string, extra = ''): string {
         ${IDS.map((f) => `${idSql(text(f))} AS ${f}_text`).join(', ')},
         ${text('order_date')} AS order_date_text,
         ${NUMBERS.map((f) => `${text(f)} AS ${f}_text`).join(', ')},
-        ${LABELS.map((f) => `${text(f)} AS ${f}`).join(', ')}
+        ${LABELS.map((f) => `${text(f)} AS ${f}`).join(', ')},
+        ${c.currency ? `upper(${text('currency')})` : 'NULL::VARCHAR'} AS currency_text
       FROM ${from} s
     ), typed AS (
       SELECT *, customer_id_text AS customer_id,
@@ -56,7 +61,8 @@ function typedRowsSql(m: ResolvedMapping, from: string, extra = ''): string {
       FROM src
     ), valued AS (
       SELECT *, ${c.amount ? 'amount_in' : 'quantity * unit_price'} AS gross_amount,
-        coalesce(order_id_text, customer_id || '@' || strftime(order_date, '%Y-%m-%dT%H:%M:%S')) AS order_id
+        coalesce(order_id_text, customer_id || '@' || strftime(order_date, '%Y-%m-%dT%H:%M:%S')) AS order_id,
+        coalesce(currency_text, ${m.currency ? literal(m.currency) : 'NULL'}::VARCHAR) AS currency
       FROM typed
     ), flagged AS (
       SELECT *, coalesce(quantity < 0${amountIsNegative}${returnRule}, false) AS is_return,
@@ -82,7 +88,7 @@ export function parseRowsSql(m: ResolvedMapping, staging: string, now: string, h
     WITH ${typedRowsSql(m, staging, rawCols)},
     checked AS (SELECT *, ${reasonSql(m, now)} AS reason FROM flagged)
     SELECT source_line, customer_id, order_id, order_date, amount, quantity, unit_price,
-      ${LABELS.join(', ')}, is_return, reason,
+      ${LABELS.join(', ')}, currency, is_return, reason,
       CASE WHEN reason IS NOT NULL THEN ${detailSql(m, now)} END AS detail,
       CASE WHEN reason IS NOT NULL THEN ${raw} END AS raw
     FROM checked`;
@@ -140,6 +146,10 @@ function checks(m: ResolvedMapping, now: string): Check[] {
   if (c.amount) list.push(missing('amount'));
   else list.push(missing('quantity'), missing('unit_price'));
   list.push(number('amount'), number('quantity'), number('unit_price'));
+  if (c.currency) {
+    list.push([`currency_text IS NOT NULL AND NOT ${isCurrencySql('currency_text')}`, 'invalid currency',
+      `'currency "' || currency_text || '" (column ${col('currency')}) is not an ISO 4217 code such as GBP, EUR or USD'`]);
+  }
   if (c.unit_price) {
     list.push(['NOT is_return AND unit_price <= 0', 'non-positive unit_price', `'unit_price ' || unit_price_text || ' on a purchase line (not a return)'`]);
   }

@@ -1,48 +1,64 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, relative, resolve } from 'node:path';
+import { suggestion } from '../util/didYouMean.js';
 import { usageError } from '../util/error.js';
 import { packageRoot } from '../util/paths.js';
+import { PIPELINE_EXTENSIONS, readPipelineFile } from './readPipelineFile.js';
 import type { Pipeline } from './types.js';
 import { validatePipeline } from './validatePipeline.js';
 
-// Built code imports compiled pipelines; under vitest (running .ts sources) the sources themselves.
-const fromSource = import.meta.url.endsWith('.ts');
-const pipelineDir = (): string => join(packageRoot(), fromSource ? 'pipelines' : 'dist/pipelines');
-const ext = fromSource ? '.ts' : '.js';
+const pipelineDir = (): string => join(packageRoot(), 'pipelines');
 
-/** Names of the pipelines in pipelines/. */
-export function pipelineNames(): string[] {
+/** The pipelines/ files that are pipelines, by name (a .json file wins over a .mjs/.js of the same name). */
+function pipelineFiles(): Map<string, string> {
   const dir = pipelineDir();
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(ext) && !f.endsWith('.d.ts'))
-    .map((f) => f.slice(0, -ext.length))
-    .sort();
+  const files = new Map<string, string>();
+  if (!existsSync(dir)) return files;
+  for (const ext of PIPELINE_EXTENSIONS) {
+    for (const f of readdirSync(dir).sort()) {
+      const name = f.slice(0, -ext.length);
+      if (f.endsWith(ext) && !files.has(name)) files.set(name, f);
+    }
+  }
+  return files;
 }
 
-/** A pipeline argument naming a file rather than a pipeline in pipelines/: it has a slash or a script extension. */
-export const isPipelinePath = (arg: string): boolean => /[\\/]/.test(arg) || /\.(m?js|ts)$/.test(arg);
+/** Names of the pipelines in pipelines/ (files ending .json, .mjs, .js or .cjs). */
+export function pipelineNames(): string[] {
+  return [...pipelineFiles().keys()].sort();
+}
+
+/** A pipeline argument naming a file rather than a pipeline in pipelines/: it has a slash or a file extension. */
+export const isPipelinePath = (arg: string): boolean => /[\\/]/.test(arg) || /\.(json|[mc]?js|[mc]?ts)$/i.test(arg);
 
 /**
- * A pipeline by name (pipelines/<name>) or by path (`./ops/nightly.js`, resolved against the
- * working directory; plain Node runs .js/.mjs files). A pipeline from a path resolves its
- * relative input, mapping, rules and report paths against its own folder.
+ * A pipeline by name (pipelines/<name>.json) or by path (`./ops/nightly.json`, resolved against
+ * the working directory), read and checked at run time: editing the file needs no build. A
+ * pipeline in pipelines/ resolves its relative paths against the repo root (however it is named);
+ * one elsewhere against its own folder.
  *
- * @example await loadPipeline('weekly'); await loadPipeline('./ops/nightly.mjs')
+ * @example await loadPipeline('weekly'); await loadPipeline('./ops/nightly.json')
  */
 export async function loadPipeline(nameOrPath: string): Promise<Pipeline> {
-  if (isPipelinePath(nameOrPath)) return importPipeline(resolve(process.cwd(), nameOrPath), nameOrPath, dirname(resolve(process.cwd(), nameOrPath)));
-  const names = pipelineNames();
-  if (!names.includes(nameOrPath)) {
-    throw usageError(`no pipeline named "${nameOrPath}"; pipelines: ${names.join(', ') || '(none in pipelines/)'} (or give a path to a pipeline file)`);
+  if (isPipelinePath(nameOrPath)) {
+    const file = resolve(process.cwd(), nameOrPath);
+    const inRepo = dirname(file) === pipelineDir();
+    return readChecked(file, inRepo ? relative(packageRoot(), file) : nameOrPath, inRepo ? packageRoot() : dirname(file));
   }
-  return importPipeline(join(pipelineDir(), nameOrPath + ext), `pipelines/${nameOrPath}${ext}`, packageRoot());
+  const files = pipelineFiles();
+  const file = files.get(nameOrPath);
+  if (file === undefined) throw usageError(unknownPipeline(nameOrPath, [...files.keys()].sort()));
+  return readChecked(join(pipelineDir(), file), `pipelines/${file}`, packageRoot());
 }
 
-async function importPipeline(file: string, shown: string, baseDir: string): Promise<Pipeline> {
-  if (!existsSync(file)) throw usageError(`pipeline file not found: ${shown}`);
-  const mod = (await import(pathToFileURL(file).href)) as { default?: Pipeline };
-  if (!mod.default) throw usageError(`${shown} has no default export (use export default definePipeline({...}))`);
-  return { ...validatePipeline(mod.default, shown), baseDir: mod.default.baseDir ?? baseDir };
+async function readChecked(file: string, shown: string, baseDir: string): Promise<Pipeline> {
+  const raw = await readPipelineFile(file, shown);
+  return { ...validatePipeline(raw, shown), baseDir, source: shown };
+}
+
+function unknownPipeline(name: string, names: string[]): string {
+  const ts = ['.ts', '.mts'].find((ext) => existsSync(join(pipelineDir(), name + ext)));
+  if (ts) return `pipelines/${name}${ts} is TypeScript, which is not run without a build step: write it as pipelines/${name}.json (the same keys; see README "Pipelines")`;
+  return `no pipeline named "${name}"${suggestion(name, names)}; pipelines: ${names.join(', ') || '(none in pipelines/)'} ` +
+    `(a pipeline is pipelines/<name>.json; or give a path to a pipeline file)`;
 }

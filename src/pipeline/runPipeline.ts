@@ -28,8 +28,10 @@ export interface PipelineRunOptions {
   asOf?: string;
   /** override the pipeline's reports folder */
   outDir?: string;
-  /** language of the report (default en) */
+  /** language of the report (default: the pipeline's locale) */
   locale?: Locale;
+  /** analyze an as-of date more than a week after the latest order (default: refused) */
+  allowFutureAsOf?: boolean;
   /** one structured line per step */
   log?: StepLog;
   /** recorded in runs.trigger (default 'manual') */
@@ -51,6 +53,17 @@ export interface PipelineRunResult {
 }
 
 const ms = (since: number): number => Math.round(performance.now() - since);
+
+/**
+ * The loader advises `--mapping` for exports it cannot read; from a pipeline the fix is the
+ * pipeline's own `inputs.mapping`, so say that instead.
+ */
+function pipelineLoadError(err: unknown, p: Pipeline): unknown {
+  if (!(err instanceof CrmError) || !err.message.includes('--mapping')) return err;
+  const where = p.source ?? `pipeline ${p.name}`;
+  const message = err.message.replace(/pass --mapping FILE/g, `set "inputs.mapping" in ${where} to a mapping file`).replace(/--mapping/g, `"inputs.mapping" in ${where}`);
+  return new CrmError(err.kind, message, { cause: err });
+}
 
 function stopIfAborted(signal: AbortSignal | undefined, next: string): void {
   if (signal?.aborted) {
@@ -82,8 +95,12 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
     let t = performance.now();
     const mapping = p.inputs.mapping ? readMapping(at(p.inputs.mapping)) : EMPTY_MAPPING;
     const files = await expandPipelineInputs(conn, p.inputs.files, base);
+    // the pipeline's currency is its exports' currency where neither a row nor the mapping says
+    const loadOpts = { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping', ...(p.currency ? { currency: p.currency } : {}), ...(opts.onFile ? { onFile: opts.onFile } : {}) };
     const load = files.length
-      ? await loadFiles(conn, files, { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping', ...(opts.onFile ? { onFile: opts.onFile } : {}) })
+      ? await loadFiles(conn, files, loadOpts).catch((err: unknown) => {
+        throw pipelineLoadError(err, p);
+      })
       : summarize([]);
     const counts = { files: files.length, rows_read: load.rows_read, loaded: load.loaded, duplicates: load.duplicates, excluded: load.excluded, quarantined: load.quarantined };
     steps['load'] = { ms: ms(t), ...counts };
@@ -95,7 +112,11 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
     const asOf = opts.asOf ?? applyAsOfRule(p.asOf, range.last, opts.now ?? new Date(), p.schedule.timezone);
     const rules = p.rules ? readRules(at(p.rules)) : DEFAULT_RULES;
     await setRunAsOf(conn, runId, asOf, rules.name);
-    const analysis = await analyze(conn, { asOf, pipeline: p.name, rules, runId });
+    const analysis = await analyze(conn, {
+      asOf, pipeline: p.name, rules, runId, models: p.models, dynamics: p.dynamics, currency: p.currency, locale: opts.locale ?? p.locale,
+      asOfSource: opts.asOf ? '--as-of' : `the as-of rule ${p.asOf} of ${p.source ?? `pipeline ${p.name}`}`,
+      ...(opts.allowFutureAsOf ? { allowFutureAsOf: true } : {}),
+    });
     for (const [name, record] of Object.entries(stepsFromTimings(analysis.timings, analysis.customers))) {
       steps[name] = record;
       const summary = name === 'summary';
@@ -104,7 +125,7 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
 
     // the analysis is committed: finish with its report rather than stop here
     t = performance.now();
-    const reportPath = await writeReport(conn, runId, opts.outDir ?? at(p.outputs.reportsDir), opts.locale ? { locale: opts.locale } : {});
+    const reportPath = await writeReport(conn, runId, opts.outDir ?? at(p.outputs.reportsDir), { locale: opts.locale ?? p.locale });
     steps['report'] = { ms: ms(t) };
     ev({ step: 'report', ms: steps['report'].ms, path: reportPath, msg: reportPath });
     await recordRunSteps(conn, runId, steps);

@@ -1,3 +1,7 @@
+import type { DynamicsConfig } from '../dynamics/config.js';
+import type { ModelsConfig } from '../models/config.js';
+import type { Locale } from '../report/i18n/locale.js';
+
 /** How a pipeline picks the date it reports as of. */
 export type AsOfRule =
   /** the latest order date in the data */
@@ -10,25 +14,59 @@ export type AsOfRule =
    */
   | 'last-complete-week';
 
-/** A scheduled job: which exports to load, how to pick the as-of date, where reports go. */
+/** Every key optional, at every depth: the part of a settings object a pipeline file overrides. */
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/**
+ * A pipeline as written in its file (pipelines/<name>.json, or a .js/.mjs module's default export):
+ * which exports to load, how to pick the as-of date, the analysis settings, where reports go.
+ * README "Pipelines" documents every key and its default.
+ */
+export interface PipelineFile {
+  name: string;
+  description?: string;
+  /** cron expression (5 fields, or 6 with seconds first) and IANA time zone (default UTC) */
+  schedule: { cron: string; timezone?: string };
+  /**
+   * export files or globs (a glob is re-read on every run, so a folder can be watched: each new
+   * file loads once, by checksum) and their mapping file. Relative paths are relative to the
+   * pipeline file's folder's parent for pipelines/ (the repo root), else to the file's folder.
+   */
+  inputs: { files: string[]; mapping?: string };
+  /** default 'week-ending-sunday' */
+  asOf?: AsOfRule;
+  /** segment rules file (JSON); default: the built-in R×F grid */
+  rules?: string;
+  /** ISO 4217 code of the amounts (e.g. "GBP"); default none declared */
+  currency?: string | null;
+  /** language of the report; default en */
+  locale?: Locale;
+  /** churn/CLV settings over DEFAULT_MODELS (src/models/config.ts) */
+  models?: DeepPartial<ModelsConfig>;
+  /** customer-state thresholds over DEFAULT_DYNAMICS (src/dynamics/config.ts) */
+  dynamics?: Partial<DynamicsConfig>;
+  /** default { reportsDir: 'reports' } */
+  outputs?: { reportsDir?: string };
+}
+
+/** A pipeline checked and completed with the defaults: what runs. */
 export interface Pipeline {
   name: string;
   description: string;
-  /** cron expression (5 fields, or 6 with seconds first) and IANA timezone (used by the scheduler) */
   schedule: { cron: string; timezone: string };
-  /**
-   * export files or globs (a glob is re-read on every run, so a folder can be watched: each new
-   * file loads once, by checksum) and their mapping file. Relative paths are relative to the repo
-   * root, or for a pipeline loaded from a path, to that file's folder.
-   */
   inputs: { files: string[]; mapping?: string };
   asOf: AsOfRule;
-  /** optional segment rules file (JSON); default: the built-in R×F grid */
   rules?: string;
+  currency: string | null;
+  locale: Locale;
+  models: ModelsConfig;
+  dynamics: DynamicsConfig;
   outputs: { reportsDir: string };
   /** where relative paths resolve; set by loadPipeline (default: the repo root) */
   baseDir?: string;
+  /** the file it came from, as shown in messages (e.g. pipelines/weekly.json); set by loadPipeline */
+  source?: string;
 }
 
-/** Identity helper that type-checks a pipeline definition. */
-export const definePipeline = (p: Pipeline): Pipeline => p;
+/** Identity helper that type-checks a pipeline written as a JavaScript module (JSON needs none). */
+export const definePipeline = (p: PipelineFile): PipelineFile => p;

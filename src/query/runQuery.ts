@@ -1,6 +1,7 @@
 import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBTypeId } from '@duckdb/node-api';
 import { inputError } from '../util/error.js';
+import { ALLOW_FILES_FLAG, isLockedDownRefusal } from './lockDown.js';
 
 export type Cell = string | number | boolean | null | Cell[] | { [k: string]: Cell };
 
@@ -36,6 +37,13 @@ export async function runQuery(
     const msg = (err as Error).message;
     if (/read-only/i.test(msg)) {
       throw inputError(`crm query is read-only: this statement would change the database. Add --write to run it (under the writer lock).\n  ${msg}`, err);
+    }
+    if (isLockedDownRefusal(msg)) {
+      throw inputError(
+        `crm query cannot read or write files, attach databases, install extensions or change settings: queries run with file access off. ` +
+          `Add ${ALLOW_FILES_FLAG} to allow it for this query.\n  ${msg}`,
+        err,
+      );
     }
     throw inputError(`query failed: ${msg}`, err);
   }

@@ -4,7 +4,7 @@ import { KPI_WINDOW_DAYS } from './readKpis.js';
 import type { ReportData } from './types.js';
 
 /** The kinds of highlight, in the order the selection rule prefers them (see `highlights`). */
-export type HighlightKind = 'atRiskValue' | 'segmentMove' | 'revenueChange' | 'churned' | 'wonBack' | 'concentration' | 'revenueSteady';
+export type HighlightKind = 'incompleteWeek' | 'atRiskValue' | 'segmentMove' | 'revenueChange' | 'churned' | 'wonBack' | 'concentration' | 'revenueSteady';
 
 /** One plain-language sentence for the first screen. */
 export interface Highlight {
@@ -24,12 +24,14 @@ export const REVENUE_CHANGE_THRESHOLD = 0.05;
  * Each candidate is stated only when the data of this run support it; the qualifying ones are
  * taken in this order (most actionable first) and cut at MAX_HIGHLIGHTS:
  *
+ * 0. incompleteWeek — the latest week has unusually few orders (src/report/trend/incompleteWeek.ts):
+ *    said first, since it may explain any drop below.
  * 1. atRiskValue — high-value customers (value tier top or mid) now at high churn risk, with
  *    their 12-month CLV and value to date: money that can still be saved.
  * 2. segmentMove — the segment move (between two different segments, not first-seen customers)
  *    carrying the most 12-month CLV (most customers when CLV is unknown); needs a previous run.
  * 3. revenueChange — net revenue over the KPI window changed by REVENUE_CHANGE_THRESHOLD or more
- *    against the previous run.
+ *    against the equal window before it.
  * 4. churned — customers who became lost since the previous run (> 0).
  * 5. wonBack — customers won back (> 0).
  * 6. concentration — the share of net revenue brought by the top 20% of customers.
@@ -46,6 +48,9 @@ export function highlights(data: ReportData, t: ReportText = EN): Highlight[] {
   const later: Highlight[] = [];
   const days = fmt.int(data.dynamics?.config['kpiWindowDays'] ?? KPI_WINDOW_DAYS);
 
+  const flag = data.trend?.incomplete;
+  if (flag) out.push({ kind: 'incompleteWeek', tone: 'bad', text: m.incompleteWeek(t.m.trend.weekRange(flag.weekStart, flag.weekEnd), fmt.int(flag.orders), fmt.decimal(flag.median, flag.median % 1 === 0 ? 0 : 1)) });
+
   const hv = data.models?.churn?.highValueAtRisk;
   if (hv && hv.customers > 0) {
     out.push({ kind: 'atRiskValue', tone: 'bad', text: m.atRiskValue(fmt.int(hv.customers), fmt.money(hv.clv), fmt.money(hv.historicValue)) });
@@ -61,7 +66,8 @@ export function highlights(data: ReportData, t: ReportText = EN): Highlight[] {
   }
 
   const revenue = data.kpis.find((k) => k.key === 'revenue');
-  if (revenue && revenue.previous !== null && revenue.previous > 0 && Number.isFinite(revenue.value)) {
+  // runs made before migration 010 compared with the previous run, which the sentence does not say
+  if (revenue && revenue.comparedWith !== 'previous_run' && revenue.previous !== null && revenue.previous > 0 && Number.isFinite(revenue.value)) {
     const change = (revenue.value - revenue.previous) / revenue.previous;
     const pct = fmt.pct(Math.abs(change));
     const now = fmt.money(revenue.value);

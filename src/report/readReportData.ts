@@ -5,7 +5,8 @@ import { readClusters } from './readClusters.js';
 import { readKpis } from './readKpis.js';
 import { readDynamics } from './dynamics/readDynamics.js';
 import { readModels } from './models/readModels.js';
-import type { BinRow, LoadRow, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
+import type { BinRow, LoadRow, ReportCurrency, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
+import { readTrend } from './trend/readTrend.js';
 
 
 /** Which run a report is for: the given id, else the latest ok run as of a date, else the latest ok run. */
@@ -34,10 +35,11 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
   const asOf = str(run['as_of']);
   const prev = (await select(conn, `SELECT run_id, as_of::VARCHAR AS as_of FROM runs WHERE status = 'ok' AND as_of < $as_of::DATE ORDER BY as_of DESC, run_id DESC LIMIT 1`, { as_of: asOf }))[0];
   const previousRun = prev ? { runId: num(prev['run_id']), asOf: str(prev['as_of']) } : null;
+  const currency = await readCurrency(conn, runId);
   return {
     run: { runId, asOf, pipeline: run['pipeline'] === null ? null : str(run['pipeline']), startedAt: str(run['started_at']), rulesName: str(run['rules_name']) },
     previousRun,
-    window: await readWindow(conn, runId, asOf),
+    window: await readWindow(conn, runId, asOf, currency),
     kpis: await readKpis(conn, runId),
     segments: await readSegments(conn, runId),
     rfGrid: await readGrid(conn, runId),
@@ -48,16 +50,28 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
     clusters: await readClusters(conn, runId),
     dynamics: await readDynamics(conn, runId),
     models: await readModels(conn, runId),
+    trend: await readTrend(conn, runId),
+    currency,
   };
 }
 
-async function readWindow(conn: DuckDBConnection, runId: number, asOf: string): Promise<ReportData['window']> {
+/** The run's currency and the other currencies' totals (run_config 'currency'; none for older runs). */
+async function readCurrency(conn: DuckDBConnection, runId: number): Promise<ReportCurrency> {
+  const rows = await select(conn, `SELECT config::VARCHAR AS c FROM run_config WHERE run_id = $run AND section = 'currency'`, { run: runId });
+  if (rows.length === 0) return { code: null, chosen: null, others: [] };
+  const c = JSON.parse(str(rows[0]!['c'])) as { currency: string | null; chosen: ReportCurrency['chosen']; others: ReportCurrency['others'] };
+  return { code: c.currency, chosen: c.chosen, others: c.others };
+}
+
+/** The analysed transactions' window: those of the run's currency when others were left out. */
+async function readWindow(conn: DuckDBConnection, runId: number, asOf: string, currency: ReportCurrency): Promise<ReportData['window']> {
   const w = (await select(
     conn,
     `SELECT min(order_date)::DATE::VARCHAR AS first, max(order_date)::DATE::VARCHAR AS last, count(*) AS n,
        (SELECT count(*) FROM customer_scores WHERE run_id = $run) AS customers
-     FROM transactions WHERE order_date < $as_of::DATE + INTERVAL 1 DAY`,
-    { run: runId, as_of: asOf },
+     FROM transactions WHERE order_date < $as_of::DATE + INTERVAL 1 DAY
+       AND ($currency::VARCHAR = '*' OR currency IS NOT DISTINCT FROM $currency::VARCHAR)`,
+    { run: runId, as_of: asOf, currency: currency.others.length ? currency.code : '*' },
   ))[0]!;
   return { firstOrderDate: str(w['first']), lastOrderDate: str(w['last']), transactions: num(w['n']), customers: num(w['customers']) };
 }

@@ -12,6 +12,7 @@ import type { ChartSlot } from './html/chartSlot.js';
 import { CHURN_CHART_ID, renderChurn } from './html/churn.js';
 import { CLUSTER_SCATTER_CHART_ID, CLUSTER_SILHOUETTE_CHART_ID, renderClusters } from './html/clusters.js';
 import { CLV_CHART_ID, renderClv } from './html/clv.js';
+import { renderCurrency } from './html/currency.js';
 import { renderHeader } from './html/header.js';
 import { HEATMAP_CHART_ID, renderHeatmap } from './html/heatmap.js';
 import { renderHighlights } from './html/highlights.js';
@@ -27,6 +28,7 @@ import { html, trusted, type SafeHtml } from './html/tag.js';
 import { withContents } from './html/toc.js';
 import { reportText, type Locale, type ReportText } from './i18n/index.js';
 import { KPI_WINDOW_DAYS } from './readKpis.js';
+import { renderTrend, trendCharts } from './trend/section.js';
 import type { ReportData } from './types.js';
 
 /**
@@ -54,8 +56,16 @@ export interface RenderOptions {
  * writeFileSync('reports/latest.html', renderHtml(await readReportData(db, runId), { locale: 'zh-CN' }));
  */
 export function renderHtml(data: ReportData, options: RenderOptions = {}): string {
-  const t = reportText(options.locale ?? 'en');
+  const t = reportText(options.locale ?? 'en', data.currency.code);
   const windowDays = data.dynamics?.config['kpiWindowDays'] ?? KPI_WINDOW_DAYS;
+  const summary = html`<div class="summary" id="summary" role="region" aria-label="${t.m.layout.summaryLabel}">
+${renderHeader(data, t)}
+${renderCurrency(data.currency, t)}
+${renderHighlights(highlights(data, t), t)}
+${renderKpis(data.kpis, data.previousRun, t, windowDays, data.trend)}
+${renderTrend(data.trend, t)}
+${renderActionLinks(options.actionLists ?? [], t)}
+</div>`;
   const body = withContents(sections(data, t), t);
   return html`<!doctype html>
 <html lang="${t.locale}">
@@ -68,17 +78,12 @@ export function renderHtml(data: ReportData, options: RenderOptions = {}): strin
 </head>
 <body>
 <main>
-<div class="summary" id="summary" role="region" aria-label="${t.m.layout.summaryLabel}">
-${renderHeader(data, t)}
-${renderHighlights(highlights(data, t), t)}
-${renderKpis(data.kpis, data.previousRun, t, windowDays)}
-${renderActionLinks(options.actionLists ?? [], t)}
-</div>
+${summary}
 ${body}
 <footer>${t.m.header.footer(String(data.run.runId))}</footer>
 </main>
 ${renderChartScripts(chartSlots(data, t), t)}
-${body.value.includes('<details') ? renderPrintScript() : null}
+${summary.value.includes('<details') || body.value.includes('<details') ? renderPrintScript() : null}
 </body>
 </html>
 `.value;
@@ -100,7 +105,7 @@ ${renderMethods({ models: data.models?.assumptions ?? null, dynamics: data.dynam
 
 /** Charts for the sections that have data; empty sections show a message instead. */
 function chartSlots(data: ReportData, t: ReportText): ChartSlot[] {
-  const slots: ChartSlot[] = [];
+  const slots: ChartSlot[] = [...trendCharts(data.trend, t)];
   if (data.segments.length > 0) slots.push({ id: SEGMENTS_CHART_ID, spec: segmentSizesChart(data.segments, t) });
   if (data.rfGrid.length > 0) slots.push({ id: HEATMAP_CHART_ID, spec: rfHeatmapChart(data.rfGrid, t) });
   if (data.clusters && data.clusters.sample.length > 0) {

@@ -1,5 +1,19 @@
 import type { DynamicsReport } from './dynamics/types.js';
 import type { ModelsReport } from './models/types.js';
+import type { TrendReport } from './trend/types.js';
+import type { CurrencyTotals } from '../analyze/runCurrency.js';
+
+export type { CurrencyTotals } from '../analyze/runCurrency.js';
+
+/** The one currency a run analysed (run_config 'currency'), and the transactions it left out. */
+export interface ReportCurrency {
+  /** ISO 4217 code of every amount in the report; null when the data did not say */
+  code: string | null;
+  /** named (pipeline, --currency) or the one with the most net revenue; null for runs made before currencies */
+  chosen: 'named' | 'most revenue' | null;
+  /** other currencies (currency null = not known) up to the as-of date, never converted */
+  others: CurrencyTotals[];
+}
 /**
  * Everything the report shows, read from the database by readReportData (one run). The HTML and
  * chart builders are pure functions of this object, so they can be tested without a database.
@@ -35,15 +49,30 @@ export interface ReportData {
   dynamics: DynamicsReport | null;
   /** churn risk, CLV and model quality (fits, latest backtest); null for runs made before them */
   models: ModelsReport | null;
+  /** the weekly trend from transactions; null for runs made before it */
+  trend: TrendReport | null;
+  /** the currency of every amount shown; money is formatted in it */
+  currency: ReportCurrency;
 }
 
 export interface Kpi {
-  key: string; // e.g. 'customers', 'revenue_90d'
-  label: string; // e.g. 'Active customers (90 days)'
+  key: string; // e.g. 'customers', 'revenue'
+  label: string; // e.g. 'Active customers (last 28 days)', English
   value: number;
-  previous: number | null; // same KPI in the previous run, null when none
+  /** the same KPI over the earlier period named by comparedWith; null when none */
+  previous: number | null;
   format: 'int' | 'money' | 'pct' | 'days' | 'decimal';
+  /** days the KPI counts over (the as-of day included); null for a to-date or run-to-run KPI */
+  windowDays?: number | null;
+  /**
+   * What `previous` is: the equal window just before ('previous_window'), the same to-date KPI at
+   * the start of the KPI window ('window_start'), the previous run ('previous_run', also runs made
+   * before windows were recorded), or nothing ('none').
+   */
+  comparedWith?: KpiComparison;
 }
+
+export type KpiComparison = 'previous_window' | 'window_start' | 'previous_run' | 'none';
 
 export interface SegmentRow {
   segment: string;

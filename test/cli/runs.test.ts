@@ -42,7 +42,8 @@ describe('run history', () => {
       const table = await crm('runs', '--db', db);
       expect(table.code, table.err).toBe(0);
       expect(table.out).toMatch(/run_id\s+pipeline\s+as_of\s+trigger\s+status/);
-      expect(table.out).toMatch(/load \d+, summary \d+, rfm \d+/);
+      const details = await crm('runs', '--details', '--db', db);
+      expect(details.out).toMatch(/load \d+, summary \d+, (currency \d+, )?rfm \d+/);
       const all = JSON.parse((await crm('runs', '--format', 'json', '--db', db)).out) as Record<string, any>[];
       expect(all.map((r) => [r['run_id'], r['pipeline'], r['trigger'], r['status']])).toEqual([[2, null, 'manual', 'ok'], [1, 'weekly', 'manual', 'ok']]);
       expect(all[1]!['as_of']).toBe('2024-12-29');

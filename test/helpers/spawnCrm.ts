@@ -55,17 +55,17 @@ export const logLines = (stderr: string): Record<string, unknown>[] =>
   stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /**
- * A pipeline file (plain ESM, loadable by path) in `dir`; relative paths in it resolve against `dir`.
+ * A pipeline file (JSON, loadable by path) in `dir`; relative paths in it resolve against `dir`.
  *
  * @example writePipeline(dir, 'fast', { cron: '* * * * * *', files: ['sample.csv'] })
  */
 export function writePipeline(dir: string, name: string, o: { cron: string; files: string[]; timezone?: string; asOf?: string }): string {
-  const path = join(dir, `${name}.mjs`);
+  const path = join(dir, `${name}.json`);
   const p = {
     name, description: `test pipeline ${name}`, schedule: { cron: o.cron, timezone: o.timezone ?? 'UTC' },
     inputs: { files: o.files, mapping: 'mapping.json' }, asOf: o.asOf ?? 'week-ending-sunday', outputs: { reportsDir: 'reports' },
   };
-  writeFileSync(path, `export default ${JSON.stringify(p, null, 2)};\n`);
+  writeFileSync(path, JSON.stringify(p, null, 2) + '\n');
   return path;
 }
 

@@ -23,7 +23,7 @@ describeBrowser('report in Chromium', () => {
   it('draws every chart with no errors, requests or dialogs', { timeout: TIMEOUT }, async () => {
     await openInBrowser(file, async (page, log) => {
       const charts = page.locator('[data-chart]');
-      expect(await charts.count()).toBe(10);
+      expect(await charts.count()).toBe(16); // 10 + the weekly trend's six
       for (const chart of await charts.all()) await chart.locator('svg').first().waitFor();
       expect(log.consoleErrors).toEqual([]);
       expect(log.pageErrors).toEqual([]);

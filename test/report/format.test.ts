@@ -47,8 +47,8 @@ describe('kpiDelta', () => {
   });
 
   it('gives direction, arrow, absolute and relative change', () => {
-    expect(kpiDelta(kpi(110, 100))).toEqual({ direction: 'up', arrow: '▲', absolute: '+10', relative: '+10.0%' });
-    expect(kpiDelta(kpi(900, 1000, 'money'))).toEqual({ direction: 'down', arrow: '▼', absolute: '−$100.00', relative: '−10.0%' });
+    expect(kpiDelta(kpi(110, 100))).toEqual({ direction: 'up', arrow: '▲', tone: 'neutral', absolute: '+10', relative: '+10.0%' });
+    expect(kpiDelta(kpi(900, 1000, 'money'))).toEqual({ direction: 'down', arrow: '▼', tone: 'neutral', absolute: '−$100.00', relative: '−10.0%' });
     expect(kpiDelta(kpi(5, 5))).toMatchObject({ direction: 'flat', absolute: 'no change', relative: null });
   });
 

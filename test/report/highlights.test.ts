@@ -21,7 +21,7 @@ describe('highlights', () => {
     const texts = highlights(withKpis(-0.12, 17, 4)).map((h) => h.text);
     expect(texts[0]).toBe('42 high-value customers are now at high churn risk: $18,400 in 12-month CLV and $61,000 spent to date.');
     expect(texts[1]).toBe('42 Champions moved to At risk since the last run, worth $18,400 in 12-month CLV.');
-    expect(texts[2]).toBe('Net revenue over the last 28 days is down 12.0% on the last run, at $8,800.');
+    expect(texts[2]).toBe('Net revenue over the last 28 days is down 12.0% on the 28 days before, at $8,800.');
     expect(texts[3]).toBe('17 customers became lost since the last run.');
     expect(texts[4]).toBe('4 customers were won back: they ordered again after a long break.');
   });
@@ -36,7 +36,7 @@ describe('highlights', () => {
   it('states a small revenue change last, as about level, after the concentration', () => {
     const kinds = highlights(withKpis(0.01)).map((h) => h.kind);
     expect(kinds).toEqual(['atRiskValue', 'segmentMove', 'concentration', 'revenueSteady']);
-    expect(highlights(withKpis(0.01)).at(-1)!.text).toContain('about level with the last run (+1.0%)');
+    expect(highlights(withKpis(0.01)).at(-1)!.text).toContain('about level with the 28 days before (+1.0%)');
   });
 
   it('only states what the data support', () => {

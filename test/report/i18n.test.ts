@@ -59,13 +59,15 @@ describe('the report in Chinese', () => {
     const ths = [...markupOf(zh).matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]!).filter((h) => /[a-z]{3}/.test(h));
     // what stays Latin: abbreviations and the score / k column names
     for (const h of ths) expect(h, h).toMatch(/^(k|RMSE|R \d|.*CLV.*|.*RFM.*|[RFM] .*)$/);
-    expect(markupOf(zh)).toContain('平均订单金额（28 天）');
+    expect(markupOf(zh)).toContain('订单数（最近 28 天）');
+    expect(markupOf(zh)).toContain('退货率（最近 28 天）');
     expect(markupOf(zh)).toContain('上一次运行未统计');
+    expect(markupOf(zh)).toContain('上一次运行：20');
   });
 
   it('leaves the English report as it was', () => {
     expect(enPage).toContain('<html lang="en">');
-    expect(headings(enPage).slice(0, 4)).toEqual(['Highlights', 'Key figures', 'Contents', 'Segments']);
+    expect(headings(enPage).slice(0, 4)).toEqual(['Highlights', 'Key figures', 'Weekly trend', 'Contents']);
     expect(enPage).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });

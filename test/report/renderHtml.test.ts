@@ -36,10 +36,10 @@ describe('renderHtml page', () => {
 
   it('puts the sections in order', () => {
     const ids = [...markup.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['highlights', 'kpis', 'segments', 'rf', 'clusters', 'movement', 'states', 'cohorts', 'value', 'churn', 'clv', 'rules', 'quality', 'models', 'methods']);
+    expect(ids).toEqual(['highlights', 'kpis', 'trend', 'segments', 'rf', 'clusters', 'movement', 'states', 'cohorts', 'value', 'churn', 'clv', 'rules', 'quality', 'models', 'methods']);
     const headings = [...markup.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual([
-      'Highlights', 'Key figures', 'Contents', 'Segments', 'R×F heatmap', 'Clusters', 'Segment movement', 'Customer states and lifecycle stages',
+      'Highlights', 'Key figures', 'Weekly trend', 'Contents', 'Segments', 'R×F heatmap', 'Clusters', 'Segment movement', 'Customer states and lifecycle stages',
       'Cohort retention', 'Value concentration', 'Churn risk', 'Customer value (CLV)', 'Segment rules', 'Data quality', 'Model quality', 'Methods',
     ]);
   });
@@ -63,7 +63,7 @@ describe('renderHtml page', () => {
     expect(text).toContain('no change');
     expect(text).toContain('not measured in the previous run'); // a previous run, but not this KPI
     const first = textOf(renderHtml({ ...sampleReportData(), previousRun: null }));
-    expect(first).toContain('No previous run to compare with.');
+    expect(first).toContain('This is the first run: figures “since the previous run” appear from the next run on.');
   });
 
   it('puts the as-of date, data window, highlights and KPI tiles first, before any chart', () => {
@@ -121,6 +121,7 @@ describe('renderHtml with empty data', () => {
     clusters: null,
     dynamics: null,
     models: null,
+    trend: null,
   });
 
   it('says so per section and still renders the rest', () => {
@@ -136,7 +137,7 @@ describe('renderHtml with empty data', () => {
   });
 
   it('draws one chart when only one has data', () => {
-    const data = { ...sampleReportData(), rfGrid: [], clusters: null, dynamics: null, models: null };
+    const data = { ...sampleReportData(), rfGrid: [], clusters: null, dynamics: null, models: null, trend: null };
     const page = renderHtml(data);
     expect(page.match(/data-chart /g)).toHaveLength(1);
     expect(page).toContain('id="chart-segments"');

@@ -1,5 +1,6 @@
 import { sampleDynamics } from './sampleDynamics.js';
 import { sampleModels } from './sampleModels.js';
+import { sampleTrend } from './sampleTrend.js';
 import type { ClusterSection, ReportData, RfCell, RuleRow } from '../../src/report/types.js';
 
 /** A segment name that would run script if it ever reached the page unescaped. */
@@ -73,6 +74,13 @@ export function sampleReportData(): ReportData {
       { key: 'repeat_rate', label: 'Repeat customer rate', value: 0.412, previous: 0.4, format: 'pct' },
       { key: 'median_recency', label: 'Median recency', value: 38.5, previous: 38.5, format: 'days' },
       { key: 'orders_per_customer', label: 'Orders per customer', value: 3.14, previous: null, format: 'decimal' },
+      // valence: up is bad for the return rate, down is good for newly lapsed, a change rounding to 0 is neutral
+      { key: 'return_rate', label: 'Return rate (last 28 days)', value: 0.061, previous: 0.05, format: 'pct', windowDays: 28, comparedWith: 'previous_window' },
+      { key: 'churned', label: 'Newly lapsed (since the previous run)', value: 12, previous: 20, format: 'int', windowDays: null, comparedWith: 'previous_run' },
+      { key: 'orders', label: 'Orders (last 28 days)', value: 400, previous: 380, format: 'int', windowDays: 28, comparedWith: 'previous_window' },
+      { key: 'active_customers', label: 'Active customers (last 28 days)', value: 300, previous: 310, format: 'int', windowDays: 28, comparedWith: 'previous_window' },
+      { key: 'new_customers', label: 'New customers (last 28 days)', value: 50, previous: 50, format: 'int', windowDays: 28, comparedWith: 'previous_window' },
+      { key: 'won_back', label: 'Won back (last 90 days)', value: 9, previous: null, format: 'int', windowDays: 90, comparedWith: 'none' },
     ],
     segments: segs,
     rfGrid,
@@ -89,6 +97,9 @@ export function sampleReportData(): ReportData {
     clusters: clusters(customers),
     dynamics: sampleDynamics(),
     models: sampleModels(),
+    trend: sampleTrend(),
+    // the builders' default currency, so the sections' existing expectations ("$412,346") hold
+    currency: { code: 'USD', chosen: 'most revenue', others: [] },
   };
 }
 

@@ -11,16 +11,20 @@ import { lockTimeoutFlag, stringFlag } from '../parse.js';
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'score every customer as of a date (summary, RFM scores, segments) as a new run',
-  synopsis: 'crm analyze [--as-of YYYY-MM-DD] [--rules FILE] [--json] [--db PATH]',
+  synopsis: 'crm analyze [--as-of YYYY-MM-DD] [--allow-future-as-of] [--rules FILE] [--currency CODE] [--json] [--db PATH]',
   details: `Writes a new row in \`runs\` (trigger manual, with per-step timings) and one
 \`customer_scores\` row per customer, using only transactions dated on or before the as-of date.
 Takes the writer lock (waits up to --lock-timeout while another process writes).
 
-  --as-of DATE     YYYY-MM-DD (default: the latest order date)
+  --as-of DATE     YYYY-MM-DD (default: the latest order date); more than 7 days after the latest
+                   order is refused (exit 3): the data end there, so everyone would look lapsed
+  --allow-future-as-of  analyze such a date anyway
   --rules FILE     segment rules JSON (default: the built-in R×F grid; see README)
+  --currency CODE  the currency to analyse (ISO 4217); default the one with the most net revenue.
+                   Transactions in other currencies are left out and listed in the report
   --json           print the run as JSON
 ${COMMON_DETAILS}`,
-  options: { 'as-of': { type: 'string' }, rules: { type: 'string' }, json: { type: 'boolean' } },
+  options: { 'as-of': { type: 'string' }, 'allow-future-as-of': { type: 'boolean' }, rules: { type: 'string' }, currency: { type: 'string' }, json: { type: 'boolean' } },
   positionals: [0, 0],
   async run(values, _args, io) {
     const asOfFlag = stringFlag(values, 'as-of');
@@ -30,7 +34,8 @@ ${COMMON_DETAILS}`,
     const db = resolveDbPath(stringFlag(values, 'db'));
     const result = await withDatabase(db, { lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm analyze: ${m}\n`) }, async (conn) => {
       await reconcileInterruptedRuns(conn);
-      const r = await analyze(conn, { ...(asOf ? { asOf } : {}), ...(rules ? { rules } : {}) });
+      const currency = stringFlag(values, 'currency');
+      const r = await analyze(conn, { ...(asOf ? { asOf } : {}), ...(rules ? { rules } : {}), ...(currency ? { currency } : {}), allowFutureAsOf: values['allow-future-as-of'] === true });
       await recordRunSteps(conn, r.runId, stepsFromTimings(r.timings, r.customers));
       return r;
     });

@@ -6,11 +6,13 @@ import { loadProgress } from '../../log/loadProgress.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
 import { lockTimeoutFlag, stringFlag } from '../parse.js';
+import { parseCurrency } from '../../load/currency.js';
+import { usageError } from '../../util/error.js';
 
 export const loadCommand: Command = {
   name: 'load',
   summary: 'load transaction exports (CSV/TSV, whitespace text, Parquet, JSON, NDJSON) into the database',
-  synopsis: 'crm load <file|glob>... [--mapping FILE] [--dry-run] [--json] [--db PATH]',
+  synopsis: 'crm load <file|glob>... [--mapping FILE] [--currency CODE] [--dry-run] [--json] [--db PATH]',
   details: `Every row read ends up loaded, a duplicate, excluded (non-purchase lines) or in \`quarantine\`
 with a reason; each file is recorded in \`loads\`. All files land in one transaction: on an error
 nothing is written. A file loaded before (same checksum) counts as duplicates; rows already stored
@@ -18,15 +20,18 @@ from an overlapping export count as duplicates too.
 
   --mapping FILE   JSON mapping (see README "Mapping format"); default: recognise usual headers
                    (CustomerID, Customer ID, InvoiceNo, InvoiceDate, Quantity, UnitPrice, Amount…)
+  --currency CODE  ISO 4217 code of the amounts (GBP, EUR, USD…) where neither a row's currency
+                   column nor the mapping's "currency" says; without any, the currency is not known
   --dry-run        show the mapping, detected formats, counts and first rows; write nothing
   --json           print the counts as JSON
 ${COMMON_DETAILS}`,
-  options: { mapping: { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  options: { mapping: { type: 'string' }, currency: { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
   positionals: [1, Infinity],
   async run(values, files, io) {
     const mappingPath = stringFlag(values, 'mapping');
     const mapping = mappingPath ? readMapping(mappingPath) : EMPTY_MAPPING;
-    const opts = { mapping, mappingSource: mappingPath ?? 'the detected mapping (no --mapping given)' };
+    const currency = currencyFlag(stringFlag(values, 'currency'));
+    const opts = { mapping, mappingSource: mappingPath ?? 'the detected mapping (no --mapping given)', ...(currency ? { currency } : {}) };
     const db = resolveDbPath(stringFlag(values, 'db'));
     const dry = Boolean(values['dry-run']);
     // a dry run against a database that does not exist yet must not create it
@@ -40,6 +45,16 @@ ${COMMON_DETAILS}`,
     return 0;
   },
 };
+
+/** --currency checked here, so a mistyped code is a usage error (exit 2) before anything is read. */
+function currencyFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseCurrency(value, '--currency');
+  } catch (err) {
+    throw usageError((err as Error).message);
+  }
+}
 
 function fileLine(f: FileLoadResult): string {
   return `${f.path}: ${f.status}, ${f.rowsRead} rows read, ${f.loaded} loaded, ${f.duplicates} duplicates, ${f.excluded} excluded, ${f.quarantined} quarantined`;

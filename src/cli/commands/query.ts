@@ -3,6 +3,7 @@ import { bindParams, parseParamFlags } from '../../query/named/bindParams.js';
 import { findNamedQuery } from '../../query/named/findNamedQuery.js';
 import { referencedParams } from '../../query/named/parseQueryFile.js';
 import { FORMATS, formatResult, type Format } from '../../query/format.js';
+import { lockDown } from '../../query/lockDown.js';
 import { runQuery } from '../../query/runQuery.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { usageError } from '../../util/error.js';
@@ -15,7 +16,7 @@ const isQueryName = (arg: string): boolean => /^[A-Za-z0-9][\w-]*$/.test(arg);
 export const queryCommand: Command = {
   name: 'query',
   summary: 'run SQL or a named query (queries/*.sql) against the database, read-only unless --write',
-  synopsis: 'crm query "<SQL>"|NAME [--param NAME=VALUE]... [--format table|csv|json] [--write] [--db PATH]',
+  synopsis: 'crm query "<SQL>"|NAME [--param NAME=VALUE]... [--format table|csv|json] [--write] [--allow-files] [--db PATH]',
   details: `The database is opened read-only: statements that would change it are refused unless
 --write is given. While a run is writing, the query waits (up to --lock-timeout) and then says who
 holds the database. Tables: transactions, quarantine, loads, runs, customer_scores, rfm_rules,
@@ -28,8 +29,11 @@ never pasted into the SQL. Ad-hoc SQL may use $name parameters too (bound as tex
   --param NAME=VALUE  a parameter value (repeat for several)
   --format F       table (default), csv or json (an array of row objects)
   --write          allow a statement that writes: opens the database read-write under the writer lock
+                   (tables only: files stay out of reach)
+  --allow-files    let the statement reach the file system (COPY … TO, read_csv('path'), ATTACH,
+                   INSTALL) and change settings; off by default
 ${COMMON_DETAILS}`,
-  options: { format: { type: 'string' }, param: { type: 'string', multiple: true }, write: { type: 'boolean' } },
+  options: { format: { type: 'string' }, param: { type: 'string', multiple: true }, write: { type: 'boolean' }, 'allow-files': { type: 'boolean' } },
   positionals: [1, 1],
   async run(values, [target], io) {
     const format = (stringFlag(values, 'format') ?? 'table') as Format;
@@ -38,7 +42,10 @@ ${COMMON_DETAILS}`,
     const { sql, params, types } = isQueryName(target!) ? namedStatement(target!, given) : adHocStatement(target!, given);
     const write = Boolean(values['write']);
     const db = resolveDbPath(stringFlag(values, 'db'));
-    const result = await withDatabase(db, { readOnly: !write, lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm query: ${m}\n`) }, (conn) => runQuery(conn, sql, params, types));
+    const result = await withDatabase(db, { readOnly: !write, lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm query: ${m}\n`) }, async (conn) => {
+      if (!values['allow-files']) await lockDown(conn);
+      return runQuery(conn, sql, params, types);
+    });
     io.out(formatResult(result, format));
     return 0;
   },

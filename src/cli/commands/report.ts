@@ -1,11 +1,21 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { parseLocale } from '../../report/i18n/index.js';
 import { findRun } from '../../report/readReportData.js';
 import { writeReport } from '../../report/writeReport.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { parseIsoDate } from '../../util/dates.js';
-import { usageError } from '../../util/error.js';
+import { inputError, usageError } from '../../util/error.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
 import { lockTimeoutFlag, stringFlag } from '../parse.js';
+
+/** A --run id that is not a successful run, refused with what it is and where to look instead. */
+async function checkRunId(conn: DuckDBConnection, runId: number): Promise<void> {
+  const r = await conn.runAndReadAll('SELECT status, error FROM runs WHERE run_id = $id', { id: runId });
+  const row = r.getRows()[0];
+  if (row && row[0] === 'ok') return;
+  const what = !row ? 'there is no run with that id' : row[0] === 'failed' ? `that run failed: ${String(row[1] ?? 'no error recorded')}` : `that run is still ${String(row[0])}`;
+  throw inputError(`no successful analysis run with id ${runId} (${what}); \`crm runs\` lists the runs and their ids`);
+}
 
 export const reportCommand: Command = {
   name: 'report',
@@ -28,9 +38,10 @@ ${COMMON_DETAILS}`,
     const opts = { ...(asOf ? { asOf: parseIsoDate(asOf, '--as-of') } : {}), ...(runFlag ? { runId: Number(runFlag) } : {}) };
     const out = stringFlag(values, 'out') ?? 'reports';
     const locale = parseLocale(stringFlag(values, 'locale'));
-    const path = await withDatabase(resolveDbPath(stringFlag(values, 'db')), { lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm report: ${m}\n`) }, async (conn) =>
-      writeReport(conn, await findRun(conn, opts), out, locale ? { locale } : {}),
-    );
+    const path = await withDatabase(resolveDbPath(stringFlag(values, 'db')), { lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm report: ${m}\n`) }, async (conn) => {
+      if (opts.runId !== undefined) await checkRunId(conn, opts.runId);
+      return writeReport(conn, await findRun(conn, opts), out, locale ? { locale } : {});
+    });
     io.out(`report: ${path}\n`);
     return 0;
   },

@@ -12,21 +12,24 @@ import { lockTimeoutFlag, stringFlag } from '../parse.js';
 export const runCommand: Command = {
   name: 'run',
   summary: 'run a pipeline now: load its inputs, analyze, write the report',
-  synopsis: 'crm run [PIPELINE|FILE] [--as-of YYYY-MM-DD] [--out DIR] [--locale en|zh-CN] [--db PATH] [--lock-timeout S]',
-  details: `PIPELINE is a file in pipelines/ (default: weekly), or a path to a pipeline file (e.g.
-./ops/nightly.js; its relative paths resolve against its folder). Inputs loaded before are skipped
+  synopsis: 'crm run [PIPELINE|FILE] [--as-of YYYY-MM-DD] [--allow-future-as-of] [--out DIR] [--locale en|zh-CN] [--db PATH] [--lock-timeout S]',
+  details: `PIPELINE names pipelines/<PIPELINE>.json (default: weekly), or FILE is a path to a pipeline
+file (.json, or a .mjs/.js module; e.g. ./ops/nightly.json, whose relative paths resolve against
+its folder). The file is read and checked when the run starts: no build step. Inputs loaded before are skipped
 (same checksum), so running twice does not double-count. The run is recorded in \`runs\` (trigger
 manual) even when it fails while loading. It takes the writer lock: if a scheduler or another
 command is writing, it waits up to --lock-timeout, then exits 3 naming the holder.
 
---as-of re-makes a past week: with the same data, the same customer_scores and report.
+--as-of re-makes a past week: with the same data, the same customer_scores and report. A date
+(given or picked by the as-of rule) more than 7 days after the latest order is refused (exit 3).
 SIGINT/SIGTERM stop at the next step boundary (the step in progress commits whole or rolls back).
 
   --as-of DATE     override the pipeline's as-of rule
+  --allow-future-as-of  analyze an as-of date more than 7 days after the latest order anyway
   --out DIR        override the pipeline's reports folder
-  --locale L       language of the report: en (default) or zh-CN
+  --locale L       language of the report: en or zh-CN (default: the pipeline's "locale", else en)
 ${COMMON_DETAILS}`,
-  options: { 'as-of': { type: 'string' }, out: { type: 'string' }, locale: { type: 'string' } },
+  options: { 'as-of': { type: 'string' }, 'allow-future-as-of': { type: 'boolean' }, out: { type: 'string' }, locale: { type: 'string' } },
   positionals: [0, 1],
   async run(values, [name = 'weekly'], io) {
     const pipeline = await loadPipeline(name);
@@ -47,6 +50,7 @@ ${COMMON_DETAILS}`,
             ...(asOf ? { asOf: parseIsoDate(asOf, '--as-of') } : {}),
             ...(out ? { outDir: out } : {}),
             ...(locale ? { locale } : {}),
+            ...(values['allow-future-as-of'] ? { allowFutureAsOf: true } : {}),
             log, trigger: 'manual', signal: controller.signal, onFile: progress.file,
           }),
       );

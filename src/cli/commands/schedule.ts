@@ -1,6 +1,7 @@
 import { createStepLog } from '../../log/createStepLog.js';
 import { loadProgress, withProgress } from '../../log/loadProgress.js';
 import { loadPipeline, pipelineNames } from '../../pipeline/loadPipeline.js';
+import { onParentExit } from '../../schedule/onParentExit.js';
 import { onShutdownSignal } from '../../schedule/onShutdownSignal.js';
 import { startScheduler, type Scheduler } from '../../schedule/startScheduler.js';
 import { resolveDbPath } from '../../store/database.js';
@@ -12,14 +13,16 @@ export const scheduleCommand: Command = {
   name: 'schedule',
   summary: 'run pipelines on their cron schedules until stopped (SIGINT/SIGTERM)',
   synopsis: 'crm schedule [PIPELINE|FILE...] [--catch-up] [--out DIR] [--db PATH] [--lock-timeout S]',
-  details: `Runs each pipeline (default: every file in pipelines/; a path such as ./ops/nightly.js
-loads that file) on its cron expression in its time zone. A pipeline never overlaps itself: a tick
+  details: `Runs each pipeline (default: every pipeline in pipelines/, i.e. pipelines/*.json; a path
+such as ./ops/nightly.json loads that file) on its cron expression in its time zone. The files are
+read and checked at start (no build step); edit one, then restart the scheduler. A pipeline never overlaps itself: a tick
 while its previous run is still going is skipped and logged. Every run takes the writer lock
 (<db>.lock), so another scheduler or a manual crm run/load/analyze waits for it, and it for them.
 A failed run is recorded in \`runs\` with its error; the scheduler keeps going. The database is
 opened only while a run writes, so \`crm query\` works in between.
 
-SIGINT or SIGTERM stops cleanly: no new runs; the run in progress finishes the step it is in
+SIGINT or SIGTERM stops cleanly, and so does the end of the process that started it (npx or npm
+do not pass SIGTERM on): no new runs; the run in progress finishes the step it is in
 (committed whole) or rolls back, is recorded, and the process exits 0. A second signal exits at once
 (DuckDB rolls back any open transaction when the file is next opened).
 
@@ -50,6 +53,8 @@ ${COMMON_DETAILS}`,
       (signal) => (scheduler ? void scheduler.stop(signal) : (early = signal)),
       (signal) => log({ level: 'error', step: 'stopped', msg: `second ${signal}: exiting now; an unfinished transaction is rolled back when the database is next opened` }),
     );
+    const gone = 'the process that started the scheduler exited';
+    const orphaned = onParentExit(() => (scheduler ? void scheduler.stop(gone) : (early = gone)));
     try {
       scheduler = await startScheduler({
         db, pipelines, log, catchUp: Boolean(values['catch-up']), lockTimeoutMs: lockTimeoutFlag(values),
@@ -59,6 +64,7 @@ ${COMMON_DETAILS}`,
       await scheduler.stopped;
     } finally {
       dispose();
+      orphaned();
       progress.done();
     }
     return 0;

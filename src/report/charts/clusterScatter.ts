@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { EN, type ReportText } from '../i18n/index.js';
 import { clusterDisplayName } from '../i18n/names.js';
 import type { ClusterPoint, ClusterProfileRow } from '../types.js';
-import { CHART_CONFIG, FIT_WIDTH, VL_SCHEMA } from './common.js';
+import { FIT_WIDTH, VL_SCHEMA, chartConfig } from './common.js';
 
 /** Categorical colours (Tableau 10) by cluster id; k is at most 8 by default, ids wrap beyond 10. */
 export const CLUSTER_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'] as const;
@@ -86,7 +86,7 @@ export function clusterScatterChart(profiles: readonly ClusterProfileRow[], samp
         { field: 'monetaryLabel', type: 'nominal', title: c.y },
       ],
     },
-    config: CHART_CONFIG,
+    config: chartConfig(t),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { EN, type ReportText } from '../i18n/index.js';
 import type { ClvBin } from '../models/types.js';
-import { CHART_CONFIG, FIT_WIDTH, VL_SCHEMA } from './common.js';
+import { FIT_WIDTH, VL_SCHEMA, chartConfig } from './common.js';
 
 /** A histogram bin with a readable range label for the tooltip and the axis. */
 export interface ClvBinDatum extends ClvBin {
@@ -52,6 +52,6 @@ export function clvDistributionChart(bins: readonly ClvBin[], t: ReportText = EN
         { field: 'customersLabel', type: 'nominal', title: m.common.customers },
       ],
     },
-    config: CHART_CONFIG,
+    config: chartConfig(t),
   };
 }

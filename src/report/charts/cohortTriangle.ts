@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CohortCell } from '../dynamics/types.js';
 import { EN, type ReportText } from '../i18n/index.js';
-import { CHART_CONFIG, VL_SCHEMA } from './common.js';
+import { VL_SCHEMA, chartConfig } from './common.js';
 
 /**
  * The cohort retention triangle: cohorts (month of first purchase) down, months since first
@@ -44,6 +44,6 @@ export function cohortTriangleChart(cells: readonly CohortCell[], t: ReportText 
       },
       { mark: { type: 'text', fontSize: 9 }, encoding: { text: { field: 'label' } } },
     ],
-    config: CHART_CONFIG,
+    config: chartConfig(t),
   };
 }

@@ -1,3 +1,5 @@
+import type { ReportText } from '../i18n/index.js';
+
 /** Pinned so the spec states the grammar version it was written against. */
 export const VL_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -9,6 +11,14 @@ export const CHART_CONFIG = {
   title: { fontSize: 15, fontWeight: 600, anchor: 'start', color: '#111827', subtitleColor: '#4b5563', subtitleFontSize: 12 },
   legend: { labelFontSize: 12, titleFontSize: 12 },
 } as const;
+
+/**
+ * CHART_CONFIG with the report's number locale: a d3 money format ("$,.0f") then prints the run's
+ * currency as the tables do ("£1,234"; a plain number when the currency is not known).
+ *
+ * @example { ...spec, config: chartConfig(reportText('en', 'EUR')) } // axis labels "€1,234"
+ */
+export const chartConfig = (t: ReportText) => ({ ...CHART_CONFIG, locale: { number: t.fmt.chartLocale } });
 
 /**
  * Width of the chart's box (the page's .chart div, which has one), so a chart fits a phone and

@@ -3,7 +3,7 @@ import { MISSING } from '../format.js';
 import { EN, type ReportText } from '../i18n/index.js';
 import { segmentName } from '../i18n/names.js';
 import type { RfCell } from '../types.js';
-import { CHART_CONFIG, FIT_WIDTH, VL_SCHEMA } from './common.js';
+import { FIT_WIDTH, VL_SCHEMA, chartConfig } from './common.js';
 
 /** The five score values; the heatmap always shows all 5×5 cells, empty ones included. */
 export const SCORES = [1, 2, 3, 4, 5] as const;
@@ -74,7 +74,7 @@ export function rfHeatmapChart(cells: readonly RfCell[], t: ReportText = EN): To
         },
       },
     ],
-    config: CHART_CONFIG,
+    config: chartConfig(t),
   };
 }
 

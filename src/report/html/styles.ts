@@ -28,8 +28,21 @@ p { margin: 0 0 12px; }
 .kpi .value { white-space: nowrap; font-size: 24px; font-weight: 650; line-height: 1.25; margin: 2px 0; }
 .kpi .delta { font-size: 13px; color: var(--muted); } /* may wrap: a long change must not spill out of its tile */
 #kpis .note { margin-bottom: 10px; }
-.kpi .delta.up .arrow { color: var(--up); }
-.kpi .delta.down .arrow { color: var(--down); }
+/* colour by valence (good / bad / neutral), never by the arrow's direction */
+.kpi .delta.good { color: var(--up); }
+.kpi .delta.bad { color: var(--down); }
+.kpi .delta.neutral { color: var(--muted); }
+.kpi .spark-wrap { margin-top: 6px; color: var(--accent); line-height: 0; }
+.kpi .spark { width: 100%; max-width: 160px; height: 28px; overflow: visible; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.trend-flag { margin: 0 0 12px; }
+.trend-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0 24px; }
+.trend-grid .chart { overflow: visible; }
+details.behind { margin-top: 8px; }
+details.behind summary { cursor: pointer; color: var(--accent); font-size: 14px; }
+.runs-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 16px; margin-bottom: 16px; }
+.runs-chart { margin: 0; }
+.runs-chart figcaption { font-weight: 600; font-size: 14px; margin-bottom: 4px; }
 /* charts take their box's width (vega-lite width 'container'); the few with one column per value scroll inside it */
 .chart { margin: 8px 0 16px; overflow-x: auto; min-height: 40px; width: 100%; max-width: 760px; }
 .chart-row { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 32px; } /* charts side by side when they fit */
@@ -110,8 +123,8 @@ footer { margin-top: 48px; color: var(--muted); font-size: 13px; border-top: 1px
   thead th, tbody tr:nth-child(even), .empty { background: none; }
   .vega-embed details, .vega-actions { display: none !important; }
   /* folded tables print open: the script opens them, and ::details-content does where supported */
-  details.more > summary { display: none; }
-  details.more::details-content { content-visibility: visible; display: block; }
+  main details > summary { display: none; }
+  main details::details-content { content-visibility: visible; display: block; }
   .summary { break-after: page; border-bottom: none; }
   .toc { break-after: page; }
 }

@@ -8,6 +8,9 @@ import { migration as m006 } from './006-run-history.js';
 import { migration as m007 } from './007-models.js';
 import { migration as m008 } from './008-exact-row-identity.js';
 import { migration as m009 } from './009-scores-without-key.js';
+import { migration as m010 } from './010-weekly-trend.js';
+import { migration as m012 } from './012-currency.js';
+import { migration as m013 } from './013-latest-views.js';
 
 export type { Migration } from './types.js';
 
@@ -15,4 +18,4 @@ export type { Migration } from './types.js';
  * Forward-only schema migrations, one file each, applied in version order. `schema_version`
  * records which have been applied, so an older database is brought up to date on first use.
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m012, m013];
