@@ -93,8 +93,8 @@ describeBrowser('the sample report in Chromium (layout, language)', () => {
     }, phone);
   });
 
-  it('keeps the cohort table within the page at 1400 px', { timeout: TIMEOUT }, async () => {
-    await openInBrowser(report('en'), async (page) => {
+  it.each(['en', 'zh-CN'])('%s: keeps the cohort table within the page at 1400 px', { timeout: TIMEOUT }, async (locale) => {
+    await openInBrowser(report(locale), async (page) => {
       await openAll(page);
       const box = await page.evaluate(() => {
         const wrap = document.querySelector('table.cohorts')!.closest('.table-wrap')!;

@@ -190,7 +190,7 @@ export const zhCN: Messages = {
     cohortsCaption: '各同期群在首购后第几个月再次购买的比例',
     cohort: '同期群',
     cohortSize: '同期群规模',
-    month: (m) => `第 ${m} 月`,
+    month: (m) => `第${m}月`,
     valueTitle: '价值集中度',
     top20: (share) => `前 20% 的客户贡献了累计净收入的 ${share}。`,
     paretoAria: '价值集中度的帕累托曲线',
