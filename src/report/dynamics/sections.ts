@@ -101,7 +101,8 @@ function cohortTable(cells: readonly CohortCell[], t: ReportText): SafeHtml {
   });
   return collapsed(html`<div class="table-wrap"><table class="compact cohorts">
 <caption>${m.cohortsCaption}</caption>
-<thead><tr><th scope="col">${m.cohort}</th><th scope="col" class="num">${m.cohortSize}</th>${months.map((mo) => html`<th scope="col" class="num">${m.month(String(mo))}</th>`)}</tr></thead>
+<thead><tr><th scope="col" rowspan="2">${m.cohort}</th><th scope="col" rowspan="2" class="num">${m.cohortSize}</th><th scope="colgroup" colspan="${months.length}">${t.m.charts.cohorts.x}</th></tr>
+<tr>${months.map((mo) => html`<th scope="col" class="num" aria-label="${m.month(String(mo))}">${t.fmt.int(mo)}</th>`)}</tr></thead>
 <tbody>${rows}</tbody></table></div>`, t.m.layout.showTable(m.cohortsCaption, t.fmt.int(cohorts.length)));
 }
 

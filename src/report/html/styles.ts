@@ -64,6 +64,7 @@ tfoot td { font-weight: 600; border-top: 2px solid #d1d5db; }
 td.prose { min-width: 14em; } /* reasons and descriptions stay readable on a phone: the table scrolls instead */
 table.cohorts th, table.cohorts td { padding: 3px 5px; font-size: 12px; }
 table.cohorts tbody th { white-space: nowrap; }
+table.cohorts thead th[colspan] { text-align: left; }
 details.more { margin: 4px 0 16px; }
 details.more > summary { cursor: pointer; color: var(--accent); font-size: 14px; padding: 4px 0; }
 details.more[open] > summary { margin-bottom: 4px; }
