@@ -78,6 +78,11 @@ describe('small-data details', () => {
     expect(isOne('1.0')).toBe(false);
     expect(EN.m.actions.atRiskWhat('1')).toMatch(/^1 customer at/);
     expect(EN.m.layout.showTable('T', '1')).toBe('Show the table: T (1 row)');
+    expect(EN.m.highlights.wonBack('1')).toBe('1 customer was won back: they ordered again after a long break.');
+    expect(EN.m.highlights.atRiskValue('1', '$5', '$9')).toMatch(/^1 high-value customer is now/);
+    expect(EN.m.header.windowValue('a', 'b', '1', '1')).toBe('a to b · 1 transaction · 1 customer');
+    expect(EN.m.common.days('1')).toBe('1 day');
+    expect(EN.m.common.days('1.0')).toBe('1.0 days');
   });
 
   it('never print a negative zero', () => {

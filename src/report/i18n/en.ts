@@ -1,5 +1,5 @@
 import type { ClusterNameParts } from '../../cluster/names.js';
-import { count } from './plural.js';
+import { count, isOne } from './plural.js';
 
 /**
  * The report's English texts: every label, heading, note and sentence the report prints. The
@@ -16,7 +16,7 @@ export const en = {
     chartNoScript: 'Charts need JavaScript; the table below shows the same numbers.',
     chartError: 'This chart could not be drawn ({error}). The table below shows the same numbers.',
     chartLibraryMissing: 'the chart library did not load',
-    days: (n: string) => `${n} days`,
+    days: (n: string) => count(n, 'day', 'days'),
     pp: (n: string) => `${n} pp`,
     customer: 'Customer',
     customers: 'Customers',
@@ -35,7 +35,7 @@ export const en = {
     pageTitle: (asOf: string) => `Customer report · as of ${asOf}`,
     asOf: 'As of',
     window: 'Data window',
-    windowValue: (first: string, last: string, tx: string, customers: string) => `${first} to ${last} · ${tx} transactions · ${customers} customers`,
+    windowValue: (first: string, last: string, tx: string, customers: string) => `${first} to ${last} · ${count(tx, 'transaction', 'transactions')} · ${count(customers, 'customer', 'customers')}`,
     rules: 'Segment rules',
     run: 'Run',
     runValue: (id: string, pipeline: string | null, started: string) => `#${id}${pipeline === null ? '' : ` · pipeline ${pipeline}`} · started ${started}`,
@@ -113,7 +113,7 @@ export const en = {
     title: 'Highlights',
     none: 'Nothing stands out in this run’s data yet.',
     atRiskValue: (n: string, clv: string, value: string) =>
-      `${n} high-value customers are now at high churn risk: ${clv} in 12-month CLV and ${value} spent to date.`,
+      `${count(n, 'high-value customer is', 'high-value customers are')} now at high churn risk: ${clv} in 12-month CLV and ${value} spent to date.`,
     segmentMove: (n: string, from: string, to: string, clv: string | null) =>
       `${n} ${from} moved to ${to} since the last run${clv === null ? '' : `, worth ${clv} in 12-month CLV`}.`,
     revenueUp: (pct: string, now: string, d: string) => `Net revenue over the last ${d} days is up ${pct} on the ${d} days before, at ${now}.`,
@@ -121,8 +121,8 @@ export const en = {
     revenueSteady: (pct: string, now: string, d: string) => `Net revenue over the last ${d} days is about level with the ${d} days before (${pct}), at ${now}.`,
     incompleteWeek: (week: string, orders: string, median: string) =>
       `Possibly incomplete data: the latest week (${week}) has only ${orders} orders against a median of ${median} in the 8 weeks before.`,
-    churned: (n: string) => `${n} customers became lost since the last run.`,
-    wonBack: (n: string) => `${n} customers were won back: they ordered again after a long break.`,
+    churned: (n: string) => `${count(n, 'customer', 'customers')} became lost since the last run.`,
+    wonBack: (n: string) => `${count(n, 'customer was', 'customers were')} won back: they ordered again after a long break.`,
     concentration: (top: string, share: string) => `The top ${top} of customers bring ${share} of net revenue to date.`,
   },
   actions: {
@@ -161,7 +161,7 @@ export const en = {
     range: (lo: string, hi: string) => `among k = ${lo}–${hi}`,
     fixedK: 'fixed by configuration',
     changed: (asOf: string, changed: string, compared: string, share: string) =>
-      `Since the previous run (as of ${asOf}), ${changed} of the ${compared} customers in both runs${share} moved to another cluster.`,
+      `Since the previous run (as of ${asOf}), ${changed} of the ${count(compared, 'customer', 'customers')} in both runs${share} moved to another cluster.`,
     previousHasNone: (asOf: string) => `The previous run (as of ${asOf}) has no clusters to compare with, so changes are not counted.`,
     firstRun: 'This is the first run, so there are no cluster changes to count yet.',
     profilesCaption: 'Cluster profiles (recency, orders and net spend as mean / median per customer)',
@@ -207,7 +207,7 @@ export const en = {
     topShare: 'Top share of customers',
     revenueShareCol: 'Share of revenue to date',
     clvShareCol: 'Share of 12-month CLV',
-    topCaption: (n: string) => `Top ${n} customers by value`,
+    topCaption: (n: string) => `Top ${count(n, 'customer', 'customers')} by value`,
     daysSince: 'Days since last order',
     newLabel: 'new',
   },
@@ -221,7 +221,7 @@ export const en = {
     risk: 'Churn risk',
     why: 'Why',
     atRiskTitle: 'High-risk customers worth saving',
-    atRiskIntro: (n: string) => `The ${n} customers in the high band with the highest 12-month CLV: the value that leaves with them if they go.`,
+    atRiskIntro: (n: string) => `The ${count(n, 'customer', 'customers')} in the high band with the highest 12-month CLV: the value that leaves with them if they go.`,
     noHigh: 'No customer is in the high-risk band',
     atRiskCaption: 'High-risk customers by 12-month CLV, with the reason for the score',
     explain: (horizon: string, model: string, bands: string) =>
@@ -242,7 +242,7 @@ export const en = {
     meanClv: 'Mean CLV',
     clvFrom: 'CLV from',
     historicFuture: (n: string, historic: string, future: string, horizon: string, mean: string, median: string) =>
-      `Historic and future value: these ${n} customers have brought ${historic} to date and are expected to bring ${future} over the next ${horizon} (discounted): ${mean} per customer on average, ${median} for the median customer.`,
+      `Historic and future value: ${isOne(n) ? 'this customer has' : `these ${n} customers have`} brought ${historic} to date and are expected to bring ${future} over the next ${horizon} (discounted): ${mean} per customer on average, ${median} for the median customer.`,
     months: (m: string) => `${m} months`,
     year: 'year',
     chartAria: 'Histogram of 12-month customer lifetime value',
@@ -265,7 +265,7 @@ export const en = {
     logLik: 'Log-likelihood',
     timeUnit: 'Time unit',
     converged: 'Converged',
-    convergedValue: (yes: boolean, it: string) => `${yes ? 'yes' : 'no'} (${it} iterations)`,
+    convergedValue: (yes: boolean, it: string) => `${yes ? 'yes' : 'no'} (${count(it, 'iteration', 'iterations')})`,
     scores: 'Scores',
     message: 'Message',
     noDropout: 'a → 0 / b → ∞: no dropout',
@@ -390,7 +390,7 @@ export const en = {
     },
     scatter: {
       title: 'Customers by recency and spend, coloured by cluster',
-      subtitle: (n: string) => `A sample of ${n} customers; both axes on a log-like scale`,
+      subtitle: (n: string) => `A sample of ${count(n, 'customer', 'customers')}; both axes on a log-like scale`,
       description:
         'Scatter plot of a sample of customers: days since the last order (horizontal) against net spend (vertical), each point coloured by its cluster. The profiles table below gives the same clusters in numbers.',
       x: 'Days since last order',
