@@ -13,12 +13,15 @@ import type { StepContext } from './step.js';
 import { STEPS } from './steps.js';
 
 export interface AnalyzeOptions {
-  /** YYYY-MM-DD; default the latest order date. More than 7 days after it is refused unless allowFutureAsOf. */
+  /** YYYY-MM-DD; default the latest order date */
   asOf?: string;
-  /** what picked asOf, for messages (default `--as-of`) */
+  /** what picked asOf, for messages (default: the --as-of flag) */
   asOfSource?: string;
-  /** analyze an as-of date more than 7 days after the latest order anyway (--allow-future-as-of) */
-  allowFutureAsOf?: boolean;
+  /**
+   * refuse an asOf more than this many days after the latest order (crm analyze and crm run pass
+   * FUTURE_AS_OF_DAYS = 7 unless --allow-future-as-of); default: no limit
+   */
+  maxDaysAhead?: number;
   rules?: RuleSet;
   /** churn/CLV settings (default DEFAULT_MODELS); a pipeline passes its `models` merged over the defaults */
   models?: ModelsConfig;
@@ -56,7 +59,7 @@ export async function analyze(conn: DuckDBConnection, opts: AnalyzeOptions = {})
   checkModelsConfig(models); // before a run row exists: bad settings are not a failed run
   const settings = { models, dynamics: opts.dynamics ?? DEFAULT_DYNAMICS, locale: opts.locale ?? 'en' };
   const asOf = await resolveAsOf(conn, opts.asOf, {
-    ...(opts.asOfSource ? { source: opts.asOfSource } : {}), ...(opts.allowFutureAsOf ? { allowFuture: true } : {}),
+    ...(opts.asOfSource ? { source: opts.asOfSource } : {}), ...(opts.maxDaysAhead !== undefined ? { maxDaysAhead: opts.maxDaysAhead } : {}),
   });
   const runId = opts.runId ?? (await startRun(conn, asOf, opts.pipeline ?? null, rules.name));
   const timings: Record<string, number> = {};

@@ -15,33 +15,36 @@ export async function dataRange(conn: DuckDBConnection): Promise<{ first: string
 export const FUTURE_AS_OF_DAYS = 7;
 
 export interface AsOfCheck {
-  /** what picked the date, for messages (default `--as-of`) */
+  /** what picked the date, for messages, e.g. "picked by the as-of rule … of pipelines/x.json" (default: the --as-of flag) */
   source?: string;
-  /** analyze a date more than FUTURE_AS_OF_DAYS after the latest order anyway */
-  allowFuture?: boolean;
+  /**
+   * refuse a date more than this many days after the latest order (the command line and
+   * pipelines pass FUTURE_AS_OF_DAYS unless --allow-future-as-of); default: no limit
+   */
+  maxDaysAhead?: number;
 }
 
 /**
  * The as-of date to analyze: the one asked for, else the latest order date. A date before the
- * first order is refused, and so is one more than a week after the latest order (unless allowed):
+ * first order is refused, and so is one more than `maxDaysAhead` after the latest order:
  * with no data after the latest order, such a report counts every customer as lapsing and
  * revenue as down 100%, which is the data ending, not the business.
  *
- * @example await resolveAsOf(conn, '2030-01-01') // throws: "… 1,827 days after the latest order (2024-12-31) …"
+ * @example await resolveAsOf(conn, '2030-01-01', { maxDaysAhead: FUTURE_AS_OF_DAYS }) // throws: "… 1,827 days after the latest order (2024-12-31) …"
  */
 export async function resolveAsOf(conn: DuckDBConnection, asked?: string, check: AsOfCheck = {}): Promise<string> {
   const range = await dataRange(conn);
   if (!range) throw inputError('no transactions loaded yet: run `crm load FILE --mapping MAPPING` first');
-  const source = check.source ?? '--as-of';
+  const what = check.source === undefined ? `--as-of ${asked}` : `as-of ${asked} (${check.source})`;
   if (asked && asked < range.first) {
-    throw inputError(`${source} ${asked} is before the first order (${range.first}): no customer exists yet`);
+    throw inputError(`${what} is before the first order (${range.first}): no customer exists yet`);
   }
   const ahead = asked ? daysBetween(range.last, asked) : 0;
-  if (ahead > FUTURE_AS_OF_DAYS && !check.allowFuture) {
+  if (check.maxDaysAhead !== undefined && ahead > check.maxDaysAhead) {
     throw inputError(
-      `${source} ${asked} is ${ahead} days after the latest order date (${range.last}): the data end there, so the report ` +
+      `${what} is ${ahead} days after the latest order date (${range.last}): the data end there, so the report ` +
         `would show every customer lapsing and revenue falling to nothing. Load newer exports, use a date up to ` +
-        `${addDays(range.last, FUTURE_AS_OF_DAYS)}, or pass --allow-future-as-of to analyze ${asked} anyway`,
+        `${addDays(range.last, check.maxDaysAhead)}, or pass --allow-future-as-of to analyze ${asked} anyway`,
     );
   }
   return asked ?? range.last;

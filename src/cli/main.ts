@@ -1,3 +1,4 @@
+import { suggestion } from '../util/didYouMean.js';
 import { CrmError, exitCodeOf, usageError } from '../util/error.js';
 import type { Command, Io } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
@@ -50,7 +51,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   try {
-    if (!cmd) throw usageError(`unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(', ')} (crm --help)`);
+    if (!cmd) {
+      const names = COMMANDS.map((c) => c.name);
+      throw usageError(`unknown command "${name}"${suggestion(name, names, (c) => `crm ${c}`)}; commands: ${names.join(', ')} (crm --help)`);
+    }
     const { values, positionals } = parseCommandArgs(cmd, rest);
     if (values['help']) {
       io.out(commandHelp(cmd));

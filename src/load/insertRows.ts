@@ -37,7 +37,7 @@ export async function insertRows(conn: DuckDBConnection, p: PreparedFile, loadId
 }
 
 /** The parsed rows with their occurrence: 1 unless the file's repeats table says otherwise. */
-function withOccurrence(p: PreparedFile): string {
+export function withOccurrence(p: PreparedFile): string {
   if (p.stats.repeats === 0) return `(SELECT *, 1 AS occurrence FROM ${p.t}_parsed)`;
   return `(SELECT q.*, coalesce(r.occurrence, 1) AS occurrence FROM ${p.t}_parsed q LEFT JOIN ${p.t}_repeats r USING (source_line))`;
 }

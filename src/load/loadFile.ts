@@ -2,10 +2,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Mapping } from './mapping.js';
 import type { FileLoadResult } from './types.js';
 import { fileChecksum } from './checksum.js';
+import { claimCurrency } from './claimCurrency.js';
 import { insertRows, type InsertCounts } from './insertRows.js';
 import { parseRowsSql, reasonCountsSql, repeatsSql, sharedHashesSql, type ResolvedMapping } from './parseRows.js';
 import { resolveMapping } from './resolveMapping.js';
-import { stageFile } from './stage/stageFile.js';
+import { stageFile, stageNormalized } from './stage/stageFile.js';
+import { isDialectError } from './stage/stageCsv.js';
 import { clearRejects, numberParsed } from './stage/rejects.js';
 import { inputError } from '../util/error.js';
 import { parseCurrency } from './currency.js';
@@ -56,10 +58,19 @@ export async function prepareFile(conn: DuckDBConnection, path: string, opts: Lo
   // hashing runs on this thread while DuckDB parses on its own: ~1 s per GB saved
   const hashing = fileChecksum(path);
   hashing.catch(() => undefined); // awaited below; a parse error must not leave it unhandled
-  const staged = await stageFile(conn, t, path, opts.mapping);
-  const mapping = await resolveMapping(conn, t, withDefaultCurrency(opts), staged.headers, path, opts.mappingSource);
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
-  await parseFile(conn, t, path, staged, mapping, now);
+  const parse = async (staged: Staged) => {
+    const mapping = await resolveMapping(conn, t, withDefaultCurrency(opts), staged.headers, path, opts.mappingSource);
+    await parseFile(conn, t, path, staged, mapping, now);
+    return { staged, mapping };
+  };
+  const first = await stageFile(conn, t, path, opts.mapping);
+  const { staged, mapping } = await parse(first).catch(async (err: unknown) => {
+    // damage past what the sniffer sampled (mixed line endings deep in a big file) breaks the
+    // first full read: read a normalised copy instead, as stageFile does when it shows up front
+    if (!first.pending || !isDialectError(err)) throw err;
+    return parse(await stageNormalized(conn, t, path, path, opts.mapping));
+  });
   const stats = await parseStats(conn, t, `${t}_parsed`);
   return { path, checksum: await hashing, staged, mapping, t, stats };
 }
@@ -119,15 +130,22 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   const counts: InsertCounts = already
     ? { loaded: 0, duplicates: rowsRead, excluded: 0, quarantined: 0, duplicateLinesKept: 0, quarantineReasons: {} }
     : await insertRows(conn, p, loadId);
+  const currencySet = await claimCurrency(conn, p);
   const preview = opts.preview && !already ? await previewRows(conn, `${p.t}_parsed`, opts.preview) : undefined;
-  const detected = { ...p.staged.detected, date_format: p.mapping.date_format };
+  const detected = { ...p.staged.detected, date_format: p.mapping.date_format, currency: currencySource(p.mapping) };
   const result: FileLoadResult = {
-    path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, mapping: p.mapping, detected,
+    path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet, mapping: p.mapping, detected,
     ...(preview ? { preview } : {}),
   };
   checkAccounting(result);
   await recordLoad(conn, p.checksum, result);
   return result;
+}
+
+/** Where the file's currency comes from, for --dry-run and loads.detected. */
+function currencySource(m: ResolvedMapping): string {
+  const fallback = m.currency ?? 'not known';
+  return m.columns.currency ? `column ${m.columns.currency}, else ${fallback}` : fallback;
 }
 
 /** Drop a prepared file's temp relations. */

@@ -11,6 +11,8 @@ export interface FileLoadResult {
   quarantineReasons: Record<string, number>;
   /** exact repeats of a line within the file that were kept (duplicate_lines: keep) */
   duplicateLinesKept: number;
+  /** rows stored earlier with no currency that took this file's (see claimCurrency); not counted as read */
+  currencySet: number;
   /** the mapping as applied (columns resolved, date format chosen) and what was detected */
   mapping: object;
   detected: Record<string, string | boolean | number>;
@@ -27,6 +29,8 @@ export interface LoadSummary {
   quarantined: number;
   quarantine_reasons: Record<string, number>;
   duplicate_lines_kept: number;
+  /** rows stored earlier with no currency that these files gave one */
+  currency_set: number;
   /** true when nothing was written (--dry-run) */
   dry_run?: boolean;
   files: FileLoadResult[];

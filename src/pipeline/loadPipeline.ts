@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { suggestion } from '../util/didYouMean.js';
 import { usageError } from '../util/error.js';
 import { packageRoot } from '../util/paths.js';
+import { checkPipelinePaths } from './checkPipelinePaths.js';
 import { PIPELINE_EXTENSIONS, readPipelineFile } from './readPipelineFile.js';
 import type { Pipeline } from './types.js';
 import { validatePipeline } from './validatePipeline.js';
@@ -23,12 +24,20 @@ function pipelineFiles(): Map<string, string> {
   return files;
 }
 
-/** Names of the pipelines in pipelines/ (files ending .json, .mjs, .js or .cjs). */
+/**
+ * Names of the pipelines in pipelines/ (files ending .json, .mjs, .js or .cjs).
+ *
+ * @example pipelineNames() // ['weekly']
+ */
 export function pipelineNames(): string[] {
   return [...pipelineFiles().keys()].sort();
 }
 
-/** A pipeline argument naming a file rather than a pipeline in pipelines/: it has a slash or a file extension. */
+/**
+ * A pipeline argument naming a file rather than a pipeline in pipelines/: it has a slash or a file extension.
+ *
+ * @example isPipelinePath('weekly') // false; isPipelinePath('shop.json') // true
+ */
 export const isPipelinePath = (arg: string): boolean => /[\\/]/.test(arg) || /\.(json|[mc]?js|[mc]?ts)$/i.test(arg);
 
 /**
@@ -53,7 +62,9 @@ export async function loadPipeline(nameOrPath: string): Promise<Pipeline> {
 
 async function readChecked(file: string, shown: string, baseDir: string): Promise<Pipeline> {
   const raw = await readPipelineFile(file, shown);
-  return { ...validatePipeline(raw, shown), baseDir, source: shown };
+  const p = validatePipeline(raw, shown);
+  checkPipelinePaths(p, shown, baseDir);
+  return { ...p, baseDir, source: shown };
 }
 
 function unknownPipeline(name: string, names: string[]): string {

@@ -2,13 +2,25 @@ import { suggestion } from '../util/didYouMean.js';
 
 export type Raw = Record<string, unknown>;
 
-/** A plain JSON object (not an array, not null). */
+/**
+ * A plain JSON object (not an array, not null).
+ *
+ * @example isObject({}) // true; isObject([]) // false
+ */
 export const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Keys starting with `$` ("$comment") are notes for the reader, ignored at every level. */
+/**
+ * Keys starting with `$` ("$comment") are notes for the reader, ignored at every level.
+ *
+ * @example isComment('$comment') // true
+ */
 export const isComment = (key: string): boolean => key.startsWith('$');
 
-/** `models.clv.margn: not a known key (did you mean "margin"?); keys of models.clv: …` */
+/**
+ * The problem line for a key the settings do not have, with the nearest known key.
+ *
+ * @example unknownKey('margn', 'models.clv', ['margin']) // 'models.clv.margn: not a known key (did you mean "margin"?); keys of models.clv: margin'
+ */
 export function unknownKey(key: string, path: string, known: readonly string[]): string {
   return `${path ? path + '.' : ''}${key}: not a known key${suggestion(key, known)}; keys${path ? ` of ${path}` : ''}: ${known.join(', ')}`;
 }

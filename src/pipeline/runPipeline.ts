@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { isAbsolute, join } from 'node:path';
 import { analyze, type AnalyzeResult } from '../analyze/analyze.js';
-import { dataRange } from '../analyze/resolveAsOf.js';
+import { dataRange, FUTURE_AS_OF_DAYS } from '../analyze/resolveAsOf.js';
 import { loadFiles, summarize } from '../load/loadFiles.js';
 import { EMPTY_MAPPING, readMapping } from '../load/mapping.js';
 import type { LoadSummary } from '../load/types.js';
@@ -114,8 +114,8 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
     await setRunAsOf(conn, runId, asOf, rules.name);
     const analysis = await analyze(conn, {
       asOf, pipeline: p.name, rules, runId, models: p.models, dynamics: p.dynamics, currency: p.currency, locale: opts.locale ?? p.locale,
-      asOfSource: opts.asOf ? '--as-of' : `the as-of rule ${p.asOf} of ${p.source ?? `pipeline ${p.name}`}`,
-      ...(opts.allowFutureAsOf ? { allowFutureAsOf: true } : {}),
+      ...(opts.asOf ? {} : { asOfSource: `picked by the as-of rule ${p.asOf} of ${p.source ?? `pipeline ${p.name}`}` }),
+      ...(opts.allowFutureAsOf ? {} : { maxDaysAhead: FUTURE_AS_OF_DAYS }),
     });
     for (const [name, record] of Object.entries(stepsFromTimings(analysis.timings, analysis.customers))) {
       steps[name] = record;

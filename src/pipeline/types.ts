@@ -29,8 +29,8 @@ export interface PipelineFile {
   schedule: { cron: string; timezone?: string };
   /**
    * export files or globs (a glob is re-read on every run, so a folder can be watched: each new
-   * file loads once, by checksum) and their mapping file. Relative paths are relative to the
-   * pipeline file's folder's parent for pipelines/ (the repo root), else to the file's folder.
+   * file loads once, by checksum) and their mapping file. Relative paths resolve against the repo
+   * root for a file in pipelines/, else against the file's own folder.
    */
   inputs: { files: string[]; mapping?: string };
   /** default 'week-ending-sunday' */

@@ -12,7 +12,7 @@ import type { ChartSlot } from './html/chartSlot.js';
 import { CHURN_CHART_ID, renderChurn } from './html/churn.js';
 import { CLUSTER_SCATTER_CHART_ID, CLUSTER_SILHOUETTE_CHART_ID, renderClusters } from './html/clusters.js';
 import { CLV_CHART_ID, renderClv } from './html/clv.js';
-import { renderCurrency } from './html/currency.js';
+import { renderCurrencyNote, renderCurrencySection } from './html/currency.js';
 import { renderHeader } from './html/header.js';
 import { HEATMAP_CHART_ID, renderHeatmap } from './html/heatmap.js';
 import { renderHighlights } from './html/highlights.js';
@@ -60,7 +60,7 @@ export function renderHtml(data: ReportData, options: RenderOptions = {}): strin
   const windowDays = data.dynamics?.config['kpiWindowDays'] ?? KPI_WINDOW_DAYS;
   const summary = html`<div class="summary" id="summary" role="region" aria-label="${t.m.layout.summaryLabel}">
 ${renderHeader(data, t)}
-${renderCurrency(data.currency, t)}
+${renderCurrencyNote(data.currency, t)}
 ${renderHighlights(highlights(data, t), t)}
 ${renderKpis(data.kpis, data.previousRun, t, windowDays, data.trend)}
 ${renderTrend(data.trend, t)}
@@ -99,6 +99,7 @@ ${renderChurn(data.models, t)}
 ${renderClv(data.models, t)}
 ${renderRules(data.rules, data.bins, t)}
 ${renderQuality(data.loads, data.quarantineByReason, t)}
+${renderCurrencySection(data.currency, t)}
 ${renderModelQuality(data.models, t)}
 ${renderMethods({ models: data.models?.assumptions ?? null, dynamics: data.dynamics?.config ?? null }, t)}`;
 }

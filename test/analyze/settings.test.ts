@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
+import { FUTURE_AS_OF_DAYS, resolveAsOf } from '../../src/analyze/resolveAsOf.js';
 import { DEFAULT_DYNAMICS } from '../../src/dynamics/config.js';
 import { loadFiles } from '../../src/load/loadFiles.js';
 import { readMapping } from '../../src/load/mapping.js';
@@ -53,6 +54,19 @@ describe('analysis settings reach the steps through the run (ctx.models, ctx.dyn
       await loadFiles(conn, [SAMPLE], { mapping: readMapping(MAPPING), mappingSource: MAPPING });
       await expect(analyze(conn, { asOf: AS_OF, models: { ...DEFAULT_MODELS, horizonDays: 0 } })).rejects.toThrow(/horizonDays must be > 0/);
       expect(await rows(conn, 'SELECT * FROM runs')).toEqual([]);
+    });
+  });
+
+  it('limits how far past the latest order an as-of may lie only when asked (the CLI and pipelines ask for 7 days)', async () => {
+    await withTempDb(async (conn) => {
+      await loadFiles(conn, [SAMPLE], { mapping: readMapping(MAPPING), mappingSource: MAPPING });
+      const limit = { maxDaysAhead: FUTURE_AS_OF_DAYS };
+      expect(await resolveAsOf(conn, '2025-01-05', limit)).toBe('2025-01-05'); // latest order 2024-12-29 + 7
+      await expect(resolveAsOf(conn, '2025-01-06', limit)).rejects.toThrow('--as-of 2025-01-06 is 8 days after the latest order date (2024-12-29)');
+      await expect(resolveAsOf(conn, '2025-01-06', { ...limit, source: 'picked by the as-of rule last-complete-week of pipelines/x.json' }))
+        .rejects.toThrow(/^as-of 2025-01-06 \(picked by the as-of rule last-complete-week of pipelines\/x\.json\) is 8 days after/);
+      expect(await resolveAsOf(conn, '2025-01-06')).toBe('2025-01-06');
+      expect(await resolveAsOf(conn, undefined, limit)).toBe('2024-12-29');
     });
   });
 });

@@ -58,6 +58,9 @@ describe('as-of sanity and command-line detail, through the real crm on a temp d
     expect(asOf.code).toBe(2);
     expect(asOf.err).toContain("Unknown option '--asof' (did you mean --as-of?)");
     expect(asOf.err).toContain('usage: crm analyze');
+    const command = runCrm(['anlyze', '--db', db]);
+    expect(command.code).toBe(2);
+    expect(command.err).toContain('unknown command "anlyze" (did you mean crm analyze?)');
     const far = runCrm(['analyze', '--zzzzzz', '--db', db]);
     expect(far.code).toBe(2);
     expect(far.err).not.toContain('did you mean');

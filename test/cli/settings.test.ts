@@ -50,6 +50,12 @@ describe('a JSON pipeline by path, end to end through the real crm (temp copy of
     expect(Number(scores!['top']) / Number(scores!['n'])).toBeCloseTo(0.1, 1);
     const html = readFileSync(join(dir, 'out', '2024-12-29', 'report.html'), 'utf8');
     expect(html).toContain('<html lang="zh-CN"');
+    // re-made later, the report keeps the run's language unless asked otherwise
+    const again = runCrm(['report', '--run', String(run), '--out', join(dir, 'again'), '--db', db]);
+    expect(again.code, again.err).toBe(0);
+    expect(readFileSync(join(dir, 'again', '2024-12-29', 'report.html'), 'utf8')).toContain('<html lang="zh-CN"');
+    expect(runCrm(['report', '--run', String(run), '--locale', 'en', '--out', join(dir, 'again'), '--db', db]).code).toBe(0);
+    expect(readFileSync(join(dir, 'again', '2024-12-29', 'report.html'), 'utf8')).toContain('<html lang="en"');
   });
 
   it('--locale overrides the pipeline\'s, and the methods section prints the settings the run used', () => {
@@ -105,5 +111,14 @@ describe('a JSON pipeline by path, end to end through the real crm (temp copy of
     expect(r.code).toBe(3);
     expect(r.err).toContain(`Fix: set "inputs.mapping" in ${odd} to a mapping file`);
     expect(r.err).not.toContain('--mapping');
+  });
+
+  it('a clock as-of rule over exports that stopped arriving is refused too, naming the rule and the file', () => {
+    const stale = join(dir, 'stale.json');
+    writeFileSync(stale, JSON.stringify({ name: 'stale', schedule: { cron: '0 6 * * 1' }, inputs: { files: ['sample.csv'], mapping: 'mapping.json' }, asOf: 'last-complete-week' }));
+    const r = runCrm(['run', stale, '--db', join(dir, 'stale.duckdb')]);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(new RegExp(`as-of \\d{4}-\\d\\d-\\d\\d \\(picked by the as-of rule last-complete-week of ${stale.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) is \\d+ days after the latest order date \\(2024-12-29\\)`));
+    expect(r.err).toContain('--allow-future-as-of');
   });
 });

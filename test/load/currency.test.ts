@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { migrate } from '../../src/store/migrate.js';
+import { migrations } from '../../src/store/migrations/index.js';
 import { loadFiles } from '../../src/load/loadFiles.js';
 import { parseMapping, readMapping } from '../../src/load/mapping.js';
 import { crm } from '../helpers/cli.js';
@@ -32,7 +35,8 @@ describe('currency of loaded rows', () => {
       const s = await load(conn, [FILE], MAPPING);
       const { byCurrency, invalid } = expectedByCurrency();
       expect(invalid).toEqual(['UKP', '£']);
-      expect(s).toMatchObject({ rows_read: 212, loaded: 210, duplicates: 0, excluded: 0, quarantined: 2, quarantine_reasons: { 'invalid currency': 2 } });
+      expect(s).toMatchObject({ rows_read: 214, loaded: 212, duplicates: 0, excluded: 0, quarantined: 2, quarantine_reasons: { 'invalid currency': 2 } });
+      expect(s.files[0]!.detected['currency']).toBe('column Currency, else GBP');
       const stored = await rows(conn, 'SELECT currency, count(*) AS n FROM transactions GROUP BY currency ORDER BY currency');
       expect(Object.fromEntries(stored.map((r) => [r['currency'], r['n']]))).toEqual(byCurrency);
       const q = await rows(conn, 'SELECT reason, detail FROM quarantine ORDER BY source_line');
@@ -66,6 +70,38 @@ describe('currency of loaded rows', () => {
       const t = await rows(conn, `SELECT currency FROM transactions ORDER BY load_id, source_line`);
       expect(t.map((r) => r['currency'])).toEqual(['USD', null, null, null]);
     });
+  });
+
+  it('gives rows stored without a currency the currency of the same export loaded again with one', async () => {
+    await withTempDb(async (conn, dir) => {
+      const file = writeText(dir, 'a.csv', CSV + 'C,3,2024-01-04,30\nC,3,2024-01-04,30\n'); // a repeated line: two rows, one identity each
+      const other = writeText(dir, 'b.csv', CSV.replaceAll('2024-01', '2024-02'));
+      await loadFiles(conn, [file, other], { mapping: { columns: {} }, mappingSource: 'detected' });
+      const again = await loadFiles(conn, [file], { mapping: { columns: {} }, mappingSource: 'detected', currency: 'GBP' });
+      expect(again).toMatchObject({ rows_read: 4, loaded: 0, duplicates: 4, currency_set: 4 });
+      const t = await rows(conn, `SELECT source_file, currency, count(*) AS n FROM transactions GROUP BY ALL ORDER BY ALL`);
+      expect(t.map((r) => [String(r['source_file']).slice(-5), r['currency'], r['n']])).toEqual([['a.csv', 'GBP', 4], ['b.csv', null, 2]]);
+      // a row that already has a currency keeps it
+      const eur = await loadFiles(conn, [file], { mapping: { columns: {} }, mappingSource: 'detected', currency: 'EUR' });
+      expect(eur.currency_set).toBe(0);
+      expect(await rows(conn, `SELECT DISTINCT currency FROM transactions WHERE source_file = '${file}'`)).toEqual([{ currency: 'GBP' }]);
+    });
+  });
+
+  it('migration 012 leaves rows loaded before it with no currency (NULL, not a guess)', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    try {
+      await migrate(conn, migrations.filter((m) => m.version < 12));
+      // a row as the loader wrote it before currencies
+      await conn.run(`INSERT INTO transactions (customer_id, order_id, order_date, amount, is_return, source_file, source_line, load_id)
+        VALUES ('A', '1', TIMESTAMP '2024-01-02', 10, false, 'old.csv', 2, 1)`);
+      await migrate(conn);
+      expect(await rows(conn, 'SELECT customer_id, currency FROM transactions')).toEqual([{ customer_id: 'A', currency: null }]);
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
   });
 
   it('refuses a mapping currency that is not an ISO 4217 code, naming the file, the key and an example', () => {

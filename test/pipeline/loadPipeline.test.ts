@@ -22,6 +22,7 @@ describe('loadPipeline (read at run time, no build step)', () => {
   it('loads a JSON file by path, resolving its paths against its own folder, with its settings', async () => {
     await withTempDir(async (dir) => {
       const file = join(dir, 'shop.json');
+      writeFileSync(join(dir, 'mapping.json'), '{"columns": {}}');
       writeFileSync(file, JSON.stringify(good));
       const p = await loadPipeline(file);
       expect(p).toMatchObject({ name: 'shop', baseDir: dir, source: file, models: { clv: { margin: 0.4 } } });
@@ -33,10 +34,22 @@ describe('loadPipeline (read at run time, no build step)', () => {
   it('still loads a .mjs module (default export, checked the same way)', async () => {
     await withTempDir(async (dir) => {
       const file = join(dir, 'nightly.mjs');
+      writeFileSync(join(dir, 'mapping.json'), '{"columns": {}}');
       writeFileSync(file, `export default ${JSON.stringify({ ...good, name: 'nightly' })};`);
       expect(await loadPipeline(file)).toMatchObject({ name: 'nightly', baseDir: dir, models: { clv: { margin: 0.4 } } });
       writeFileSync(join(dir, 'bad.mjs'), `export default ${JSON.stringify({ ...good, locale: 'de' })};`);
       await expect(loadPipeline(join(dir, 'bad.mjs'))).rejects.toThrow(/bad\.mjs: locale: must be one of "en", "zh-CN", got "de"/);
+    });
+  });
+
+  it('refuses a missing mapping or rules file before anything runs, naming the key and the path', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'shop.json');
+      writeFileSync(file, JSON.stringify({ ...good, rules: 'rules/segments.json' }));
+      await expect(loadPipeline(file)).rejects.toThrow(
+        `${file}: inputs.mapping: no file at ${join(dir, 'mapping.json')} (relative paths resolve against ${dir}); fix the path or remove the key; ` +
+          `rules: no file at ${join(dir, 'rules', 'segments.json')}`,
+      );
     });
   });
 

@@ -1,4 +1,5 @@
 import { analyze } from '../../analyze/analyze.js';
+import { FUTURE_AS_OF_DAYS } from '../../analyze/resolveAsOf.js';
 import { readRules } from '../../rfm/rules.js';
 import { reconcileInterruptedRuns } from '../../runs/reconcileInterruptedRuns.js';
 import { recordRunSteps } from '../../runs/recordRunSteps.js';
@@ -35,7 +36,7 @@ ${COMMON_DETAILS}`,
     const result = await withDatabase(db, { lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm analyze: ${m}\n`) }, async (conn) => {
       await reconcileInterruptedRuns(conn);
       const currency = stringFlag(values, 'currency');
-      const r = await analyze(conn, { ...(asOf ? { asOf } : {}), ...(rules ? { rules } : {}), ...(currency ? { currency } : {}), allowFutureAsOf: values['allow-future-as-of'] === true });
+      const r = await analyze(conn, { ...(asOf ? { asOf } : {}), ...(rules ? { rules } : {}), ...(currency ? { currency } : {}), ...(values['allow-future-as-of'] ? {} : { maxDaysAhead: FUTURE_AS_OF_DAYS }) });
       await recordRunSteps(conn, r.runId, stepsFromTimings(r.timings, r.customers));
       return r;
     });

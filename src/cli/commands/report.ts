@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { parseLocale } from '../../report/i18n/index.js';
+import { isLocale, parseLocale, type Locale } from '../../report/i18n/index.js';
 import { findRun } from '../../report/readReportData.js';
 import { writeReport } from '../../report/writeReport.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
@@ -17,6 +17,13 @@ async function checkRunId(conn: DuckDBConnection, runId: number): Promise<void> 
   throw inputError(`no successful analysis run with id ${runId} (${what}); \`crm runs\` lists the runs and their ids`);
 }
 
+/** The locale the run was made for (its pipeline's "locale", stored in run_config 'report'), if recorded. */
+async function runLocale(conn: DuckDBConnection, runId: number): Promise<Locale | undefined> {
+  const r = await conn.runAndReadAll(`SELECT config->>'$.locale' FROM run_config WHERE run_id = $id AND section = 'report'`, { id: runId });
+  const v = r.getRows()[0]?.[0];
+  return typeof v === 'string' && isLocale(v) ? v : undefined;
+}
+
 export const reportCommand: Command = {
   name: 'report',
   summary: 'write the self-contained HTML report of a run',
@@ -27,7 +34,8 @@ CSV action lists at-risk-high-value.csv, win-back.csv and segments.csv.
   --as-of DATE     report the latest successful run with this as-of date
   --run ID         report this run (default: the latest successful run)
   --out DIR        output folder (default: reports)
-  --locale L       language of the report: en (default) or zh-CN
+  --locale L       language of the report: en or zh-CN (default: the run's, i.e. its pipeline's
+                   "locale", else en)
 ${COMMON_DETAILS}`,
   options: { 'as-of': { type: 'string' }, run: { type: 'string' }, out: { type: 'string' }, locale: { type: 'string' } },
   positionals: [0, 0],
@@ -40,7 +48,9 @@ ${COMMON_DETAILS}`,
     const locale = parseLocale(stringFlag(values, 'locale'));
     const path = await withDatabase(resolveDbPath(stringFlag(values, 'db')), { lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm report: ${m}\n`) }, async (conn) => {
       if (opts.runId !== undefined) await checkRunId(conn, opts.runId);
-      return writeReport(conn, await findRun(conn, opts), out, locale ? { locale } : {});
+      const runId = await findRun(conn, opts);
+      const chosen = locale ?? (await runLocale(conn, runId));
+      return writeReport(conn, runId, out, chosen ? { locale: chosen } : {});
     });
     io.out(`report: ${path}\n`);
     return 0;

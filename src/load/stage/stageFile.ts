@@ -4,7 +4,8 @@ import { dirname, extname } from 'node:path';
 import type { FileFormat, Mapping } from '../mapping.js';
 import { decoderFor, transcodeToUtf8 } from '../encoding.js';
 import { detectDelimiter, headLines, looksWhitespaceAligned } from '../detectDelimiter.js';
-import { stageCsv } from './stageCsv.js';
+import { isDialectError, stageCsv } from './stageCsv.js';
+import { normalizeNewlines } from './normalizeNewlines.js';
 import { stageNdjson, stageWhitespace } from './stageLines.js';
 import { stageJsonArray, stageParquet } from './stageTyped.js';
 import type { Staged } from './types.js';
@@ -34,11 +35,31 @@ export async function stageFile(conn: DuckDBConnection, t: string, path: string,
   const decode = format === 'parquet' ? null : decoderFor(m.encoding);
   const source = decode ? await transcodeToUtf8(path, decode) : path;
   try {
-    const staged = await stageAs(conn, t, textFormat(format, source, m), source, m, source !== path);
+    const as = textFormat(format, source, m);
+    const staged = await stageAs(conn, t, as, source, m, source !== path).catch((err: unknown) => {
+      if (as !== 'csv' || !isDialectError(err)) throw err;
+      return stageNormalized(conn, t, source, path, m);
+    });
     staged.detected['encoding'] = m.encoding ?? 'utf-8';
     return staged;
   } finally {
     if (source !== path) rmSync(dirname(source), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Delimited text DuckDB's reader breaks on even with the dialect given: mixed line endings (a
+ * file concatenated from several systems). Staged from a copy with every line break as LF, which
+ * keeps the line numbers; the copy is removed after staging.
+ */
+export async function stageNormalized(conn: DuckDBConnection, t: string, source: string, shown: string, m: Mapping): Promise<Staged> {
+  const copy = await normalizeNewlines(source);
+  try {
+    const staged = await stageCsv(conn, t, copy, { ...(m.delimiter ? { delimiter: m.delimiter } : {}), header: m.header ?? true, copy: true, shownAs: shown });
+    staged.detected['line_endings'] = 'mixed (read as LF)';
+    return staged;
+  } finally {
+    rmSync(dirname(copy), { recursive: true, force: true });
   }
 }
 

@@ -489,6 +489,9 @@ export const en = {
     transactions: 'Transactions',
     notKnown: 'not known',
     analyseOther: (code: string) => `To analyse another currency, run crm analyze --currency CODE (e.g. ${code}).`,
+    leftOut: (items: string) => `Left out, not converted: ${items}.`,
+    leftOutItem: (code: string, revenue: string, customers: string, one: boolean) => `${code}, ${revenue} from ${customers} ${one ? 'customer' : 'customers'}`,
+    seeSection: 'See Currencies',
   },
   layout: {
     summaryLabel: 'Summary',

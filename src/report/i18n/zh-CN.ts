@@ -469,6 +469,9 @@ export const zhCN: Messages = {
     transactions: '交易条数',
     notKnown: '未知',
     analyseOther: (code) => `如需分析其他币种，请运行 crm analyze --currency 代码（例如 ${code}）。`,
+    leftOut: (items) => `未计入、未换算：${items}。`,
+    leftOutItem: (code, revenue, customers) => `${code}：${customers} 位客户，${revenue}`,
+    seeSection: '详见“币种”',
   },
   layout: {
     summaryLabel: '摘要',
