@@ -21,8 +21,8 @@ function bandColumns(t: ReportText): Column<ChurnBandRow>[] {
     { header: m.common.customers, cell: (b) => fmt.int(b.customers), numeric: true },
     { header: m.common.share, cell: (b) => fmt.pct(b.share), numeric: true },
     { header: m.churn.meanRisk, cell: (b) => fmt.pct(b.meanRisk), numeric: true },
-    { header: m.common.clv12, cell: (b) => fmt.money(b.clv), numeric: true },
-    { header: m.common.valueToDate, cell: (b) => fmt.money(b.historicValue), numeric: true },
+    { header: m.common.clv12, money: (b) => b.clv },
+    { header: m.common.valueToDate, money: (b) => b.historicValue },
   ];
 }
 
@@ -32,8 +32,8 @@ function atRiskColumns(t: ReportText): Column<AtRiskCustomer>[] {
     { header: m.common.customer, cell: (c) => c.customerId },
     { header: m.common.segment, cell: (c) => segmentName(c.segment, t) },
     { header: m.churn.risk, cell: (c) => fmt.pct(c.churnRisk), numeric: true },
-    { header: m.common.clv12, cell: (c) => fmt.money(c.clv), numeric: true },
-    { header: m.common.valueToDate, cell: (c) => fmt.money(c.historicValue), numeric: true },
+    { header: m.common.clv12, money: (c) => c.clv },
+    { header: m.common.valueToDate, money: (c) => c.historicValue },
     { header: m.common.orders, cell: (c) => fmt.int(c.orders), numeric: true },
     // the reason is stored in English by the scoring step; it is data, shown as written
     { header: m.churn.why, cell: (c) => c.reason, prose: true },
