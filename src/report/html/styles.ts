@@ -124,6 +124,7 @@ footer { margin-top: 48px; color: var(--muted); font-size: 13px; border-top: 1px
   thead th, tbody tr:nth-child(even), .empty { background: none; }
   .vega-embed details, .vega-actions { display: none !important; }
   /* folded tables print open: the script opens them, and ::details-content does where supported */
+  table.cohorts th, table.cohorts td { padding: 2px 3px; font-size: 7pt; } /* two years of months on one sheet */
   main details > summary { display: none; }
   main details::details-content { content-visibility: visible; display: block; }
   .summary { break-after: page; border-bottom: none; }
