@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterName, englishClusterName, parseClusterName, uniqueNames, type Level } from '../../src/cluster/names.js';
 import { fileName, formatDateTime, moneyColumn } from '../../src/report/format.js';
+import { quarantineReason } from '../../src/report/html/quality.js';
 import { fitMessage } from '../../src/report/i18n/fitMessage.js';
 import { EN, reportText } from '../../src/report/i18n/index.js';
 import { clusterDisplayName, ruleDescription, ruleSetName, segmentName, stateName } from '../../src/report/i18n/names.js';
@@ -59,6 +60,13 @@ describe('names stored as words or codes', () => {
     const segmentWords = new Set(DEFAULT_RULES.rules.map((r) => segmentName(r.segment, ZH)));
     for (const c of ['first_order', 'repeat', 'regular', 'lapsing', 'lapsed', 'won_back']) expect(segmentWords.has(stateName(c, ZH))).toBe(false);
     expect(stateName('some_code', EN)).toBe('some code');
+  });
+
+  it('translate the loader’s quarantine reasons, column names as code', () => {
+    expect(quarantineReason('missing customer_id', ZH).value).toBe('缺少 <code>customer_id</code>');
+    expect(quarantineReason('unparseable amount', EN).value).toBe('unparseable <code>amount</code>');
+    expect(quarantineReason('malformed record', ZH).value).toBe('格式错误的记录');
+    expect(quarantineReason('<b>new reason</b>', ZH).value).toBe('&lt;b&gt;new reason&lt;/b&gt;');
   });
 
   it('translate the fitting step’s messages fragment by fragment', () => {

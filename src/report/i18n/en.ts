@@ -551,6 +551,16 @@ export const en = {
     } as Record<string, string>,
     stages: { exploration: 'exploration', formation: 'formation', stability: 'stability', decline: 'decline' } as Record<string, string>,
     timeUnits: { day: 'day', week: 'week' } as Record<string, string>,
+    /** The loader's quarantine reasons (README, Quarantine reasons); {field} is a column name, shown as code. */
+    quarantine: {
+      missing: 'missing {field}',
+      unparseable: 'unparseable {field}',
+      future: 'order_date in the future',
+      nonPositivePrice: 'non-positive unit_price',
+      invalidCurrency: 'invalid currency',
+      malformed: 'malformed record',
+      encoding: 'invalid text encoding',
+    },
     /** The fitting step's messages, stored in English, by the fragment they are built from. */
     fit: {
       gradient: 'gradient below tolerance',

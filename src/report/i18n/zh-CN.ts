@@ -527,6 +527,15 @@ export const zhCN: Messages = {
     },
     stages: { exploration: '探索期', formation: '形成期', stability: '稳定期', decline: '衰退期' },
     timeUnits: { day: '天', week: '周' },
+    quarantine: {
+      missing: '缺少 {field}',
+      unparseable: '无法解析的 {field}',
+      future: '下单日期在未来',
+      nonPositivePrice: '单价不为正',
+      invalidCurrency: '无效的币种代码',
+      malformed: '格式错误的记录',
+      encoding: '无效的文本编码',
+    },
     fit: {
       gradient: '梯度低于容差',
       relativeChange: '目标函数的相对变化低于容差',
