@@ -1,6 +1,6 @@
 import { fitMessage } from '../i18n/fitMessage.js';
 import { EN, type ReportText } from '../i18n/index.js';
-import { MISSING } from '../format.js';
+import { formatDateTime, MISSING } from '../format.js';
 import type { BacktestRow, ModelFitRow, ModelsReport } from '../models/types.js';
 import { modelWarnings } from './churn.js';
 import { noData, renderTable, type Column } from './table.js';
@@ -78,7 +78,7 @@ ${fits.length === 0 ? noData(m.noFits) : [renderTable(m.fitsCaption, fitColumns(
 ${backtest === null
     ? noBacktest(t)
     : [
-        html`<p>${m.backtestIntro(backtest.calibrationEnd, NAMES[backtest.model] ?? backtest.model, backtest.holdoutEnd, t.fmt.int(backtest.horizonDays), backtest.runAt)}</p>`,
+        html`<p>${m.backtestIntro(backtest.calibrationEnd, NAMES[backtest.model] ?? backtest.model, backtest.holdoutEnd, t.fmt.int(backtest.horizonDays), formatDateTime(backtest.runAt, t))}</p>`,
         renderTable(m.backtestCaption, metricColumns(t), metrics(backtest, t), { t }),
       ]}
 </section>`;
