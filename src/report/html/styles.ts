@@ -61,7 +61,7 @@ tbody tr:nth-child(even) { background: #fcfcfd; }
 tfoot td { font-weight: 600; border-top: 2px solid #d1d5db; }
 .num { text-align: right; white-space: nowrap; }
 .path { overflow-wrap: anywhere; }
-td.prose { min-width: 14em; } /* reasons and descriptions stay readable on a phone: the table scrolls instead */
+td.prose { min-width: 20em; } /* reasons and descriptions stay readable on a phone: the table scrolls instead */
 table.cohorts th, table.cohorts td { padding: 3px 5px; font-size: 12px; }
 table.cohorts tbody th { white-space: nowrap; }
 table.cohorts thead th[colspan] { text-align: left; }
