@@ -25,6 +25,8 @@ ${cells.length === 0 ? noData(t.m.common.noData) : [chartDiv(HEATMAP_CHART_ID, t
 /**
  * One sentence per score that holds no customer on its axis. With quintile scores that only
  * happens when tied values fill a whole quintile: the bin table marks it with lower = upper.
+ *
+ * @example emptyScoreNotes(data.rfGrid, data.bins) // <ul class="note empty-scores"><li>Why F 2 is empty: …
  */
 export function emptyScoreNotes(cells: readonly RfCell[], bins: readonly BinRow[], t: ReportText = EN): SafeHtml | null {
   const notes = (['f', 'r'] as const).flatMap((axis) =>
