@@ -21,29 +21,110 @@ export function levelOf(centre: number, median: number): Level {
 }
 
 /**
- * A plain-language name from the recency, frequency and spend levels, e.g. "recent frequent high
- * spenders", "lapsed one-timers", "frequent mid spenders". A mid recency or frequency says
- * nothing worth a word, so it is left out; spend always appears.
+ * What a cluster's name says, as codes: the report renders these in its own language, while the
+ * English name built from them is what cluster_profiles.name stores for SQL users.
+ */
+export interface ClusterNameParts {
+  /** 'recent' (few days since the last order), 'lapsed', or null for a middling recency. */
+  recency: 'recent' | 'lapsed' | null;
+  /** 'occasional', 'frequent', or null for a middling frequency (always null for one-timers). */
+  frequency: 'occasional' | 'frequent' | null;
+  /** Spend level; one-timers of middling spend leave it out (null). */
+  spend: Level | null;
+  /** Customers with a single typical order: "one-timers" instead of "spenders". */
+  oneTimers: boolean;
+  /** What tells same-named clusters apart: a feature and its typical value in original units. */
+  detail?: { feature: string; value: string };
+  /** Last-resort suffix "#id" when even the detail reads the same. */
+  suffix?: number;
+}
+
+/**
+ * The parts of a name from the recency, frequency and spend levels. A mid recency or frequency
+ * says nothing worth a word, so it is left out; spend always appears (except for mid one-timers).
+ *
+ * @example clusterNameParts('high', 'low', 'mid', true) // { recency: 'lapsed', frequency: null, spend: null, oneTimers: true }
+ */
+export function clusterNameParts(recency: Level, frequency: Level, monetary: Level, oneTimers: boolean): ClusterNameParts {
+  return {
+    recency: recencyWord(recency),
+    frequency: oneTimers ? null : frequencyWord(frequency),
+    spend: oneTimers && monetary === 'mid' ? null : monetary,
+    oneTimers,
+  };
+}
+
+/**
+ * A plain-language English name from the recency, frequency and spend levels, e.g. "recent
+ * frequent high spenders", "lapsed one-timers", "frequent mid spenders".
  *
  * @example clusterName('high', 'low', 'mid', true) // 'lapsed one-timers'
  */
 export function clusterName(recency: Level, frequency: Level, monetary: Level, oneTimers: boolean): string {
-  const words = [recencyWord(recency)];
-  if (oneTimers) {
-    words.push(monetary === 'mid' ? '' : `${monetary}-spend`, 'one-timers');
-  } else {
-    words.push(frequencyWord(frequency), `${monetary} spenders`);
-  }
-  return words.filter((w) => w !== '').join(' ');
+  return englishClusterName(clusterNameParts(recency, frequency, monetary, oneTimers));
 }
 
-function recencyWord(level: Level): string {
+/**
+ * The English name of a cluster's parts, as stored.
+ * @example englishClusterName({ recency: 'recent', frequency: 'frequent', spend: 'high', oneTimers: false }) // 'recent frequent high spenders'
+ */
+export function englishClusterName(p: ClusterNameParts): string {
+  const words = [p.recency ?? ''];
+  if (p.oneTimers) words.push(p.spend === null ? '' : `${p.spend}-spend`, 'one-timers');
+  else words.push(p.frequency ?? '', `${p.spend ?? 'mid'} spenders`);
+  let name = words.filter((w) => w !== '').join(' ');
+  if (p.detail) name += ` (${phraseOf(p.detail.feature)(p.detail.value)})`;
+  if (p.suffix !== undefined) name += ` #${p.suffix}`;
+  return name;
+}
+
+const NAME_PATTERN =
+  /^(?:(recent|lapsed) )?(?:(?:(occasional|frequent) )?(low|mid|high) spenders|(?:(low|mid|high)-spend )?one-timers)(?: \((.+)\))?(?: #(\d+))?$/;
+
+/**
+ * The parts of a stored English cluster name, or null for a name this grammar did not make (an
+ * older run's, or one typed by hand), which the report then shows as stored.
+ *
+ * @example parseClusterName('lapsed one-timers (~3 orders)') // { recency: 'lapsed', …, detail: { feature: 'frequency', value: '3' } }
+ */
+export function parseClusterName(name: string): ClusterNameParts | null {
+  const m = NAME_PATTERN.exec(name);
+  if (m === null) return null;
+  const oneTimers = m[3] === undefined;
+  const parts: ClusterNameParts = {
+    recency: (m[1] as ClusterNameParts['recency']) ?? null,
+    frequency: (m[2] as ClusterNameParts['frequency']) ?? null,
+    spend: ((oneTimers ? m[4] : m[3]) as Level | undefined) ?? null,
+    oneTimers,
+  };
+  if (m[5] !== undefined) {
+    const detail = parseDetail(m[5]);
+    if (detail === null) return null;
+    parts.detail = detail;
+  }
+  if (m[6] !== undefined) parts.suffix = Number(m[6]);
+  // only names this grammar would write back the same way count as parsed
+  return englishClusterName(parts) === name ? parts : null;
+}
+
+function parseDetail(text: string): ClusterNameParts['detail'] | null {
+  for (const [feature, phrase] of Object.entries(PHRASE)) {
+    const [before, after] = phrase('\u0000').split('\u0000') as [string, string];
+    if (text.startsWith(before) && text.endsWith(after) && text.length > before.length + after.length) {
+      return { feature, value: text.slice(before.length, text.length - after.length) };
+    }
+  }
+  const other = /^(\S+) ~(.+)$/.exec(text);
+  return other ? { feature: other[1]!, value: other[2]! } : null;
+}
+
+function recencyWord(level: Level): ClusterNameParts['recency'] {
   // Recency is days since the last order: few days is recent.
   switch (level) {
     case 'low':
       return 'recent';
     case 'mid':
-      return '';
+      return null;
     case 'high':
       return 'lapsed';
     default:
@@ -51,12 +132,12 @@ function recencyWord(level: Level): string {
   }
 }
 
-function frequencyWord(level: Level): string {
+function frequencyWord(level: Level): ClusterNameParts['frequency'] {
   switch (level) {
     case 'low':
       return 'occasional';
     case 'mid':
-      return '';
+      return null;
     case 'high':
       return 'frequent';
     default:
@@ -73,6 +154,8 @@ const PHRASE: Readonly<Record<string, (value: string) => string>> = {
   avg_order_value: (v) => `~${v} per order`,
   return_rate: (v) => `return rate ~${v}`,
 };
+
+const phraseOf = (feature: string): ((value: string) => string) => PHRASE[feature] ?? ((v: string) => `${feature} ~${v}`);
 
 /**
  * Names made unique within a run. Clusters sharing a name are told apart by the feature whose
@@ -95,7 +178,7 @@ export function uniqueNames(
     const group = names.flatMap((n, c) => (n === name ? [c] : []));
     if (group.length < 2) continue;
     const j = widestFeature(group, standardized, d);
-    const phrase = PHRASE[features[j]!] ?? ((v: string) => `${features[j]} ~${v}`);
+    const phrase = phraseOf(features[j]!);
     const values = group.map((c) => original[c * d + j]!);
     const texts = distinctTexts(values);
     group.forEach((c, x) => (out[c] = `${name} (${phrase(texts[x]!)})`));

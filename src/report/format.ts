@@ -1,7 +1,9 @@
 import { EN, type ReportText } from './i18n/index.js';
 import type { Kpi } from './types.js';
 
-export { MISSING } from './i18n/numbers.js';
+import { MISSING } from './i18n/numbers.js';
+
+export { MISSING };
 
 /**
  * A count with thousands separators (English; sections use their locale's `t.fmt`).
@@ -47,3 +49,46 @@ export function formatKpiValue(value: number, format: Kpi['format'], t: ReportTe
       throw new Error(`unknown KPI format ${String(format satisfies never)}`);
   }
 }
+
+/** From this amount up, whole currency units: cents would only add noise. */
+export const CENTS_BELOW = 1000;
+
+/**
+ * One money format for a whole column: cents when every value is under 1,000 (where cents still
+ * carry information), whole units otherwise, so "$4,727" never sits above "$863.60".
+ *
+ * @example const f = moneyColumn([4727, 863.6], EN); f(863.6) // '$864'
+ */
+export function moneyColumn(values: readonly (number | null)[], t: ReportText = EN): (n: number | null) => string {
+  const cents = values.every((v) => v === null || !Number.isFinite(v) || Math.abs(v) < CENTS_BELOW);
+  return (n) => (n === null ? MISSING : t.fmt.moneyIn(n, cents));
+}
+
+/**
+ * A stored UTC timestamp ('2026-12-04 18:42:04.491912', DuckDB's text form) as a date and time
+ * for the report's locale, to the minute; the text as given when it does not parse.
+ *
+ * @example formatDateTime('2026-12-04 18:42:04.49', EN) // 'Dec 4, 2026, 18:42'
+ */
+export function formatDateTime(stored: string, t: ReportText = EN): string {
+  const iso = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(stored) ? `${stored.replace(' ', 'T').slice(0, 19)}Z` : stored;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return stored;
+  return dateTimeFormat(t.locale).format(date);
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: string): Intl.DateTimeFormat {
+  let f = dateTimeFormats.get(locale);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: 'UTC' };
+    dateTimeFormats.set(locale, (f = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : locale, options)));
+  }
+  return f;
+}
+
+/**
+ * The file name of a stored path: a report is mailed, and the sender's folders are nobody's business.
+ * @example fileName('/home/ana/exports/transactions.csv') // 'transactions.csv'
+ */
+export const fileName = (path: string): string => path.split(/[\\/]/).filter((p) => p !== '').pop() ?? path;

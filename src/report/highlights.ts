@@ -1,6 +1,7 @@
 import { DEFAULT_DYNAMICS } from '../dynamics/config.js';
 import { horizonSpan } from '../models/reason.js';
 import { EN, type ReportText } from './i18n/index.js';
+import { segmentName } from './i18n/names.js';
 import { KPI_WINDOW_DAYS } from './readKpis.js';
 import type { ReportData } from './types.js';
 
@@ -70,7 +71,7 @@ export function highlights(data: ReportData, t: ReportText = EN): Highlight[] {
     out.push({
       kind: 'segmentMove',
       tone: 'neutral',
-      text: m.segmentMove(fmt.int(move.customers), move.from, move.to, move.clv === null ? null : fmt.money(move.clv)),
+      text: m.segmentMove(fmt.int(move.customers), segmentName(move.from, t), segmentName(move.to, t), move.clv === null ? null : fmt.money(move.clv)),
     });
   }
 

@@ -21,10 +21,11 @@ import { renderMethods } from './html/methods.js';
 import { renderModelQuality } from './html/modelQuality.js';
 import { renderQuality } from './html/quality.js';
 import { renderRules } from './html/rules.js';
-import { renderChartScripts } from './html/scripts.js';
+import { renderChartScripts, renderPrintScript } from './html/scripts.js';
 import { renderSegments, SEGMENTS_CHART_ID } from './html/segments.js';
 import { REPORT_CSS } from './html/styles.js';
-import { html, trusted } from './html/tag.js';
+import { html, trusted, type SafeHtml } from './html/tag.js';
+import { withContents } from './html/toc.js';
 import { reportText, type Locale, type ReportText } from './i18n/index.js';
 import { KPI_WINDOW_DAYS } from './readKpis.js';
 import { renderTrend, trendCharts } from './trend/section.js';
@@ -48,7 +49,8 @@ export interface RenderOptions {
 /**
  * The whole report as one self-contained HTML page: no network requests, works from file://,
  * and all numbers are readable without JavaScript (charts are drawn on top when scripts run).
- * The first screen holds the as-of date and data window, the highlights and the KPI tiles.
+ * The first screen is an executive summary (as-of date and data window, highlights, KPI tiles,
+ * what to do this week); a table of contents follows, then the sections.
  *
  * @example
  * writeFileSync('reports/latest.html', renderHtml(await readReportData(db, runId), { locale: 'zh-CN' }));
@@ -56,6 +58,16 @@ export interface RenderOptions {
 export function renderHtml(data: ReportData, options: RenderOptions = {}): string {
   const t = reportText(options.locale ?? 'en', data.currency.code);
   const windowDays = data.dynamics?.config['kpiWindowDays'] ?? KPI_WINDOW_DAYS;
+  const summary = html`<div class="summary" id="summary" role="region" aria-label="${t.m.layout.summaryLabel}">
+${renderHeader(data, t)}
+${renderCurrencyNote(data.currency, t)}
+${renderHighlights(highlights(data, t), t)}
+${renderTrustNote(data, t)}
+${renderKpis(data.kpis, data.previousRun, t, windowDays, data.trend)}
+${renderTrend(data.trend, t)}
+${renderActionLinks(options.actionLists ?? [], t)}
+</div>`;
+  const body = withContents(sections(data, t), t);
   return html`<!doctype html>
 <html lang="${t.locale}">
 <head>
@@ -67,15 +79,21 @@ export function renderHtml(data: ReportData, options: RenderOptions = {}): strin
 </head>
 <body>
 <main>
-${renderHeader(data, t)}
-${renderCurrencyNote(data.currency, t)}
-${renderHighlights(highlights(data, t), t)}
-${renderTrustNote(data, t)}
-${renderKpis(data.kpis, data.previousRun, t, windowDays, data.trend)}
-${renderTrend(data.trend, t)}
-${renderActionLinks(options.actionLists ?? [], t)}
-${renderSegments(data.segments, t)}
-${renderHeatmap(data.rfGrid, t)}
+${summary}
+${body}
+<footer>${t.m.header.footer(String(data.run.runId))}</footer>
+</main>
+${renderChartScripts(chartSlots(data, t), t)}
+${summary.value.includes('<details') || body.value.includes('<details') ? renderPrintScript() : null}
+</body>
+</html>
+`.value;
+}
+
+/** The sections after the summary, in reading order: what the customers are, then how, then why. */
+function sections(data: ReportData, t: ReportText): SafeHtml {
+  return html`${renderSegments(data.segments, t)}
+${renderHeatmap(data.rfGrid, t, data.bins)}
 ${renderClusters(data.clusters, data.previousRun, t)}
 ${dynamicsSections(data.dynamics, t).body}
 ${renderChurn(data.models, t)}
@@ -84,13 +102,7 @@ ${renderRules(data.rules, data.bins, t)}
 ${renderQuality(data.loads, data.quarantineByReason, t)}
 ${renderCurrencySection(data.currency, t)}
 ${renderModelQuality(data.models, t)}
-${renderMethods({ models: data.models?.assumptions ?? null, dynamics: data.dynamics?.config ?? null }, t)}
-<footer>${t.m.header.footer(String(data.run.runId))}</footer>
-</main>
-${renderChartScripts(chartSlots(data, t), t)}
-</body>
-</html>
-`.value;
+${renderMethods({ models: data.models?.assumptions ?? null, dynamics: data.dynamics?.config ?? null }, t)}`;
 }
 
 /** Charts for the sections that have data; empty sections show a message instead. */

@@ -63,6 +63,8 @@ describeBrowser('report in Chromium', () => {
       async (page, log) => {
         await expect.poll(() => page.locator('#chart-rf-heatmap .chart-error').textContent()).toContain('boom');
         await page.locator('#chart-segments svg').first().waitFor();
+        // the table under the failed chart is still there (folded), and opens
+        await page.locator('#rf details.more > summary').click();
         expect(await page.locator('#rf table.grid').isVisible()).toBe(true);
         expect(log.pageErrors).toEqual([]);
       },

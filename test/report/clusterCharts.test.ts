@@ -64,7 +64,7 @@ describe('clusterScatterChart', () => {
   it('colours by cluster with one fixed colour per id, in id order', () => {
     const color = channel(spec, 'color') as { field: string; scale: { domain: string[]; range: string[] } };
     expect(color.field).toBe('cluster');
-    expect(color.scale.domain).toEqual(data.profiles.map(clusterLabel));
+    expect(color.scale.domain).toEqual(data.profiles.map((p) => clusterLabel(p)));
     expect(color.scale.range).toEqual(data.profiles.map((p) => CLUSTER_COLORS[p.cluster]));
     const first = data.sample[0]!;
     expect(valuesOf(spec)[0]).toMatchObject({ customerId: first.customerId, cluster: clusterLabel(data.profiles[first.cluster]!) });

@@ -16,7 +16,7 @@ describe('the Clusters section', () => {
     expect(body.match(/<tr>/g)).toHaveLength(4);
     const t = text(markup);
     expect(t).toContain('0 · recent frequent high spenders 200 20.0% 60.0% 20 / 12 9.5 / 8.0 $821 / $640 Champions (70.0%)');
-    expect(t).toContain('-$3 / $0'); // a net refund stays negative
+    expect(t).toContain('-$4 / $0'); // a net refund stays negative (−3.5 rounds away from zero)
     expect(t).toContain('4 clusters');
     expect(t).toContain('among k = 2–8');
   });

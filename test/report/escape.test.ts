@@ -1,3 +1,4 @@
+import { fileName } from '../../src/report/format.js';
 import { describe, expect, it } from 'vitest';
 import { scriptSafe, vegaAssets } from '../../src/report/assets.js';
 import { escapeHtml, jsonForScript } from '../../src/report/escape.js';
@@ -60,8 +61,10 @@ describe('renderHtml escaping', () => {
       const out = renderHtml(data);
       expect(out).not.toContain(hostile);
       expect(out).toContain(escapeHtml(hostile));
-      expect(out).toContain(`data/${escapeHtml(hostile)}.csv`);
-      expect(out.match(/<script>/g)).toHaveLength(4); // three libraries and the chart script
+      // the load shows its file name only (a mailed report shows no folders), escaped
+      expect(out).toContain(`<span class="path">${escapeHtml(fileName(data.loads[0]!.path))}</span>`);
+      expect(out).not.toContain(`data/${escapeHtml(hostile)}`);
+      expect(out.match(/<script>/g)).toHaveLength(5); // three libraries, the chart script and the print script
     });
   }
 

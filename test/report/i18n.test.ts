@@ -67,7 +67,7 @@ describe('the report in Chinese', () => {
 
   it('leaves the English report as it was', () => {
     expect(enPage).toContain('<html lang="en">');
-    expect(headings(enPage).slice(0, 3)).toEqual(['Highlights', 'Key figures', 'Weekly trend']);
+    expect(headings(enPage).slice(0, 4)).toEqual(['Highlights', 'Key figures', 'Weekly trend', 'Contents']);
     expect(enPage).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });
@@ -79,7 +79,7 @@ describe('every chart, in both languages', () => {
     ['heatmap', (t) => rfHeatmapChart(data.rfGrid, t)],
     ['scatter', (t) => clusterScatterChart(data.clusters!.profiles, data.clusters!.sample, t)],
     ['silhouette', (t) => silhouetteByKChart(data.clusters!.silhouette, t)],
-    ['moves', (t) => moveMatrixChart(data.dynamics!.stateMoves, { title: t.m.charts.moves.statesTitle, subtitle: 's', from: 'a', to: 'b', name: (s) => t.m.dynamics.states[s] ?? s }, t)],
+    ['moves', (t) => moveMatrixChart(data.dynamics!.stateMoves, { title: t.m.charts.moves.statesTitle, subtitle: 's', from: 'a', to: 'b', name: (s) => t.m.names.states[s] ?? s }, t)],
     ['cohorts', (t) => cohortTriangleChart(data.dynamics!.cohorts, t)],
     ['pareto', (t) => paretoCurveChart(data.dynamics!.pareto, t)],
     ['churn', (t) => churnBandsChart(data.models!.churn!.bands, t)],

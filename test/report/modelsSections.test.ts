@@ -115,7 +115,7 @@ describe('churn, CLV and model quality sections', () => {
     expect(renderClv(null).value).toContain('No CLV for this run');
     const empty = renderModelQuality(null).value;
     expect(empty).toContain('No models were fitted in this run');
-    expect(empty).toContain('No backtest yet: run crm backtest');
+    expect(empty).toContain('No backtest yet: run <code>crm backtest');
     expect(renderModelQuality({ ...models, backtest: null }).value).toContain('No backtest yet');
     const limit = renderModelQuality({ ...models, fits: [{ ...models.fits[1]!, params: { r: 0.5, alpha: 6, a: null, b: null }, boundary: true }] }).value;
     expect(limit).toContain('a → 0 / b → ∞: no dropout');

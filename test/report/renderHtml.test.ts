@@ -29,7 +29,7 @@ describe('renderHtml page', () => {
   });
 
   it('references nothing outside the file', () => {
-    expect(markup).not.toMatch(/<[a-z][^>]*\s(src|href)\s*=/i);
+    expect(markup).not.toMatch(/<[a-z][^>]*\s(src|href)\s*=\s*"(?!#)/i); // in-page links (contents) only
     expect(markup).not.toMatch(/@import|url\(/i);
     expect(markup).toContain('default-src &#39;none&#39;'); // attribute values are entity-decoded
   });
@@ -39,7 +39,7 @@ describe('renderHtml page', () => {
     expect(ids).toEqual(['highlights', 'kpis', 'trend', 'segments', 'rf', 'clusters', 'movement', 'states', 'cohorts', 'value', 'churn', 'clv', 'rules', 'quality', 'models', 'methods']);
     const headings = [...markup.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual([
-      'Highlights', 'Key figures', 'Weekly trend', 'Segments', 'R×F heatmap', 'Clusters', 'Segment movement', 'Customer states and lifecycle stages',
+      'Highlights', 'Key figures', 'Weekly trend', 'Contents', 'Segments', 'R×F heatmap', 'Clusters', 'Segment movement', 'Customer states and lifecycle stages',
       'Cohort retention', 'Value concentration', 'Churn risk', 'Customer value (CLV)', 'Segment rules', 'Data quality', 'Model quality', 'Methods',
     ]);
   });
@@ -81,7 +81,7 @@ describe('renderHtml page', () => {
       { kind: 'segments' as const, file: 'segments.csv', rows: 1270 },
     ];
     const withLinks = renderHtml(sampleReportData(), { actionLists: lists });
-    for (const l of lists) expect(withLinks).toContain(`<a href="${l.file}" download>`);
+    for (const l of lists) expect(withLinks).toContain(`href="${l.file}" download`);
     expect(textOf(withLinks)).toContain('All 1,270 customers with segment');
     expect(markup).not.toContain('id="actions"'); // nothing to link, no section
   });

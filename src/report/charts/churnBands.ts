@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { EN, type ReportText } from '../i18n/index.js';
 import type { ChurnBandRow } from '../models/types.js';
-import { CHART_CONFIG, VL_SCHEMA } from './common.js';
+import { CHART_CONFIG, FIT_WIDTH, VL_SCHEMA } from './common.js';
 
 /** A band row plus preformatted labels, so tooltips match the tables exactly. */
 export interface ChurnBandDatum extends ChurnBandRow {
@@ -39,7 +39,7 @@ export function churnBandsChart(bands: readonly ChurnBandRow[], t: ReportText = 
     title: { text: c.title, subtitle: c.subtitle },
     description: c.description,
     data: { values },
-    width: 360,
+    ...FIT_WIDTH,
     height: 120,
     mark: { type: 'bar', cornerRadiusEnd: 2 },
     encoding: {

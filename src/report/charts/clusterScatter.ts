@@ -1,16 +1,18 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { EN, type ReportText } from '../i18n/index.js';
+import { clusterDisplayName } from '../i18n/names.js';
 import type { ClusterPoint, ClusterProfileRow } from '../types.js';
-import { VL_SCHEMA, chartConfig } from './common.js';
+import { FIT_WIDTH, VL_SCHEMA, chartConfig } from './common.js';
 
 /** Categorical colours (Tableau 10) by cluster id; k is at most 8 by default, ids wrap beyond 10. */
 export const CLUSTER_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'] as const;
 
 /**
- * How a cluster is labelled in charts and the table: its stable id and its name.
+ * How a cluster is labelled in charts and the table: its stable id and its name in the report's language.
  * @example clusterLabel({ cluster: 0, name: 'recent frequent high spenders' }) // '0 · recent frequent high spenders'
  */
-export const clusterLabel = (p: Pick<ClusterProfileRow, 'cluster' | 'name'>): string => `${p.cluster} · ${p.name}`;
+export const clusterLabel = (p: Pick<ClusterProfileRow, 'cluster' | 'name'>, t: ReportText = EN): string =>
+  `${p.cluster} · ${clusterDisplayName(p.name, t)}`;
 
 /** One scatter point with its cluster's label and preformatted tooltip values. */
 export interface ScatterDatum {
@@ -33,7 +35,7 @@ export interface ScatterDatum {
  */
 export function clusterScatterChart(profiles: readonly ClusterProfileRow[], sample: readonly ClusterPoint[], t: ReportText = EN): TopLevelSpec {
   const c = t.m.charts.scatter;
-  const labelOf = new Map(profiles.map((p) => [p.cluster, clusterLabel(p)]));
+  const labelOf = new Map(profiles.map((p) => [p.cluster, clusterLabel(p, t)]));
   const values: ScatterDatum[] = sample.map((p) => ({
     customerId: p.customerId,
     cluster: labelOf.get(p.cluster) ?? String(p.cluster),
@@ -51,7 +53,7 @@ export function clusterScatterChart(profiles: readonly ClusterProfileRow[], samp
     },
     description: c.description,
     data: { values },
-    width: 500,
+    ...FIT_WIDTH,
     height: 340,
     mark: { type: 'point', filled: true, size: 18, opacity: 0.55 },
     encoding: {
@@ -73,8 +75,8 @@ export function clusterScatterChart(profiles: readonly ClusterProfileRow[], samp
         field: 'cluster',
         type: 'nominal',
         title: c.cluster,
-        scale: { domain: ordered.map(clusterLabel), range: ordered.map((p) => CLUSTER_COLORS[p.cluster % CLUSTER_COLORS.length]!) },
-        legend: { orient: 'bottom', columns: 2, labelLimit: 320, symbolOpacity: 1 },
+        scale: { domain: ordered.map((p) => clusterLabel(p, t)), range: ordered.map((p) => CLUSTER_COLORS[p.cluster % CLUSTER_COLORS.length]!) },
+        legend: { orient: 'bottom', columns: 1, labelLimit: 320, symbolOpacity: 1 }, // one column: fits a phone
       },
       tooltip: [
         { field: 'customerId', type: 'nominal', title: t.m.common.customer },

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { EN, type ReportText } from '../i18n/index.js';
 import type { ClvBin } from '../models/types.js';
-import { VL_SCHEMA, chartConfig } from './common.js';
+import { FIT_WIDTH, VL_SCHEMA, chartConfig } from './common.js';
 
 /** A histogram bin with a readable range label for the tooltip and the axis. */
 export interface ClvBinDatum extends ClvBin {
@@ -10,6 +10,7 @@ export interface ClvBinDatum extends ClvBin {
 }
 
 const BAR_COLOR = '#2563eb';
+const CLV_AXIS = { tickCount: 5, labelOverlap: 'greedy', labelSeparation: 8, labelFlush: true } as const;
 const TAIL_COLOR = '#1e3a8a';
 
 /**
@@ -31,11 +32,18 @@ export function clvDistributionChart(bins: readonly ClvBin[], t: ReportText = EN
     title: { text: c.title, subtitle: c.subtitle },
     description: c.description,
     data: { values },
-    width: 420,
+    ...FIT_WIDTH,
     height: 220,
     mark: { type: 'bar', binSpacing: 1 },
     encoding: {
-      x: { field: 'lower', type: 'quantitative', title: m.common.clv12, bin: { binned: true }, axis: { format: '$,.0f' } },
+      x: {
+        field: 'lower',
+        type: 'quantitative',
+        title: m.common.clv12,
+        bin: { binned: true },
+        // money labels are wide: fewer ticks, and overlapping ones dropped rather than drawn over each other
+        axis: { ...CLV_AXIS, format: '$,.0f' },
+      },
       x2: { field: 'upper' },
       y: { field: 'customers', type: 'quantitative', title: m.common.customers, axis: { format: ',d', tickMinStep: 1, grid: true, gridColor: '#eef0f3' } },
       color: { condition: { test: 'datum.open', value: TAIL_COLOR }, value: BAR_COLOR },

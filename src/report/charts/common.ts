@@ -19,3 +19,15 @@ export const CHART_CONFIG = {
  * @example { ...spec, config: chartConfig(reportText('en', 'EUR')) } // axis labels "€1,234"
  */
 export const chartConfig = (t: ReportText) => ({ ...CHART_CONFIG, locale: { number: t.fmt.chartLocale } });
+
+/**
+ * Width of the chart's box (the page's .chart div, which has one), so a chart fits a phone and
+ * fills a desktop column; vega redraws it when the window is resized.
+ */
+export const FIT_WIDTH = {
+  width: 'container',
+  autosize: { type: 'fit-x', contains: 'padding', resize: true },
+} as const;
+
+/** Axis (or legend) settings for counts of customers or orders: whole numbers only, no 0.5 ticks. */
+export const COUNT_AXIS = { format: ',d', tickMinStep: 1 } as const;

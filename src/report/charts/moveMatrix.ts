@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { EN, type ReportText } from '../i18n/index.js';
 import type { MoveCell } from '../dynamics/types.js';
-import { CHART_CONFIG, VL_SCHEMA } from './common.js';
+import { CHART_CONFIG, COUNT_AXIS, VL_SCHEMA } from './common.js';
 
 /**
  * A from → to matrix (segments or states between two runs): rows are where customers were, columns
@@ -45,7 +45,7 @@ export function moveMatrixChart(
     layer: [
       {
         mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
-        encoding: { color: { field: 'customers', type: 'quantitative', title: t.m.common.customers, scale: { scheme: 'oranges', type: 'sqrt' } } },
+        encoding: { color: { field: 'customers', type: 'quantitative', title: t.m.common.customers, scale: { scheme: 'oranges', type: 'sqrt' }, legend: COUNT_AXIS } },
       },
       // customers who stayed in bold, movers in regular weight
       { transform: [{ filter: 'datum.stayed' }], mark: { type: 'text', fontSize: 11, fontWeight: 700 }, encoding: { text: { field: 'label' }, color: textColor } },

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ParetoPoint } from '../dynamics/types.js';
 import { EN, type ReportText } from '../i18n/index.js';
-import { CHART_CONFIG, VL_SCHEMA } from './common.js';
+import { CHART_CONFIG, FIT_WIDTH, VL_SCHEMA } from './common.js';
 
 /**
  * Value concentration: the share of revenue (and of 12-month CLV, when modelled) brought by the
@@ -22,21 +22,22 @@ export function paretoCurveChart(points: readonly ParetoPoint[], t: ReportText =
     $schema: VL_SCHEMA,
     title: { text: c.title, subtitle: c.subtitle },
     description: c.description,
-    width: 420,
+    ...FIT_WIDTH,
     height: 300,
     layer: [
       {
         data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] },
         mark: { type: 'line', strokeDash: [4, 4], color: '#9ca3af' },
-        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+        encoding: { x: { field: 'x', type: 'quantitative', scale: { domain: [0, 1], nice: false } }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 1], nice: false } } },
       },
       {
         data: { values },
         mark: { type: 'line', strokeWidth: 2.5 },
         encoding: {
-          x: { field: 'customerShare', type: 'quantitative', title: c.x, axis: { format: '.0%' } },
-          y: { field: 'share', type: 'quantitative', title: c.y, axis: { format: '.0%' } },
-          color: { field: 'measure', type: 'nominal', title: null, scale: { range: ['#2563eb', '#0d9488'] } },
+          // shares: both axes end at 100%, not at a "nice" 110%
+          x: { field: 'customerShare', type: 'quantitative', title: c.x, scale: { domain: [0, 1], nice: false }, axis: { format: '.0%' } },
+          y: { field: 'share', type: 'quantitative', title: c.y, scale: { domain: [0, 1], nice: false }, axis: { format: '.0%' } },
+          color: { field: 'measure', type: 'nominal', title: null, scale: { range: ['#2563eb', '#0d9488'] }, legend: { orient: 'bottom' } },
           tooltip: [
             { field: 'measure', title: c.measure },
             { field: 'customerShare', title: c.topCustomers, format: '.0%' },

@@ -1,8 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { MISSING } from '../format.js';
 import { EN, type ReportText } from '../i18n/index.js';
+import { segmentName } from '../i18n/names.js';
 import type { RfCell } from '../types.js';
-import { VL_SCHEMA, chartConfig } from './common.js';
+import { FIT_WIDTH, VL_SCHEMA, chartConfig } from './common.js';
 
 /** The five score values; the heatmap always shows all 5×5 cells, empty ones included. */
 export const SCORES = [1, 2, 3, 4, 5] as const;
@@ -36,7 +37,7 @@ export function rfHeatmapChart(cells: readonly RfCell[], t: ReportText = EN): To
     title: { text: c.title, subtitle: c.subtitle },
     description: c.description,
     data: { values },
-    width: 360,
+    ...FIT_WIDTH,
     height: 360,
     encoding: {
       x: axis('r', c.x, [...SCORES]),
@@ -102,7 +103,7 @@ function toDatum(r: number, f: number, cell: RfCell | undefined, t: ReportText):
     f,
     customers: cell.customers,
     meanMonetary: cell.meanMonetary,
-    segment: cell.segment,
+    segment: segmentName(cell.segment, t),
     customersLabel: t.fmt.int(cell.customers),
     meanMonetaryLabel: t.fmt.money(cell.meanMonetary),
   };

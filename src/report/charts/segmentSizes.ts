@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { EN, type ReportText } from '../i18n/index.js';
+import { segmentName } from '../i18n/names.js';
 import type { SegmentRow } from '../types.js';
 import { CHART_CONFIG, VL_SCHEMA } from './common.js';
 
@@ -43,6 +44,8 @@ export function segmentSizesChart(segments: readonly SegmentRow[], t: ReportText
       panel(order, maxOf(rows, 'revenueShare'), { ...REVENUE_SHARE_PANEL, title: c.revenueShare }, tooltip),
     ],
     spacing: 24,
+    // the page's script narrows both panels alike to fit a phone (scripts.ts)
+    usermeta: { fitPanels: { fixed: 200 } },
     config: CHART_CONFIG,
   };
 }
@@ -52,9 +55,11 @@ function sortByCustomers(segments: readonly SegmentRow[]): SegmentRow[] {
   return [...segments].sort((a, b) => b.customers - a.customers || a.segment.localeCompare(b.segment));
 }
 
-function toDatum(s: SegmentRow, { fmt }: ReportText): SegmentDatum {
+function toDatum(s: SegmentRow, t: ReportText): SegmentDatum {
+  const { fmt } = t;
   return {
     ...s,
+    segment: segmentName(s.segment, t),
     customersLabel: fmt.int(s.customers),
     shareLabel: fmt.pct(s.share),
     revenueLabel: fmt.money(s.revenue),
@@ -80,7 +85,7 @@ const CUSTOMERS_PANEL: PanelOptions = {
   label: 'customersLabel',
   title: 'Customers',
   color: BAR_COLOR,
-  axisFormat: '~s',
+  axisFormat: ',d',
   showNames: true,
 };
 
@@ -114,7 +119,7 @@ function panel(order: string[], max: number, o: PanelOptions, tooltip: { field: 
         type: 'quantitative' as const,
         title: o.title,
         scale: { domain: [0, max > 0 ? max * 1.25 : 1] },
-        axis: { format: o.axisFormat, tickCount: 4, grid: true, gridColor: '#e5e7eb' },
+        axis: { format: o.axisFormat, tickCount: 4, grid: true, gridColor: '#e5e7eb', ...(o.field === 'customers' ? { tickMinStep: 1 } : {}) },
       },
       tooltip,
     },

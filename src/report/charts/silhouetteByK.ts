@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { EN, type ReportText } from '../i18n/index.js';
 import type { ClusterSection } from '../types.js';
-import { CHART_CONFIG, VL_SCHEMA } from './common.js';
+import { CHART_CONFIG, FIT_WIDTH, VL_SCHEMA } from './common.js';
 
 /** One k tried, with a preformatted silhouette for the tooltip and whether it was chosen. */
 export interface SilhouetteDatum {
@@ -33,7 +33,7 @@ export function silhouetteByKChart(rows: ClusterSection['silhouette'], t: Report
     title: { text: c.title, subtitle: c.subtitle },
     description: c.description,
     data: { values },
-    width: 320,
+    ...FIT_WIDTH,
     height: 220,
     transform: [{ filter: 'datum.silhouette !== null' }],
     encoding: {

@@ -3,25 +3,21 @@ import { moveMatrixChart } from '../charts/moveMatrix.js';
 import { paretoCurveChart } from '../charts/paretoCurve.js';
 import { MISSING } from '../format.js';
 import { chartDiv, type ChartSlot } from '../html/chartSlot.js';
-import { noData, renderTable, type Column } from '../html/table.js';
+import { collapsed, noData, renderTable, type Column } from '../html/table.js';
 import { html, type SafeHtml } from '../html/tag.js';
 import { EN, type ReportText } from '../i18n/index.js';
+import { segmentName as defaultSegmentName, stageName, stateName } from '../i18n/names.js';
 import type { CohortCell, CountRow, DynamicsReport, MoveCell, ParetoPoint, TopCustomer } from './types.js';
 
+/** States in the order a customer's life runs. */
 export const STATE_ORDER = ['prospect', 'first_order', 'repeat', 'regular', 'lapsing', 'lapsed', 'won_back'];
 export const STAGE_ORDER = ['exploration', 'formation', 'stability', 'decline'];
 const IDS = { segments: 'chart-segment-moves', states: 'chart-state-moves', cohorts: 'chart-cohorts', pareto: 'chart-pareto' };
 /** Pareto points shown as a table: the deciles a reader asks about. */
 const PARETO_TABLE_SHARES = [0.01, 0.05, 0.1, 0.2, 0.5];
 
-/**
- * A state or stage code in the report's language (the code itself when the catalogue lacks it).
- * @example stateName('first_order', EN) // 'first order'
- */
-export const stateName = (code: string, t: ReportText = EN): string => t.m.dynamics.states[code] ?? code.replaceAll('_', ' ');
-const stageName = (code: string, t: ReportText): string => t.m.dynamics.stages[code] ?? code;
 /** 'new' in a segment move means "first seen since the previous run", a label rather than a segment. */
-const segmentName = (s: string, t: ReportText): string => (s === 'new' ? t.m.dynamics.newLabel : s);
+const segmentName = (s: string, t: ReportText): string => (s === 'new' ? t.m.dynamics.newLabel : defaultSegmentName(s, t));
 
 function moveColumns(t: ReportText): Column<MoveCell>[] {
   const { m, fmt } = t;
@@ -29,7 +25,7 @@ function moveColumns(t: ReportText): Column<MoveCell>[] {
     { header: m.dynamics.from, cell: (x) => segmentName(x.from, t) },
     { header: m.dynamics.to, cell: (x) => segmentName(x.to, t) },
     { header: m.common.customers, cell: (x) => fmt.int(x.customers), numeric: true },
-    { header: m.common.clv12, cell: (x) => (x.clv === null ? MISSING : fmt.money(x.clv)), numeric: true },
+    { header: m.common.clv12, money: (x) => x.clv },
   ];
 }
 
@@ -37,19 +33,19 @@ const countColumns = (what: string, name: (code: string) => string, { m, fmt }: 
   { header: what, cell: (r) => name(r.name) },
   { header: m.common.customers, cell: (r) => fmt.int(r.customers), numeric: true },
   { header: m.common.share, cell: (r) => fmt.pct(r.share), numeric: true },
-  { header: m.dynamics.netSpendToDate, cell: (r) => fmt.money(r.revenue), numeric: true },
+  { header: m.dynamics.netSpendToDate, money: (r) => r.revenue },
 ];
 
 function topColumns(t: ReportText): Column<TopCustomer>[] {
   const { m, fmt } = t;
   return [
     { header: m.common.customer, cell: (c) => c.customerId },
-    { header: m.common.segment, cell: (c) => c.segment },
+    { header: m.common.segment, cell: (c) => segmentName(c.segment, t) },
     { header: m.common.state, cell: (c) => stateName(c.state, t) },
     { header: m.common.orders, cell: (c) => fmt.int(c.frequency), numeric: true },
     { header: m.dynamics.daysSince, cell: (c) => fmt.int(c.recencyDays), numeric: true },
-    { header: m.common.netSpend, cell: (c) => fmt.money(c.monetary), numeric: true },
-    { header: m.common.clv12, cell: (c) => (c.clv === null ? MISSING : fmt.money(c.clv)), numeric: true },
+    { header: m.common.netSpend, money: (c) => c.monetary },
+    { header: m.common.clv12, money: (c) => c.clv },
   ];
 }
 
@@ -61,7 +57,7 @@ function movement(d: DynamicsReport, t: ReportText): SafeHtml {
     : [
         html`<p>${m.movementIntro(d.previousAsOf)}</p>`,
         chartDiv(IDS.segments, m.movementAria, t),
-        renderTable(m.movesCaption, moveColumns(t), movers, { t }),
+        renderTable(m.movesCaption, moveColumns(t), movers, { collapse: true, t }),
         html`<p class="note">${m.movesQuery} <code>SELECT * FROM customer_moves(previous_run_id, run_id)</code>.</p>`,
       ];
   return html`<section id="movement" aria-labelledby="movement-h"><h2 id="movement-h">${m.movementTitle}</h2>${body}</section>`;
@@ -78,7 +74,7 @@ function states(d: DynamicsReport, t: ReportText): SafeHtml {
   ];
   const flows = d.previousAsOf === null
     ? noData(m.noPreviousStates)
-    : [chartDiv(IDS.states, m.statesAria, t), renderTable(m.stateMovesCaption, stateColumns, changed, { compact: true, t })];
+    : [chartDiv(IDS.states, m.statesAria, t), renderTable(m.stateMovesCaption, stateColumns, changed, { compact: true, collapse: true, t })];
   return html`<section id="states" aria-labelledby="states-h"><h2 id="states-h">${m.statesTitle}</h2>
 <div class="two-col">${renderTable(m.byState, countColumns(t.m.common.state, (c) => stateName(c, t), t), [...d.states].sort(byOrder(STATE_ORDER)), { compact: true, t })}
 ${renderTable(m.byStage, countColumns(t.m.common.stage, (c) => stageName(c, t), t), [...d.stages].sort(byOrder(STAGE_ORDER)), { compact: true, t })}</div>
@@ -86,23 +82,28 @@ ${flows}
 </section>`;
 }
 
-/** The triangle as a table too (cohort rows, month columns), so the numbers read without JavaScript. */
+/**
+ * The triangle as a table too (cohort rows, month columns), so the numbers read without JavaScript.
+ * Whole percents, as in the chart, keep two years of months within the page width.
+ */
 function cohortTable(cells: readonly CohortCell[], t: ReportText): SafeHtml {
   const m = t.m.dynamics;
   const cohorts = [...new Set(cells.map((c) => c.cohort))];
-  const months = [...new Set(cells.map((c) => c.monthsSince))].sort((a, b) => a - b);
+  // month 0 is 100% by definition: the column would only take width
+  const months = [...new Set(cells.map((c) => c.monthsSince))].filter((mo) => mo > 0).sort((a, b) => a - b);
   const at = new Map(cells.map((c) => [`${c.cohort}:${c.monthsSince}`, c]));
   const rows = cohorts.map((cohort) => {
     const size = cells.find((c) => c.cohort === cohort)!.customers;
     return html`<tr><th scope="row">${cohort}</th><td class="num">${t.fmt.int(size)}</td>${months.map((mo) => {
       const c = at.get(`${cohort}:${mo}`);
-      return html`<td class="num">${c === undefined ? '' : t.fmt.pct(c.share)}</td>`;
+      return html`<td class="num">${c === undefined ? '' : `${t.fmt.decimal(c.share * 100, 0)}%`}</td>`;
     })}</tr>\n`;
   });
-  return html`<div class="table-wrap"><table class="compact cohorts">
+  return collapsed(html`<div class="table-wrap"><table class="compact cohorts">
 <caption>${m.cohortsCaption}</caption>
-<thead><tr><th scope="col">${m.cohort}</th><th scope="col" class="num">${m.cohortSize}</th>${months.map((mo) => html`<th scope="col" class="num">${m.month(String(mo))}</th>`)}</tr></thead>
-<tbody>${rows}</tbody></table></div>`;
+<thead><tr><th scope="col" rowspan="2">${m.cohort}</th><th scope="col" rowspan="2" class="num">${m.cohortSize}</th><th scope="colgroup" colspan="${months.length}">${t.m.charts.cohorts.x}</th></tr>
+<tr>${months.map((mo) => html`<th scope="col" class="num" aria-label="${m.month(String(mo))}">${t.fmt.int(mo)}</th>`)}</tr></thead>
+<tbody>${rows}</tbody></table></div>`, t.m.layout.showTable(m.cohortsCaption, t.fmt.int(cohorts.length)));
 }
 
 function cohorts(d: DynamicsReport, t: ReportText): SafeHtml {
@@ -143,7 +144,7 @@ ${renderTable(m.topCaption(t.fmt.int(d.topCustomers.length)), topColumns(t), d.t
 export function dynamicsSections(d: DynamicsReport | null, t: ReportText = EN): { body: SafeHtml; charts: ChartSlot[] } {
   const m = t.m;
   if (d === null) {
-    return { body: html`<section id="dynamics"><h2>${m.dynamics.title}</h2>${noData(m.common.noData)}</section>`, charts: [] };
+    return { body: html`<section id="dynamics" aria-labelledby="dynamics-h"><h2 id="dynamics-h">${m.dynamics.title}</h2>${noData(m.common.noData)}</section>`, charts: [] };
   }
   const charts: ChartSlot[] = [];
   const mv = m.charts.moves;

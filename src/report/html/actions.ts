@@ -3,7 +3,8 @@ import { EN, type ReportText } from '../i18n/index.js';
 import { html, type SafeHtml } from './tag.js';
 
 /**
- * Links to the CSV action lists written beside the report (same folder, relative links, so they
+ * "What to do this week" on the first screen: one action per CSV list written beside the report,
+ * each saying what to do, for whom, and linking its list (same folder, relative links, so they
  * work from disk and from a shared drive). Nothing when no list was written.
  *
  * @example renderActionLinks(await writeActionLists(conn, runId, dir))
@@ -26,10 +27,10 @@ export function renderActionLinks(lists: readonly ActionList[], t: ReportText = 
   };
   return html`<section id="actions" aria-labelledby="actions-h">
 <h2 id="actions-h">${m.title}</h2>
-<p class="note">${m.intro}</p>
-<ul class="actions">${lists.map((l) => {
+<ol class="actions">${lists.map((l) => {
     const [name, what] = label(l);
-    return html`<li><a href="${l.file}" download>${name}</a> <span class="file">(${l.file})</span> — ${what}</li>`;
-  })}</ul>
+    return html`<li data-action="${l.kind}"><strong class="do">${name}</strong> <span class="what">${what}</span> <a class="file" href="${l.file}" download title="${m.download(l.file)}">${l.file}</a></li>`;
+  })}</ol>
+<p class="note">${m.intro}</p>
 </section>`;
 }

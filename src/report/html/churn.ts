@@ -1,6 +1,7 @@
 import type { UsedModelsConfig } from '../../models/config.js';
 import { churnReasonText, horizonSpan, reasonFacts } from '../../models/reason.js';
 import { EN, type ReportText } from '../i18n/index.js';
+import { segmentName } from '../i18n/names.js';
 import type { AtRiskCustomer, ChurnBandRow, ModelsReport } from '../models/types.js';
 import { chartDiv } from './chartSlot.js';
 import { noData, renderTable, type Column } from './table.js';
@@ -35,8 +36,8 @@ function bandColumns(t: ReportText, a: UsedModelsConfig | null): Column<ChurnBan
     { header: m.common.customers, cell: (b) => fmt.int(b.customers), numeric: true },
     { header: m.common.share, cell: (b) => fmt.pct(b.share), numeric: true },
     { header: m.churn.meanRisk, cell: (b) => fmt.pct(b.meanRisk), numeric: true },
-    { header: m.common.clv12, cell: (b) => fmt.money(b.clv), numeric: true },
-    { header: m.common.valueToDate, cell: (b) => fmt.money(b.historicValue), numeric: true },
+    { header: m.common.clv12, money: (b) => b.clv },
+    { header: m.common.valueToDate, money: (b) => b.historicValue },
   ];
 }
 
@@ -51,13 +52,13 @@ function atRiskColumns(t: ReportText, horizonDays: number | null): Column<AtRisk
   const { m, fmt } = t;
   return [
     { header: m.common.customer, cell: (c) => c.customerId },
-    { header: m.common.segment, cell: (c) => c.segment },
+    { header: m.common.segment, cell: (c) => segmentName(c.segment, t) },
     { header: m.churn.risk, cell: (c) => fmt.pct(c.churnRisk), numeric: true },
-    { header: m.churn.valueIfKept, cell: (c) => fmt.money(c.valueIfKept), numeric: true },
-    { header: m.common.clv12, cell: (c) => fmt.money(c.clv), numeric: true },
-    { header: m.common.valueToDate, cell: (c) => fmt.money(c.historicValue), numeric: true },
+    { header: m.churn.valueIfKept, money: (c) => c.valueIfKept },
+    { header: m.common.clv12, money: (c) => c.clv },
+    { header: m.common.valueToDate, money: (c) => c.historicValue },
     { header: m.common.orders, cell: (c) => fmt.int(c.orders), numeric: true },
-    { header: m.churn.why, cell: (c) => reasonIn(c, horizonDays, t) },
+    { header: m.churn.why, cell: (c) => reasonIn(c, horizonDays, t), prose: true },
   ];
 }
 

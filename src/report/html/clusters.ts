@@ -1,5 +1,6 @@
 import { clusterLabel } from '../charts/clusterScatter.js';
 import { EN, type ReportText } from '../i18n/index.js';
+import { segmentName } from '../i18n/names.js';
 import { MISSING } from '../format.js';
 import type { ClusterProfileRow, ClusterSection, ReportData } from '../types.js';
 import { chartDiv } from './chartSlot.js';
@@ -18,17 +19,17 @@ function profileColumns(t: ReportText): Column<ClusterProfileRow>[] {
   const { m, fmt } = t;
   const days = (n: number): string => fmt.decimal(n, 0);
   const orders = (n: number): string => fmt.decimal(n, 1);
-  /** Whole dollars: cents would make the two-value cells too wide to read. */
-  const dollars = (n: number): string => fmt.money(Math.round(n)).replace(/\.00$/, '');
+  /** Whole units: cents would make the two-value cells too wide to read. */
+  const dollars = (n: number): string => fmt.moneyIn(n, false);
   return [
-    { header: m.clusters.cluster, cell: (p) => clusterLabel(p) },
+    { header: m.clusters.cluster, cell: (p) => clusterLabel(p, t), prose: true },
     { header: m.common.customers, cell: (p) => fmt.int(p.size), numeric: true },
     { header: m.common.share, cell: (p) => fmt.pct(p.share), numeric: true },
     { header: m.clusters.revenueShare, cell: (p) => orNull(p.revenueShare, fmt.pct), numeric: true },
     { header: m.clusters.recency, cell: (p) => meanMedian(p.meanRecencyDays, p.medianRecencyDays, days), numeric: true },
     { header: m.common.orders, cell: (p) => meanMedian(p.meanFrequency, p.medianFrequency, orders), numeric: true },
     { header: m.common.netSpend, cell: (p) => meanMedian(p.meanMonetary, p.medianMonetary, dollars), numeric: true },
-    { header: m.clusters.mainSegment, cell: (p) => (p.dominantSegment === null ? MISSING : `${p.dominantSegment} (${orNull(p.dominantSegmentShare, fmt.pct)})`) },
+    { header: m.clusters.mainSegment, cell: (p) => (p.dominantSegment === null ? MISSING : `${segmentName(p.dominantSegment, t)} (${orNull(p.dominantSegmentShare, fmt.pct)})`) },
   ];
 }
 
@@ -67,7 +68,7 @@ function body(c: ClusterSection, previousRun: ReportData['previousRun'], t: Repo
       c.sample.length > 0 ? chartDiv(CLUSTER_SCATTER_CHART_ID, m.scatterAria, t) : null,
       chartDiv(CLUSTER_SILHOUETTE_CHART_ID, m.silhouetteAria, t),
     ]}</div>`,
-    renderTable(m.silhouetteCaption, silhouetteColumns(t), c.silhouette, { compact: true, t }),
+    renderTable(m.silhouetteCaption, silhouetteColumns(t), c.silhouette, { compact: true, collapse: true, t }),
   ];
 }
 

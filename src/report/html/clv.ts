@@ -19,12 +19,12 @@ function tierColumns(models: ModelsReport, t: ReportText): Column<ValueTierRow>[
     { header: m.clv.tier, cell: (r) => label(r.tier) },
     { header: m.common.customers, cell: (r) => fmt.int(r.customers), numeric: true },
     { header: m.common.share, cell: (r) => fmt.pct(r.share), numeric: true },
-    { header: m.common.clv12, cell: (r) => fmt.money(r.clv), numeric: true },
+    { header: m.common.clv12, money: (r) => r.clv },
     { header: m.clv.clvShare, cell: (r) => fmt.pct(r.clvShare), numeric: true },
-    { header: m.clv.meanClv, cell: (r) => fmt.money(r.meanClv), numeric: true },
+    { header: m.clv.meanClv, money: (r) => r.meanClv },
     // tiers rank the 12-month value if kept, so that is where a tier starts
-    { header: m.clv.keptFrom, cell: (r) => fmt.money(r.minValueIfKept), numeric: true },
-    { header: m.common.valueToDate, cell: (r) => fmt.money(r.historicValue), numeric: true },
+    { header: m.clv.keptFrom, money: (r) => r.minValueIfKept },
+    { header: m.common.valueToDate, money: (r) => r.historicValue },
   ];
 }
 
@@ -51,7 +51,7 @@ export function renderClv(models: ModelsReport | null, t: ReportText = EN): Safe
           renderTable(m.clv.histogramCaption, [
             { header: m.clv.range, cell: (b) => (b.open ? m.charts.clv.orMore(fmt.money(b.lower)) : m.charts.clv.range(fmt.money(b.lower), fmt.money(b.upper))), numeric: true },
             { header: m.common.customers, cell: (b) => fmt.int(b.customers), numeric: true },
-          ], clv.bins, { compact: true, t }),
+          ], clv.bins, { compact: true, collapse: true, t }),
         ];
   return html`<section id="clv" aria-labelledby="clv-h">
 <h2 id="clv-h">${m.clv.title}</h2>

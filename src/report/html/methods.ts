@@ -38,10 +38,10 @@ export function renderMethods(input: MethodsInput = { models: null, dynamics: nu
 }
 
 function modelItems(c: UsedModelsConfig | null, t: ReportText): string[] {
-  const { m: { methods: m }, fmt } = t;
+  const { m: { methods: m, names }, fmt } = t;
   if (c === null) return [m.modelsNone];
   return [
-    m.model(MODEL_NAMES[c.scoringModel] ?? c.scoringModel, c.timeUnit),
+    m.model(MODEL_NAMES[c.scoringModel] ?? c.scoringModel, names.timeUnits[c.timeUnit] ?? c.timeUnit),
     m.horizon(fmt.int(c.horizonDays)),
     m.bands(fmt.pct(c.churnBands.high), fmt.pct(c.churnBands.medium)),
     m.clvDef(fmt.int(c.clv.months), fmt.pct(c.clv.margin), fmt.pct(c.clv.monthlyDiscount)),

@@ -1,5 +1,6 @@
+import { fitMessage } from '../i18n/fitMessage.js';
 import { EN, type ReportText } from '../i18n/index.js';
-import { MISSING } from '../format.js';
+import { formatDateTime, MISSING } from '../format.js';
 import type { BacktestRow, ModelFitRow, ModelsReport } from '../models/types.js';
 import { modelWarnings } from './churn.js';
 import { noData, renderTable, type Column } from './table.js';
@@ -25,11 +26,11 @@ function fitColumns(t: ReportText): Column<ModelFitRow>[] {
     { header: m.models.params, cell: (f) => params(f, t) },
     { header: m.models.logLik, cell: (f) => num(f.logLikelihood, 2), numeric: true },
     { header: m.common.customers, cell: (f) => fmt.int(f.nCustomers), numeric: true },
-    { header: m.models.timeUnit, cell: (f) => (f.model === 'gammagamma' ? MISSING : f.timeUnit) }, // spend per order has no time unit
+    { header: m.models.timeUnit, cell: (f) => (f.model === 'gammagamma' ? MISSING : (m.names.timeUnits[f.timeUnit] ?? f.timeUnit)) }, // spend per order has no time unit
     { header: m.models.converged, cell: (f) => m.models.convergedValue(f.converged, fmt.int(f.iterations)) },
     { header: m.models.scores, cell: (f) => (f.usedForScoring ? m.common.yes : '') },
-    // optimiser messages are stored in English by the fitting step: data, shown as written
-    { header: m.models.message, cell: (f) => f.message ?? '' },
+    // optimiser messages are stored in English by the fitting step; known fragments are translated
+    { header: m.models.message, cell: (f) => (f.message === null ? '' : fitMessage(f.message, t)), prose: true },
   ];
 }
 
@@ -75,10 +76,18 @@ export function renderModelQuality(models: ModelsReport | null, t: ReportText = 
 ${fits.length === 0 ? noData(m.noFits) : [renderTable(m.fitsCaption, fitColumns(t), fits, { t }), modelWarnings(models?.notes ?? [])]}
 <h3>${m.backtest}</h3>
 ${backtest === null
-    ? noData(m.noBacktest)
+    ? noBacktest(t)
     : [
-        html`<p>${m.backtestIntro(backtest.calibrationEnd, NAMES[backtest.model] ?? backtest.model, backtest.holdoutEnd, t.fmt.int(backtest.horizonDays), backtest.runAt)}</p>`,
+        html`<p>${m.backtestIntro(backtest.calibrationEnd, NAMES[backtest.model] ?? backtest.model, backtest.holdoutEnd, t.fmt.int(backtest.horizonDays), formatDateTime(backtest.runAt, t))}</p>`,
         renderTable(m.backtestCaption, metricColumns(t), metrics(backtest, t), { t }),
       ]}
 </section>`;
+}
+
+const BACKTEST_COMMAND = 'crm backtest --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD';
+
+/** The empty state, with the command to type set as code. */
+function noBacktest(t: ReportText): SafeHtml {
+  const [before, after] = t.m.models.noBacktest('\u0000').split('\u0000');
+  return html`<p class="empty">${before}<code>${BACKTEST_COMMAND}</code>${after}</p>`;
 }

@@ -1,3 +1,4 @@
+import { fileName, formatDateTime } from '../format.js';
 import { EN, type ReportText } from '../i18n/index.js';
 import type { LoadRow, ReportData } from '../types.js';
 import { noData, renderTable, type Column } from './table.js';
@@ -5,24 +6,49 @@ import { html, type SafeHtml } from './tag.js';
 
 type Quarantine = ReportData['quarantineByReason'][number];
 
-function loadColumns({ m: { quality: m }, fmt }: ReportText): Column<LoadRow>[] {
+function loadColumns(t: ReportText): Column<LoadRow>[] {
+  const { m: { quality: m, names }, fmt } = t;
   return [
     { header: m.load, cell: (l) => fmt.int(l.loadId), numeric: true },
-    { header: m.file, cell: (l) => html`<span class="path">${l.path}</span>` },
-    { header: m.loadedAt, cell: (l) => l.loadedAt },
+    { header: m.file, cell: (l) => html`<span class="path">${fileName(l.path)}</span>` },
+    { header: m.loadedAt, cell: (l) => formatDateTime(l.loadedAt, t) },
     { header: m.read, cell: (l) => fmt.int(l.rowsRead), numeric: true },
     { header: m.loaded, cell: (l) => fmt.int(l.rowsLoaded), numeric: true },
     { header: m.duplicate, cell: (l) => fmt.int(l.rowsDuplicate), numeric: true },
     { header: m.excluded, cell: (l) => fmt.int(l.rowsExcluded), numeric: true },
     { header: m.quarantined, cell: (l) => fmt.int(l.rowsQuarantined), numeric: true },
-    { header: m.status, cell: (l) => l.status },
+    { header: m.status, cell: (l) => names.loadStatus[l.status] ?? l.status },
   ];
 }
 
-const quarantineColumns = ({ m: { quality: m }, fmt }: ReportText): Column<Quarantine>[] => [
-  // reasons are the loader's fixed English codes (README: Quarantine reasons), shown as stored
-  { header: m.reason, cell: (q) => q.reason },
-  { header: m.rows, cell: (q) => fmt.int(q.rows), numeric: true },
+const FIXED_REASONS: Record<string, keyof ReportText['m']['names']['quarantine']> = {
+  'order_date in the future': 'future',
+  'non-positive unit_price': 'nonPositivePrice',
+  'invalid currency': 'invalidCurrency',
+  'malformed record': 'malformed',
+  'invalid text encoding': 'encoding',
+};
+
+/**
+ * A quarantine reason in the report's language, its column name set as code; a reason this
+ * table does not know is shown as stored.
+ *
+ * @example quarantineReason('missing customer_id', zh) // 缺少 <code>customer_id</code>
+ */
+export function quarantineReason(reason: string, t: ReportText = EN): SafeHtml {
+  const q = t.m.names.quarantine;
+  const fixed = FIXED_REASONS[reason];
+  if (fixed !== undefined) return html`${q[fixed]}`;
+  const field = /^(missing|unparseable) ([a-z_]+)$/.exec(reason);
+  if (field === null) return html`${reason}`;
+  const [before, after] = q[field[1] as 'missing' | 'unparseable'].split('{field}');
+  return html`${before}<code>${field[2]!}</code>${after}`;
+}
+
+const quarantineColumns = (t: ReportText): Column<Quarantine>[] => [
+  // reasons are the loader's fixed English codes (README: Quarantine reasons), rendered in the locale
+  { header: t.m.quality.reason, cell: (q) => quarantineReason(q.reason, t) },
+  { header: t.m.quality.rows, cell: (q) => t.fmt.int(q.rows), numeric: true },
 ];
 
 /**

@@ -1,17 +1,19 @@
 import { EN, type ReportText } from '../i18n/index.js';
+import { ruleDescription, segmentName } from '../i18n/names.js';
 import { MISSING } from '../format.js';
 import type { BinRow, RuleRow } from '../types.js';
 import { renderTable, type Column } from './table.js';
 import { html, type SafeHtml } from './tag.js';
 
-function ruleColumns({ m, fmt }: ReportText): Column<RuleRow>[] {
+function ruleColumns(t: ReportText): Column<RuleRow>[] {
+  const { m, fmt } = t;
   return [
     { header: m.rules.priority, cell: (r) => fmt.int(r.priority), numeric: true },
-    { header: m.common.segment, cell: (r) => r.segment },
+    { header: m.common.segment, cell: (r) => segmentName(r.segment, t) },
     { header: m.rules.rRange, cell: (r) => scoreRange(r.rMin, r.rMax), numeric: true },
     { header: m.rules.fRange, cell: (r) => scoreRange(r.fMin, r.fMax), numeric: true },
     { header: m.rules.mRange, cell: (r) => scoreRange(r.mMin, r.mMax), numeric: true },
-    { header: m.rules.description, cell: (r) => r.description ?? MISSING },
+    { header: m.rules.description, cell: (r) => ruleDescription(r.segment, r.description, t) ?? MISSING, prose: true },
   ];
 }
 

@@ -1,5 +1,7 @@
 import type { ReasonMessages, Span } from '../../models/reason.js';
 import type { ChurnBand } from '../../models/tiers.js';
+import type { ClusterNameParts } from '../../cluster/names.js';
+import { count, isOne } from './plural.js';
 
 /**
  * The report's English texts: every label, heading, note and sentence the report prints. The
@@ -16,7 +18,7 @@ export const en = {
     chartNoScript: 'Charts need JavaScript; the table below shows the same numbers.',
     chartError: 'This chart could not be drawn ({error}). The table below shows the same numbers.',
     chartLibraryMissing: 'the chart library did not load',
-    days: (n: string) => `${n} days`,
+    days: (n: string) => count(n, 'day', 'days'),
     pp: (n: string) => `${n} pp`,
     customer: 'Customer',
     customers: 'Customers',
@@ -35,7 +37,7 @@ export const en = {
     pageTitle: (asOf: string) => `Customer report · as of ${asOf}`,
     asOf: 'As of',
     window: 'Data window',
-    windowValue: (first: string, last: string, tx: string, customers: string) => `${first} to ${last} · ${tx} transactions · ${customers} customers`,
+    windowValue: (first: string, last: string, tx: string, customers: string) => `${first} to ${last} · ${count(tx, 'transaction', 'transactions')} · ${count(customers, 'customer', 'customers')}`,
     rules: 'Segment rules',
     run: 'Run',
     runValue: (id: string, pipeline: string | null, started: string) => `#${id}${pipeline === null ? '' : ` · pipeline ${pipeline}`} · started ${started}`,
@@ -113,7 +115,7 @@ export const en = {
     title: 'Highlights',
     none: 'Nothing stands out in this run’s data yet.',
     worthSaving: (n: string, tiers: string, horizon: string, high: string, kept: string, value: string) =>
-      `${n} ${n === '1' ? 'customer' : 'customers'} in the ${tiers} value tier (ranked by 12-month value if kept) ${n === '1' ? 'is' : 'are'} in the high churn band, P(no order within ${horizon}) ≥ ${high}: worth ${kept} over 12 months if kept, ${value} spent to date.`,
+      `${count(n, 'customer', 'customers')} in the ${tiers} value tier (ranked by 12-month value if kept) ${isOne(n) ? 'is' : 'are'} in the high churn band, P(no order within ${horizon}) ≥ ${high}: worth ${kept} over 12 months if kept, ${value} spent to date.`,
     segmentMove: (n: string, from: string, to: string, clv: string | null) =>
       `${n} ${n === '1' ? 'customer' : 'customers'} moved from the RFM segment ${from} to the RFM segment ${to} since the last run${clv === null ? '' : `, worth ${clv} in 12-month CLV`}.`,
     revenueUp: (pct: string, now: string, d: string) => `Net revenue over the last ${d} days is up ${pct} on the ${d} days before, at ${now}.`,
@@ -122,21 +124,22 @@ export const en = {
     incompleteWeek: (week: string, orders: string, median: string) =>
       `Possibly incomplete data: the latest week (${week}) has only ${orders} orders against a median of ${median} in the 8 weeks before.`,
     churned: (n: string, mult: string, min: string) =>
-      `${n} ${n === '1' ? 'customer' : 'customers'} became lapsed since the last run (customer state: no order for ${mult}× their usual gap between orders, and at least ${min} days).`,
+      `${count(n, 'customer', 'customers')} became lapsed since the last run (customer state: no order for ${mult}× their usual gap between orders, and at least ${min} days).`,
     wonBack: (n: string, days: string) =>
-      `${n} ${n === '1' ? 'customer is' : 'customers are'} won back (customer state: ordered again in the last ${days} days after a lapsed gap).`,
+      `${count(n, 'customer is', 'customers are')} won back (customer state: ordered again in the last ${days} days after a lapsed gap).`,
     concentration: (top: string, share: string) => `The top ${top} of customers bring ${share} of net revenue to date.`,
   },
   actions: {
-    title: 'Action lists',
-    intro: 'CSV files beside this report, ready for a spreadsheet or a campaign tool (text that a spreadsheet would run as a formula is escaped).',
-    worthSaving: 'Worth saving',
+    title: 'What to do this week',
+    intro: 'Each action comes with its list of customers: a CSV file beside this report, ready for a spreadsheet or a campaign tool (text that a spreadsheet would run as a formula is escaped).',
+    download: (file: string) => `Download ${file}`,
+    worthSaving: 'Contact the customers worth saving',
     worthSavingWhat: (n: string) =>
-      `${n} ${n === '1' ? 'customer' : 'customers'} in the high churn band and a high value tier, highest 12-month value if kept first, with the reason (the same list as crm query worth-saving).`,
-    winBack: 'Win-back list',
-    winBackWhat: (n: string) => `${n} ${n === '1' ? 'customer' : 'customers'} in the customer states lapsing or lapsed, highest value to date first, with the reason.`,
-    segments: 'Segment membership',
-    segmentsWhat: (n: string) => `All ${n} customers with segment, state, lifecycle stage, cluster and 12-month CLV.`,
+      `${count(n, 'customer', 'customers')} in the high churn band and a high value tier, highest 12-month value if kept first, with the reason (the same list as crm query worth-saving).`,
+    winBack: 'Send a win-back offer to customers who have stopped buying',
+    winBackWhat: (n: string) => `${count(n, 'customer', 'customers')} in the customer states lapsing or lapsed, highest value to date first, with the reason.`,
+    segments: 'Plan campaigns by segment',
+    segmentsWhat: (n: string) => `All ${count(n, 'customer', 'customers')} with segment, state, lifecycle stage, cluster and 12-month CLV.`,
   },
   segments: {
     title: 'Segments',
@@ -163,7 +166,7 @@ export const en = {
     range: (lo: string, hi: string) => `among k = ${lo}–${hi}`,
     fixedK: 'fixed by configuration',
     changed: (asOf: string, changed: string, compared: string, share: string) =>
-      `Since the previous run (as of ${asOf}), ${changed} of the ${compared} customers in both runs${share} moved to another cluster.`,
+      `Since the previous run (as of ${asOf}), ${changed} of the ${count(compared, 'customer', 'customers')} in both runs${share} moved to another cluster.`,
     previousHasNone: (asOf: string) => `The previous run (as of ${asOf}) has no clusters to compare with, so changes are not counted.`,
     firstRun: 'This is the first run, so there are no cluster changes to count yet.',
     profilesCaption: 'Cluster profiles (recency, orders and net spend as mean / median per customer)',
@@ -209,10 +212,8 @@ export const en = {
     topShare: 'Top share of customers',
     revenueShareCol: 'Share of revenue to date',
     clvShareCol: 'Share of 12-month CLV',
-    topCaption: (n: string) => `Top ${n} customers by value`,
+    topCaption: (n: string) => `Top ${count(n, 'customer', 'customers')} by value`,
     daysSince: 'Days since last order',
-    states: { prospect: 'prospect', first_order: 'first order', repeat: 'repeat', regular: 'regular', lapsing: 'lapsing', lapsed: 'lapsed', won_back: 'won back' } as Record<string, string>,
-    stages: { exploration: 'exploration', formation: 'formation', stability: 'stability', decline: 'decline' } as Record<string, string>,
     newLabel: 'first seen',
   },
   churn: {
@@ -259,7 +260,7 @@ export const en = {
     meanClv: 'Mean CLV',
     keptFrom: 'Value if kept from',
     historicFuture: (n: string, historic: string, future: string, horizon: string, mean: string, median: string) =>
-      `Historic and future value: these ${n} customers have brought ${historic} to date and are expected to bring ${future} over the next ${horizon} (discounted): ${mean} per customer on average, ${median} for the median customer.`,
+      `Historic and future value: ${isOne(n) ? 'this customer has' : `these ${n} customers have`} brought ${historic} to date and are expected to bring ${future} over the next ${horizon} (discounted): ${mean} per customer on average, ${median} for the median customer.`,
     months: (m: string) => `${m} months`,
     year: 'year',
     chartAria: 'Histogram of 12-month customer lifetime value',
@@ -282,12 +283,12 @@ export const en = {
     logLik: 'Log-likelihood',
     timeUnit: 'Time unit',
     converged: 'Converged',
-    convergedValue: (yes: boolean, it: string) => `${yes ? 'yes' : 'no'} (${it} iterations)`,
+    convergedValue: (yes: boolean, it: string) => `${yes ? 'yes' : 'no'} (${count(it, 'iteration', 'iterations')})`,
     scores: 'Scores',
     message: 'Message',
     noDropout: 'a → 0 / b → ∞: no dropout',
     backtest: 'Backtest',
-    noBacktest: 'No backtest yet: run crm backtest --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD to check predictions against what happened',
+    noBacktest: (command: string) => `No backtest yet: run ${command} to check predictions against what happened`,
     backtestIntro: (cal: string, model: string, holdout: string, days: string, at: string) =>
       `Fitted on data up to ${cal} with the ${model}, compared with what customers did from then to ${holdout} (${days} days); run at ${at}.`,
     backtestCaption: 'Latest backtest',
@@ -336,7 +337,7 @@ export const en = {
     loadsCaption: 'Row counts per loaded file',
     load: 'Load',
     file: 'File',
-    loadedAt: 'Loaded at',
+    loadedAt: 'Loaded at (UTC)',
     read: 'Read',
     loaded: 'Loaded',
     duplicate: 'Duplicate',
@@ -409,7 +410,7 @@ export const en = {
     },
     scatter: {
       title: 'Customers by recency and spend, coloured by cluster',
-      subtitle: (n: string) => `A sample of ${n} customers; both axes on a log-like scale`,
+      subtitle: (n: string) => `A sample of ${count(n, 'customer', 'customers')}; both axes on a log-like scale`,
       description:
         'Scatter plot of a sample of customers: days since the last order (horizontal) against net spend (vertical), each point coloured by its cluster. The profiles table below gives the same clusters in numbers.',
       x: 'Days since last order',
@@ -543,6 +544,99 @@ export const en = {
     leftOut: (items: string) => `Left out, not converted: ${items}.`,
     leftOutItem: (code: string, revenue: string, customers: string, one: boolean) => `${code}, ${revenue} from ${customers} ${one ? 'customer' : 'customers'}`,
     seeSection: 'See Currencies',
+  },
+  layout: {
+    summaryLabel: 'Summary',
+    toc: 'Contents',
+    showTable: (caption: string, n: string) => `Show the table: ${caption} (${count(n, 'row', 'rows')})`,
+    emptyScoreNote: (cell: string, metric: string, value: string) =>
+      `Why ${cell} is empty: so many customers have ${metric} = ${value} that they fill this score’s fifth of customers too; tied values all get the lower score, so no customer is left here. The empty cells stay so the grid keeps its 5 × 5 shape.`,
+    emptyScoreNoTie: (cell: string) => `${cell} is empty: no customer has a value in this score’s range.`,
+    frequencyLetter: 'F',
+    recencyLetter: 'R',
+  },
+  names: {
+    /** The default rule set's segment names; a user's own segment names are shown as typed. */
+    segments: {
+      Champions: 'Champions',
+      'Loyal Customers': 'Loyal Customers',
+      'Potential Loyalists': 'Potential Loyalists',
+      'New Customers': 'New Customers',
+      Promising: 'Promising',
+      'Need Attention': 'Need Attention',
+      'About to Sleep': 'About to Sleep',
+      'At Risk': 'At Risk',
+      "Can't Lose Them": "Can't Lose Them",
+      Hibernating: 'Hibernating',
+      Lost: 'Lost',
+      Other: 'Other',
+    } as Record<string, string>,
+    /** The default rules' descriptions, by segment. */
+    segmentDescriptions: {
+      Lost: 'Long gone, bought rarely',
+      Hibernating: 'Not recent, few orders',
+      'At Risk': 'Used to buy often, not recently',
+      "Can't Lose Them": 'Most frequent buyers, gone quiet',
+      'About to Sleep': 'Middling recency, few orders',
+      'Need Attention': 'Average on both, slipping',
+      'Loyal Customers': 'Frequent and fairly recent',
+      Promising: 'Recent first-timers',
+      'New Customers': 'Just made a first order',
+      'Potential Loyalists': 'Recent, a few orders',
+      Champions: 'Bought recently and often',
+    } as Record<string, string>,
+    /** Said after the default rule set's id, rfm-grid-v1. */
+    defaultRuleSet: ' (R×F grid, R1F1 = Lost)',
+    /** Customer states; the old codes (new, loyal, at_risk, lost) read as their renamed ones. */
+    states: {
+      prospect: 'prospect',
+      first_order: 'first order',
+      repeat: 'repeat',
+      regular: 'regular',
+      lapsing: 'lapsing',
+      lapsed: 'lapsed',
+      won_back: 'won back',
+      new: 'first order',
+      loyal: 'regular',
+      at_risk: 'lapsing',
+      lost: 'lapsed',
+    } as Record<string, string>,
+    stages: { exploration: 'exploration', formation: 'formation', stability: 'stability', decline: 'decline' } as Record<string, string>,
+    timeUnits: { day: 'day', week: 'week' } as Record<string, string>,
+    /** The loader's quarantine reasons (README, Quarantine reasons); {field} is a column name, shown as code. */
+    quarantine: {
+      missing: 'missing {field}',
+      unparseable: 'unparseable {field}',
+      future: 'order_date in the future',
+      nonPositivePrice: 'non-positive unit_price',
+      invalidCurrency: 'invalid currency',
+      malformed: 'malformed record',
+      encoding: 'invalid text encoding',
+    },
+    /** The fitting step's messages, stored in English, by the fragment they are built from. */
+    fit: {
+      gradient: 'gradient below tolerance',
+      relativeChange: 'relative change of the objective below tolerance',
+      simplex: 'simplex collapsed',
+      iterationCap: (n: string) => `iteration cap (${n}) reached`,
+      precision: (grad: string) => `stopped at the precision limit (line search found no decrease; |grad| = ${grad})`,
+      excluded: (n: string) => `${count(n, 'customer', 'customers')} excluded (no repeat purchase or mean spend ≤ 0)`,
+    },
+    loadStatus: { loaded: 'loaded', 'already loaded': 'already loaded', 'skipped (already loaded)': 'skipped (already loaded)' } as Record<string, string>,
+    cluster: (p: ClusterNameParts, detail: string | null) => {
+      const words = [p.recency ?? ''];
+      if (p.oneTimers) words.push(p.spend === null ? '' : `${p.spend}-spend`, 'one-timers');
+      else words.push(p.frequency ?? '', `${p.spend ?? 'mid'} spenders`);
+      return words.filter((w) => w !== '').join(' ') + (detail === null ? '' : ` (${detail})`);
+    },
+    clusterDetail: {
+      recency_days: (v: string) => `last order ~${v} days ago`,
+      frequency: (v: string) => `~${v} orders`,
+      monetary: (v: string) => `~${v} spend`,
+      tenure_days: (v: string) => `~${v} days a customer`,
+      avg_order_value: (v: string) => `~${v} per order`,
+      return_rate: (v: string) => `return rate ~${v}`,
+    } as Record<string, (v: string) => string>,
   },
 };
 

@@ -20,6 +20,8 @@ export interface NumberFormats {
   /** A 0..1 fraction as a percent with one decimal. */
   pct(n: number): string;
   decimal(n: number, digits?: number): string;
+  /** Money with cents or in whole units, as a table column chose for all its values (see moneyColumn). */
+  moneyIn(n: number, cents: boolean): string;
   /** the ISO 4217 code amounts are in; null when not known (amounts print as plain numbers) */
   currency: string | null;
   /** the same formats for the charts' d3 format strings ("$,.0f" prints this currency) */
@@ -36,8 +38,10 @@ export interface NumberFormats {
  */
 export function numberFormats(locale: Locale, currency: string | null): NumberFormats {
   const tag = locale === 'en' ? 'en-US' : locale;
-  const intFmt = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
-  const pctFmt = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  // 'negative' drops the sign of a value that rounds to zero: no "-0.0%" or "−$0"
+  const signDisplay = 'negative' as const;
+  const intFmt = new Intl.NumberFormat(tag, { maximumFractionDigits: 0, signDisplay });
+  const pctFmt = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay });
   const { whole, minor } = moneyFormats(tag, currency);
   const decimals = new Map<number, Intl.NumberFormat>();
   const finite = (n: number, f: (n: number) => string): string => (Number.isFinite(n) ? f(n) : MISSING);
@@ -47,9 +51,10 @@ export function numberFormats(locale: Locale, currency: string | null): NumberFo
     pct: (n) => finite(n, (x) => pctFmt.format(x)),
     decimal(n, digits = 1) {
       let f = decimals.get(digits);
-      if (!f) decimals.set(digits, (f = new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+      if (!f) decimals.set(digits, (f = new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay })));
       return finite(n, (x) => f.format(x));
     },
+    moneyIn: (n, withMinor) => finite(n, (x) => (withMinor ? minor : whole).format(x)),
     currency,
     chartLocale: chartLocale(tag, whole, currency),
   };
@@ -59,14 +64,14 @@ export function numberFormats(locale: Locale, currency: string | null): NumberFo
 function moneyFormats(tag: string, currency: string | null): { whole: Intl.NumberFormat; minor: Intl.NumberFormat } {
   if (currency === null) {
     return {
-      whole: new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }),
-      minor: new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      whole: new Intl.NumberFormat(tag, { maximumFractionDigits: 0, signDisplay: 'negative' }),
+      minor: new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'negative' }),
     };
   }
   const digits = new Intl.NumberFormat(tag, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   return {
-    whole: new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 }),
-    minor: new Intl.NumberFormat(tag, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    whole: new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0, signDisplay: 'negative' }),
+    minor: new Intl.NumberFormat(tag, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' }),
   };
 }
 
