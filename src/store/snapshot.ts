@@ -1,4 +1,5 @@
-import { constants, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * Where readers find the database: `data/crm.duckdb` → `data/crm.read.duckdb`. DuckDB lets one
@@ -22,6 +23,7 @@ export const snapshotPathOf = (db: string): string => (db.endsWith('.duckdb') ? 
 export function publishSnapshot(db: string): string {
   const target = snapshotPathOf(db);
   const tmp = `${target}.tmp-${process.pid}`;
+  removeStaleCopies(target);
   try {
     copyFileSync(db, tmp, constants.COPYFILE_FICLONE);
     renameSync(tmp, target);
@@ -36,3 +38,9 @@ export function publishSnapshot(db: string): string {
  * database itself (one made before snapshots, until its next write publishes one).
  */
 export const readPathOf = (db: string): string => (existsSync(snapshotPathOf(db)) ? snapshotPathOf(db) : db);
+
+/** Half-made copies of a writer that was killed while publishing (only a writer publishes, under the lock). */
+function removeStaleCopies(target: string): void {
+  const prefix = `${basename(target)}.tmp-`;
+  for (const f of readdirSync(dirname(target))) if (f.startsWith(prefix)) rmSync(join(dirname(target), f), { force: true });
+}

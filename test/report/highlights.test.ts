@@ -109,7 +109,7 @@ describe('highlights', () => {
     expect(one(data, 'worthSaving', 'zh-CN')).toBe(
       '42 位客户属于头部价值层级（按留存时 12 个月价值排名）且处于高流失风险等级（9 周内不下单的概率 ≥ 80.0%）：若能留住，12 个月价值 US$52,300，累计消费 US$61,000。',
     );
-    expect(one(data, 'segmentMove', 'zh-CN')).toContain('RFM 分群「Champions」');
+    expect(one(data, 'segmentMove', 'zh-CN')).toContain('RFM 分群「冠军客户」'); // default segment names render in the locale
     expect(one(data, 'churned', 'zh-CN')).toContain('“已停购”状态（客户状态');
     expect(one(data, 'revenueChange', 'zh-CN')).toContain('下降 12.0%');
   });

@@ -16,7 +16,7 @@ const TIMEOUT = 90_000;
 const ALLOWED = new Set(['RFM', 'CLV', 'CSV', 'MBG', 'NBD', 'Gamma-Gamma', 'k-means', 'AUC', 'RMSE', 'UTC', 'ISO', 'JavaScript', 'weekly']);
 
 /** What the reader types, quoted in a sentence: JSON snippets, crm commands, pipeline file paths. */
-const TYPED = [/"[^"]*"/g, /\bcrm [a-z-]+(?: --?[a-z-]+(?: [A-Z0-9-]+)?)*/g, /\b[\w-]+\/[\w./-]+\.json\b/g];
+const TYPED = [/"[^"]*"/g, /\bcrm [a-z-]+(?: [a-z][\w-]*)?(?: --?[a-z-]+(?: [A-Z0-9-]+)?)*/g, /\b[\w-]+\/[\w./-]+\.json\b/g];
 
 /** Runs in the page: every visible text node's words of 3+ Latin letters, with where they sit. */
 function englishWords(typed: string[]): { word: string; where: string }[] {

@@ -84,10 +84,10 @@ describe('small-data details', () => {
     expect(count('0', 'customer', 'customers')).toBe('0 customers');
     expect(count('1,001', 'row', 'rows')).toBe('1,001 rows');
     expect(isOne('1.0')).toBe(false);
-    expect(EN.m.actions.atRiskWhat('1')).toMatch(/^1 customer at/);
+    expect(EN.m.actions.worthSavingWhat('1')).toMatch(/^1 customer in the high churn band/);
     expect(EN.m.layout.showTable('T', '1')).toBe('Show the table: T (1 row)');
-    expect(EN.m.highlights.wonBack('1')).toBe('1 customer was won back: they ordered again after a long break.');
-    expect(EN.m.highlights.atRiskValue('1', '$5', '$9')).toMatch(/^1 high-value customer is now/);
+    expect(EN.m.highlights.wonBack('1', '90')).toMatch(/^1 customer is won back \(customer state/);
+    expect(EN.m.highlights.worthSaving('1', 'top', '9 weeks', '80%', '$5', '$9')).toMatch(/^1 customer in the top value tier .* is in the high churn band/);
     expect(EN.m.header.windowValue('a', 'b', '1', '1')).toBe('a to b · 1 transaction · 1 customer');
     expect(EN.m.common.days('1')).toBe('1 day');
     expect(EN.m.common.days('1.0')).toBe('1.0 days');

@@ -354,8 +354,8 @@ export const zhCN: Messages = {
     bands: (high, medium) => `风险等级：流失风险 ${high} 及以上为高，${medium} 及以上为中，其余为低。`,
     clvDef: (months, margin, discount) => `12 个月 CLV：${months} 个月内逐月预期订单数 × 预期每单消费 × 毛利率 ${margin}，按每月 ${discount} 折现。`,
     tiers: (top, mid) =>
-      `按留存时 12 个月价值划分价值层级（即客户留下时的 CLV，P(alive) = 1，未按流失风险折减）：头部 = 价值最高的 ${top} 客户，中部 = 其后 ${mid}，其余为低；价值为 0 的客户总是低层级。`,
-    highValue: (tiers) => `要点和“值得挽留”名单中的“高价值”指以下价值层级：${tiers}（设置项 highValueTiers）。`,
+      `按留存时 12 个月价值划分价值层级（即客户留下时的 CLV，存活概率按 1 计，未按流失风险折减）：头部 = 价值最高的 ${top} 客户，中部 = 其后 ${mid}，其余为低；价值为 0 的客户总是低层级。`,
+    highValue: (tiers) => `要点和“值得挽留”名单中的“高价值”指以下价值层级：${tiers}（设置项 "highValueTiers"）。`,
     statesTitle: '客户状态与生命周期阶段',
     statesNone: '本次运行未记录状态阈值。',
     lost: (min, mult) => `客户状态（其用词与 RFM 分群名称互不重合）。已停购：未下单的时间超过 ${min} 天与 ${mult} × 自身平均下单间隔中的较大者。`,
