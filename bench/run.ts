@@ -77,7 +77,7 @@ const summary = { customers: first[0]!['customers'], rows: first[0]!['rows'], fo
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 const name = `${customers}-${format}`;
 writeFileSync(join(root, 'bench', 'results', `${name}.json`), JSON.stringify(summary, null, 2));
-const fmt = (k: string, v: number) => (k === 'peak_rss_mb' ? `${v.toFixed(0)} MB` : `${(v / 1000).toFixed(3)} s`);
+const fmt = (k: string, v: number) => (k.endsWith('_mb') ? `${v.toFixed(0)} MB` : `${(v / 1000).toFixed(3)} s`);
 const cell = (v: string, k: string) => { const s = tables[v]![k]!; return `${fmt(k, s.median)} (${fmt(k, s.min)}–${fmt(k, s.max)})`; };
 const md = [
   `### ${summary.customers} customers, ${summary.rows} transaction lines, ${format} (${runs} runs; median (min–max))`,

@@ -24,15 +24,11 @@ function englishWords(typed: string[]): { word: string; where: string }[] {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement!;
-    // data: customer ids and file names, code the reader types, and the churn reasons the scoring
-    // step writes in English (translated by the churn-reason change, not by the report)
+    // data: customer ids and file names, and code the reader types (churn reasons are rendered in
+    // the report's language, so they are checked like every other text)
     if (el.closest('script, style, noscript, code, .path, a.file, [data-raw]')) continue;
     const cell = el.closest('td');
     if (cell && cell.cellIndex === 0 && /^C\d+$/.test(cell.textContent!.trim())) continue;
-    // churn reasons are written in English by the scoring step; their translation is a separate
-    // change (issue 13, "meaning"): drop this exclusion once it has landed
-    const header = cell?.closest('table')?.querySelectorAll('thead th')[cell.cellIndex]?.textContent;
-    if (header === '原因' && cell!.closest('#churn')) continue;
     const said = typed.reduce((s, re) => s.replace(new RegExp(re, 'g'), ' '), n.textContent!);
     for (const word of (said.match(/[A-Za-z](?:[A-Za-z-]*[A-Za-z])?/g) ?? []).filter((w) => w.replace(/-/g, '').length >= 3)) {
       out.push({ word, where: `${el.closest('section, header, nav, footer, div')?.id ?? ''} ${el.tagName}: ${n.textContent!.trim().slice(0, 80)}` });
