@@ -4,7 +4,7 @@
 -- param: previous INTEGER = NULL   the earlier run (default: the latest successful run with an earlier as-of date)
 WITH later AS (
   SELECT run_id, as_of FROM runs
-  WHERE run_id = coalesce($run::INTEGER, (SELECT run_id FROM runs WHERE status = 'ok' ORDER BY as_of DESC, run_id DESC LIMIT 1))
+  WHERE run_id = coalesce($run::INTEGER, (SELECT run_id FROM latest_run))
 ),
 earlier AS (
   SELECT coalesce($previous::INTEGER, (

@@ -8,7 +8,7 @@ SELECT s.customer_id, round(s.monetary, 2) AS monetary, s.frequency, s.recency_d
   s.last_order::DATE AS last_order, s.segment, s.r_score, s.f_score, s.m_score,
   round(s.return_rate, 3) AS return_rate, s.as_of, s.run_id
 FROM customer_scores s
-WHERE s.run_id = coalesce($run::INTEGER, (SELECT run_id FROM runs WHERE status = 'ok' ORDER BY as_of DESC, run_id DESC LIMIT 1))
+WHERE s.run_id = coalesce($run::INTEGER, (SELECT run_id FROM latest_run))
   AND ($since::DATE IS NULL OR s.last_order >= $since::DATE)
   AND ($segment::VARCHAR IS NULL OR s.segment = $segment::VARCHAR)
 ORDER BY s.monetary DESC, s.customer_id

@@ -6,7 +6,7 @@
 -- churn-discounted clv_12m would put almost no high-risk customer in a high tier. Runs made
 -- before it existed fall back to clv_12m and count top and mid as high value, as they did.
 WITH r AS (
-  SELECT coalesce($run::INTEGER, (SELECT run_id FROM runs WHERE status = 'ok' ORDER BY as_of DESC, run_id DESC LIMIT 1)) AS run_id
+  SELECT coalesce($run::INTEGER, (SELECT run_id FROM latest_run)) AS run_id
 ),
 high_value AS (
   SELECT coalesce(

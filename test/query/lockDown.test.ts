@@ -61,14 +61,16 @@ describe('crm query cannot reach the file system', () => {
     mkdirSync(own, { recursive: true });
     writeFileSync(join(own, 'leak.sql'), `-- name: leak\n-- description: tries to write a file\ncopy (select 1) to '${join(dir, 'named-leak.csv')}'\n`);
     writeFileSync(join(own, 'passwd.sql'), `-- name: passwd\n-- description: tries to read a file\nselect * from read_csv('/etc/passwd', sep=':')\n`);
+    writeFileSync(join(own, 'attach.sql'), `-- name: attach\n-- description: tries to attach another database\nattach '${join(dir, 'named-other.duckdb')}' as other\n`);
     process.env['CRM_QUERIES'] = own;
     try {
-      for (const name of ['leak', 'passwd']) {
+      for (const name of ['leak', 'passwd', 'attach']) {
         const r = await crm('query', name, '--db', db);
         expect(r.code, r.err).toBe(3);
         expect(r.err).toContain('--allow-files');
       }
       expect(existsSync(join(dir, 'named-leak.csv'))).toBe(false);
+      expect(existsSync(join(dir, 'named-other.duckdb'))).toBe(false);
     } finally {
       delete process.env['CRM_QUERIES'];
     }
