@@ -25,12 +25,6 @@ export interface OpenOptions {
   signal?: AbortSignal;
   /** told once when the database is busy and waiting starts */
   onWait?: (message: string) => void;
-  /**
-   * Read-only opens read the readers' snapshot (`<db>.read.duckdb`, see snapshot.ts) when there
-   * is one, so they never wait for a writer; `live: true` reads the database itself (waiting while
-   * a writer has it), e.g. to see a run still in progress.
-   */
-  live?: boolean;
 }
 
 /**
@@ -58,7 +52,8 @@ export async function withDatabase<T>(
   const publish = !options.readOnly && !inMemory;
   let done = false;
   try {
-    const instance = await openInstance(options.readOnly && !options.live ? readPathOf(path) : path, Boolean(options.readOnly), wait);
+    // a read-only open reads the readers' snapshot when there is one, so it never waits for a writer
+    const instance = await openInstance(options.readOnly ? readPathOf(path) : path, Boolean(options.readOnly), wait);
     try {
       const conn = await instance.connect();
       try {

@@ -10,7 +10,7 @@ export interface RunPoint {
   activeCustomers: number | null;
   /** the KPI window in days (28 unless configured) */
   windowDays: number;
-  /** the run's currency (ISO 4217; null = not known); 'USD' for runs made before currencies were recorded */
+  /** the run's currency (ISO 4217); null = not known, as for runs made before currencies were recorded (the report says the same) */
   currency: string | null;
 }
 
@@ -30,7 +30,6 @@ export async function readRunTrend(conn: DuckDBConnection, defaultWindowDays: nu
        max(k.value) FILTER (WHERE k.kpi = 'revenue') AS revenue,
        max(k.value) FILTER (WHERE k.kpi = 'active_customers') AS active,
        max(k.window_days) FILTER (WHERE k.kpi = 'revenue') AS window_days,
-       (SELECT count(*) FROM run_config c WHERE c.run_id = l.run_id AND c.section = 'currency') AS has_currency,
        (SELECT json_extract_string(c.config, '$.currency') FROM run_config c WHERE c.run_id = l.run_id AND c.section = 'currency') AS currency
      FROM latest l LEFT JOIN kpis k USING (run_id)
      GROUP BY l.run_id, l.as_of ORDER BY l.as_of`,
@@ -38,6 +37,6 @@ export async function readRunTrend(conn: DuckDBConnection, defaultWindowDays: nu
   return rows.map((r) => ({
     runId: num(r['run_id']), asOf: str(r['as_of']), revenue: numOrNull(r['revenue']), activeCustomers: numOrNull(r['active']),
     windowDays: numOrNull(r['window_days']) ?? defaultWindowDays,
-    currency: num(r['has_currency']) === 0 ? 'USD' : r['currency'] === null ? null : str(r['currency']),
+    currency: r['currency'] === null ? null : str(r['currency']),
   }));
 }
