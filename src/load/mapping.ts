@@ -51,6 +51,11 @@ export interface Mapping {
    * (columns.currency) wins over it, and it wins over the load's `currency` option
    */
   currency?: string;
+  /**
+   * How customer ids are matched. casefold_emails (default true): an e-mail-shaped id is
+   * lower-cased, because exports write the same address with different case.
+   */
+  identity?: { casefold_emails?: boolean };
 }
 
 /** With no mapping file the loader recognises usual header names (see detectColumns). */
@@ -58,7 +63,7 @@ export const EMPTY_MAPPING: Mapping = { columns: {} };
 
 const KNOWN_KEYS = [
   'columns', 'format', 'header', 'delimiter', 'encoding', 'date_format', 'number_format', 'returns', 'exclude',
-  'duplicate_lines', 'source', 'currency',
+  'duplicate_lines', 'source', 'currency', 'identity',
 ];
 
 /**
@@ -119,6 +124,14 @@ function parseOptions(value: Record<string, unknown>, m: Mapping, source: string
       throw inputError(`${source}: exclude.product_ids must be a list of product codes, e.g. ["POST", "M"]`);
     }
     m.exclude = { product_ids: ids };
+  }
+  const idn = optional(value, 'identity', 'object', source) as Record<string, unknown> | undefined;
+  if (idn) {
+    const bad = Object.keys(idn).filter((k) => k !== 'casefold_emails');
+    if (bad.length || (idn['casefold_emails'] !== undefined && typeof idn['casefold_emails'] !== 'boolean')) {
+      throw inputError(`${source}: "identity" takes only "casefold_emails": true or false, e.g. {"casefold_emails": false}`);
+    }
+    if (idn['casefold_emails'] !== undefined) m.identity = { casefold_emails: idn['casefold_emails'] as boolean };
   }
 }
 

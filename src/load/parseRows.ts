@@ -28,6 +28,14 @@ export const EXCLUDED_REASON = 'excluded product code';
 const idSql = (t: string): string =>
   `CASE WHEN contains(${t}, '.') THEN regexp_replace(${t}, '^(-?[0-9]+)\\.0+$', '\\1') ELSE ${t} END`;
 
+/**
+ * E-mail-shaped ids ('@' with a dot after it) are lower-cased: shops' exports write one address
+ * with different case (Jane@Example.com, jane@example.com), and it is one customer. Other ids are
+ * exact, since codes like "AB12" and "ab12" may be different customers.
+ */
+export const casefoldEmailSql = (t: string): string =>
+  `CASE WHEN contains(${t}, '@') AND regexp_matches(${t}, '@[^@]*\\.') THEN lower(${t}) ELSE ${t} END`;
+
 /** Number text → DOUBLE, honouring the mapping's currency, thousands and decimal settings. */
 function numberSql(t: string, nf: Mapping['number_format']): string {
   if (!nf) return `try_cast(${t} AS DOUBLE)`;
@@ -48,7 +56,7 @@ function typedRowsSql(m: ResolvedMapping, from: string, extra = ''): string {
   return `
     src AS (
       SELECT s.source_line,${extra}
-        ${IDS.map((f) => `${idSql(text(f))} AS ${f}_text`).join(', ')},
+        ${IDS.map((f) => `${f === 'customer_id' && m.identity?.casefold_emails !== false ? casefoldEmailSql(idSql(text(f))) : idSql(text(f))} AS ${f}_text`).join(', ')},
         ${text('order_date')} AS order_date_text,
         ${NUMBERS.map((f) => `${text(f)} AS ${f}_text`).join(', ')},
         ${LABELS.map((f) => `${text(f)} AS ${f}`).join(', ')},
