@@ -11,6 +11,7 @@ import { isDialectError } from './stage/stageCsv.js';
 import { clearRejects, numberParsed } from './stage/rejects.js';
 import { inputError } from '../util/error.js';
 import { parseCurrency } from './currency.js';
+import { describeNumberFormat } from './detectNumberFormat.js';
 import type { Staged } from './stage/types.js';
 
 export interface LoadFileOptions {
@@ -132,7 +133,7 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
     : await insertRows(conn, p, loadId);
   const currencySet = await claimCurrency(conn, p);
   const preview = opts.preview && !already ? await previewRows(conn, `${p.t}_parsed`, opts.preview) : undefined;
-  const detected = { ...p.staged.detected, date_format: p.mapping.date_format, currency: currencySource(p.mapping) };
+  const detected = { ...p.staged.detected, date_format: p.mapping.date_format, currency: currencySource(p.mapping), ...numbersDetected(p.mapping) };
   const result: FileLoadResult = {
     path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet, mapping: p.mapping, detected,
     ...(preview ? { preview } : {}),
@@ -140,6 +141,12 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   checkAccounting(result);
   await recordLoad(conn, p.checksum, result);
   return result;
+}
+
+/** Detected thousands separators, e.g. number_format: 'amount: thousands ",", decimal "."'. */
+function numbersDetected(m: ResolvedMapping): Record<string, string> {
+  const found = Object.entries(m.detected_numbers ?? {}).map(([f, nf]) => `${f} (column ${m.columns[f as 'amount']}): ${describeNumberFormat(nf)}`);
+  return found.length ? { number_format: found.join('; ') } : {};
 }
 
 /** Where the file's currency comes from, for --dry-run and loads.detected. */

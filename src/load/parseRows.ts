@@ -7,10 +7,15 @@ import { isCurrencySql } from './currency.js';
  * A mapping whose columns are all names in `staging` (positions already resolved); `currency` is
  * the file's default currency (the mapping's, else the load's option), used where a row has none.
  */
-export type ResolvedMapping = Mapping & { columns: Partial<Record<CanonicalField, string>>; date_format: string };
+export type ResolvedMapping = Mapping & {
+  columns: Partial<Record<CanonicalField, string>>;
+  date_format: string;
+  /** per number column, the thousands/decimal form detected from its values (no number_format given) */
+  detected_numbers?: Partial<Record<(typeof NUMBERS)[number], NonNullable<Mapping['number_format']>>>;
+};
 
 const IDS = ['customer_id', 'order_id'] as const;
-const NUMBERS = ['amount', 'quantity', 'unit_price'] as const;
+export const NUMBERS = ['amount', 'quantity', 'unit_price'] as const;
 const LABELS = ['product_id', 'product_name', 'category', 'channel', 'country'] as const;
 
 /**
@@ -65,7 +70,7 @@ function typedRowsSql(m: ResolvedMapping, from: string, extra = ''): string {
     ), typed AS (
       SELECT *, customer_id_text AS customer_id,
         ${parseDateSql(dateTextSql('order_date_text'), m.date_format)} AS order_date,
-        ${NUMBERS.map((f) => `${numberSql(`${f}_text`, m.number_format)} AS ${f}${f === 'amount' ? '_in' : ''}`).join(', ')}
+        ${NUMBERS.map((f) => `${numberSql(`${f}_text`, m.number_format ?? m.detected_numbers?.[f])} AS ${f}${f === 'amount' ? '_in' : ''}`).join(', ')}
       FROM src
     ), valued AS (
       SELECT *, ${c.amount ? 'amount_in' : 'quantity * unit_price'} AS gross_amount,

@@ -4,7 +4,8 @@ import { ident } from '../util/sql.js';
 import { detectColumns } from './detectColumns.js';
 import { detectDateFormat } from './detectDateFormat.js';
 import { checkRequired, type CanonicalField, type Mapping } from './mapping.js';
-import type { ResolvedMapping } from './parseRows.js';
+import { NUMBERS, type ResolvedMapping } from './parseRows.js';
+import { detectNumberFormat } from './detectNumberFormat.js';
 
 /**
  * Turn a mapping into one naming actual `staging` columns: positions become names, an empty
@@ -43,5 +44,13 @@ export async function resolveMapping(
 ): Promise<ResolvedMapping> {
   const columns = resolveColumns(m, headers, file, mappingSource);
   const date_format = m.date_format ?? (await detectDateFormat(conn, table, ident(columns.order_date!), file));
-  return { ...m, columns, date_format };
+  const resolved: ResolvedMapping = { ...m, columns, date_format };
+  if (!m.number_format) {
+    for (const f of NUMBERS) {
+      const col = columns[f];
+      const nf = col === undefined ? undefined : await detectNumberFormat(conn, table, ident(col), col, file);
+      if (nf) resolved.detected_numbers = { ...resolved.detected_numbers, [f]: nf };
+    }
+  }
+  return resolved;
 }
