@@ -4,7 +4,7 @@ import type { FileLoadResult } from './types.js';
 import { fileChecksum } from './checksum.js';
 import { claimCurrency } from './claimCurrency.js';
 import { insertRows, type InsertCounts } from './insertRows.js';
-import { parseRowsSql, reasonCountsSql, repeatsSql, sharedHashesSql, type ResolvedMapping } from './parseRows.js';
+import { NO_CUSTOMER_REASON, parseRowsSql, reasonCountsSql, repeatsSql, sharedHashesSql, type ResolvedMapping } from './parseRows.js';
 import { resolveMapping } from './resolveMapping.js';
 import { stageFile, stageNormalized } from './stage/stageFile.js';
 import { isDialectError } from './stage/stageCsv.js';
@@ -38,6 +38,8 @@ export interface ParseStats {
   hi: string | null;
   /** usable rows repeating an earlier usable row of the file exactly */
   repeats: number;
+  /** net amount of the rows with no customer id: revenue no customer can be credited with */
+  noCustomerRevenue: number;
 }
 
 /** A file read and checked, not yet written anywhere. */
@@ -105,7 +107,10 @@ async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Pr
   const r = await conn.runAndReadAll(
     `SELECT coalesce(reason, ''), n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f') FROM (${reasonCountsSql(parsed)})`,
   );
-  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0 };
+  const nc = await conn.runAndReadAll(
+    `SELECT coalesce(sum(amount) FILTER (WHERE isfinite(amount)), 0) FROM ${parsed} WHERE reason = '${NO_CUSTOMER_REASON}'`,
+  );
+  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: Number(nc.getRows()[0]![0]) };
   for (const [reason, n, lo, hi] of r.getRows()) {
     stats.reasons[String(reason)] = Number(n);
     if (reason === '') [stats.lo, stats.hi] = [lo === null ? null : String(lo), hi === null ? null : String(hi)];
@@ -135,7 +140,8 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   const preview = opts.preview && !already ? await previewRows(conn, `${p.t}_parsed`, opts.preview) : undefined;
   const detected = { ...p.staged.detected, date_format: p.mapping.date_format, currency: currencySource(p.mapping), ...numbersDetected(p.mapping) };
   const result: FileLoadResult = {
-    path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet, mapping: p.mapping, detected,
+    path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet,
+    noCustomerRevenue: already ? 0 : p.stats.noCustomerRevenue, mapping: p.mapping, detected,
     ...(preview ? { preview } : {}),
   };
   checkAccounting(result);
@@ -192,12 +198,12 @@ async function alreadyLoaded(conn: DuckDBConnection, checksum: string): Promise<
 async function recordLoad(conn: DuckDBConnection, checksum: string, r: FileLoadResult): Promise<void> {
   await conn.run(
     `INSERT INTO loads (load_id, path, checksum, format, mapping, rows_read, rows_loaded, rows_duplicate, rows_excluded,
-       rows_quarantined, status, detected, duplicate_lines_kept)
-     VALUES ($id, $path, $checksum, $format, $mapping, $read, $loaded, $dup, $excl, $quar, $status, $detected, $kept)`,
+       rows_quarantined, status, detected, duplicate_lines_kept, no_customer_revenue)
+     VALUES ($id, $path, $checksum, $format, $mapping, $read, $loaded, $dup, $excl, $quar, $status, $detected, $kept, $nc)`,
     {
       id: r.loadId, path: r.path, checksum, format: String(r.detected['format']), mapping: JSON.stringify(r.mapping),
       read: r.rowsRead, loaded: r.loaded, dup: r.duplicates, excl: r.excluded, quar: r.quarantined, status: r.status,
-      detected: JSON.stringify(r.detected), kept: r.duplicateLinesKept,
+      detected: JSON.stringify(r.detected), kept: r.duplicateLinesKept, nc: r.noCustomerRevenue,
     },
   );
 }

@@ -29,6 +29,12 @@ const trimSql = (x: string): string =>
 /** The reason given to non-purchase lines; every other reason is a quarantine reason. */
 export const EXCLUDED_REASON = 'excluded product code';
 
+/** The quarantine reason of rows with no customer id; their revenue is reported per load. */
+export const NO_CUSTOMER_REASON = 'missing customer_id';
+
+/** The quarantine reason of ids a spreadsheet turned into scientific notation. */
+export const DAMAGED_ID_REASON = 'id damaged by a spreadsheet';
+
 /** Spreadsheet-style ids ("17850.0") lose the ".0"; anything else, zeros included, stays as written. */
 const idSql = (t: string): string =>
   `CASE WHEN contains(${t}, '.') THEN regexp_replace(${t}, '^(-?[0-9]+)\\.0+$', '\\1') ELSE ${t} END`;
@@ -152,6 +158,12 @@ function checks(m: ResolvedMapping, now: string): Check[] {
     list.push([`product_id IN (${excluded.map(literal).join(', ')})`, EXCLUDED_REASON, `'product code ' || product_id || ' is not a purchase (exclude.product_ids)'`]);
   }
   list.push(missing('customer_id'), missing('order_date'));
+  // A spreadsheet re-saving an export writes long numeric ids as 9.23228E+11: the digits are
+  // gone, and rows of different customers would merge under one id, so none is guessed back.
+  const damaged = (f: 'customer_id' | 'order_id'): Check => [`regexp_full_match(${f}_text, '[0-9](\\.[0-9]+)?[eE]\\+[0-9]+')`, DAMAGED_ID_REASON,
+    `'${f} "' || ${f}_text || '" (column ${col(f)}) is in scientific notation: a spreadsheet re-saved the file and the id lost its digits; export the file again from the source, or format the column as text before saving'`];
+  list.push(damaged('customer_id'));
+  if (c.order_id) list.push(damaged('order_id'));
   list.push(['order_date IS NULL', 'unparseable order_date', `'order_date "' || order_date_text || '" does not match date format ${q(m.date_format)}' || ' (column ${col('order_date')})'`]);
   list.push([`year(order_date) < ${PLAUSIBLE_YEARS[0]}`, 'unparseable order_date', `'order_date "' || order_date_text || '" reads as year ' || year(order_date) || ' with date format ${q(m.date_format)}; check the format (%y is a two-digit year)'`]);
   list.push([`order_date > TIMESTAMP '${now}'`, 'order_date in the future', `'order_date ' || order_date_text || ' is after the load time'`]);

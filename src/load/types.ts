@@ -13,6 +13,8 @@ export interface FileLoadResult {
   duplicateLinesKept: number;
   /** rows stored earlier with no currency that took this file's (see claimCurrency); not counted as read */
   currencySet: number;
+  /** net amount of the rows quarantined as "missing customer_id" (0 when the file was already loaded) */
+  noCustomerRevenue: number;
   /** the mapping as applied (columns resolved, date format chosen) and what was detected */
   mapping: object;
   detected: Record<string, string | boolean | number>;
@@ -31,6 +33,8 @@ export interface LoadSummary {
   duplicate_lines_kept: number;
   /** rows stored earlier with no currency that these files gave one */
   currency_set: number;
+  /** net amount of rows with no customer id, summed over files (amounts as written, not converted) */
+  no_customer_revenue: number;
   /** true when nothing was written (--dry-run) */
   dry_run?: boolean;
   files: FileLoadResult[];

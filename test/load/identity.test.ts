@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/load/loadFiles.js';
-import { parseMapping, type Mapping } from '../../src/load/mapping.js';
-import { rows, withTempDb } from '../helpers/db.js';
+import { EMPTY_MAPPING, parseMapping, type Mapping } from '../../src/load/mapping.js';
+import { rows, withTempDb, writeText } from '../helpers/db.js';
 import { F } from './helpers.js';
 
 const FILE = F('emails.csv');
@@ -49,5 +49,44 @@ describe('customer identities', () => {
   it('refuses an identity key it does not know, naming the mapping and the fix', () => {
     expect(() => parseMapping({ columns: COLUMNS, identity: { casefold: false } }, 'm.json')).toThrow(/m\.json: "identity" takes only "casefold_emails"/);
     expect(() => parseMapping({ columns: COLUMNS, identity: { casefold_emails: 'no' } }, 'm.json')).toThrow(/casefold_emails/);
+  });
+});
+
+describe('ids damaged by a spreadsheet', () => {
+  it('quarantines customer and order ids in scientific notation with their own reason, naming the column', async () => {
+    await withTempDb(async (conn) => {
+      const mapping = parseMapping({ columns: { customer_id: 'Customer ID', order_id: 'Order ID', order_date: 'Order Date', amount: 'Amount' } }, 'm.json');
+      const s = await loadFiles(conn, [F('spreadsheet-ids.csv')], { mapping, mappingSource: 'm.json' });
+      const f = s.files[0]!;
+      expect(f.loaded + f.duplicates + f.excluded + f.quarantined).toBe(f.rowsRead);
+      // 12E4 has no "+" exponent, so it is a code a spreadsheet did not write: kept
+      expect(s).toMatchObject({ rows_read: 4, loaded: 2, quarantined: 2, quarantine_reasons: { 'id damaged by a spreadsheet': 2 } });
+      expect((await rows(conn, 'SELECT customer_id FROM transactions ORDER BY source_line')).map((r) => r['customer_id'])).toEqual(['922280000123', '12E4']);
+      const q = await rows(conn, 'SELECT source_line, detail FROM quarantine ORDER BY source_line');
+      expect(q.map((r) => r['source_line'])).toEqual([2, 4]);
+      expect(String(q[0]!['detail'])).toMatch(/^customer_id "9\.23228E\+11" \(column Customer ID\) is in scientific notation: a spreadsheet re-saved the file/);
+      expect(String(q[1]!['detail'])).toMatch(/^order_id "1\.5E\+04" \(column Order ID\) is in scientific notation/);
+    });
+  });
+});
+
+describe('revenue of rows with no customer', () => {
+  it('reports the net amount of "missing customer_id" rows in the load result and in loads', async () => {
+    await withTempDb(async (conn, dir) => {
+      const s1 = await loadEmails(conn);
+      expect(s1.quarantine_reasons).toEqual({ 'missing customer_id': 1 });
+      expect(s1.no_customer_revenue).toBe(40); // line 11 of emails.csv, by hand
+      // quantity × unit_price: 2 × 5 bought, a return of 1 × 5 (net 5), and an unparseable price (no amount)
+      const file = writeText(dir, 'lines.csv', 'customer_id,order_id,order_date,quantity,unit_price\n,1,2024-04-01,2,5\n,2,2024-04-02,-1,5\n,3,2024-04-03,1,abc\nZ,4,2024-04-04,1,99\n');
+      const s2 = await loadFiles(conn, [file], { mapping: EMPTY_MAPPING, mappingSource: 'detected' });
+      const f = s2.files[0]!;
+      expect(f.loaded + f.duplicates + f.excluded + f.quarantined).toBe(f.rowsRead);
+      expect(s2).toMatchObject({ rows_read: 4, loaded: 1, quarantined: 3, no_customer_revenue: 5 });
+      const loads = await rows(conn, 'SELECT no_customer_revenue AS r FROM loads ORDER BY load_id');
+      expect(loads.map((r) => r['r'])).toEqual([40, 5]);
+      // loading a file again counts nothing twice
+      const again = await loadFiles(conn, [file], { mapping: EMPTY_MAPPING, mappingSource: 'detected' });
+      expect(again).toMatchObject({ duplicates: 4, no_customer_revenue: 0 });
+    });
   });
 });
