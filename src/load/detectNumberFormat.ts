@@ -24,6 +24,7 @@ const readSql = (i: 0 | 1): string =>
  * refuse: a silently wrong guess is worse than asking. Undefined when nothing needs reading.
  */
 export async function detectNumberFormat(conn: DuckDBConnection, table: string, column: string, label: string, file: string): Promise<NumberFormat | undefined> {
+  if (await plainSample(conn, table, column)) return undefined;
   const values = `(SELECT DISTINCT trim(${column}) AS v FROM ${table} WHERE nullif(trim(${column}), '') IS NOT NULL)`;
   const r = await conn.runAndReadAll(
     `SELECT count(*) FILTER (WHERE try_cast(v AS DOUBLE) IS NULL),
@@ -48,6 +49,22 @@ export async function detectNumberFormat(conn: DuckDBConnection, table: string, 
   if (Number(pick ? gainB : gainA) === 0) return undefined; // the winner adds nothing to plain reading
   return { ...READINGS[pick].nf };
 }
+
+/**
+ * True when the first SAMPLE non-empty values are all plain numbers: the usual export, which then
+ * costs no pass over the whole file (the staging view re-reads it for every query). A column whose
+ * separators only start later keeps today's behaviour: those rows are quarantined as unparseable.
+ */
+async function plainSample(conn: DuckDBConnection, table: string, column: string): Promise<boolean> {
+  const r = await conn.runAndReadAll(
+    `SELECT count(*) FILTER (WHERE try_cast(v AS DOUBLE) IS NULL) FROM
+       (SELECT trim(${column}) AS v FROM ${table} WHERE nullif(trim(${column}), '') IS NOT NULL LIMIT ${SAMPLE})`,
+  );
+  return Number(r.getRows()[0]![0]) === 0;
+}
+
+/** Values looked at before deciding a column may need a thousands separator read. */
+const SAMPLE = 2000;
 
 /** How a detected format is described in the load summary. */
 export const describeNumberFormat = (nf: NumberFormat): string => `thousands "${nf.thousands}", decimal "${nf.decimal}"`;
