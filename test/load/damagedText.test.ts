@@ -47,3 +47,24 @@ describe('damaged text exports load line by line instead of being refused', () =
     expect(r.quarantined).toEqual(['3:malformed record']);
   });
 });
+
+// Also found by the fuzzer: both used to end the load with "unexpected error" (exit 1).
+describe('hostile bytes the reader must survive', () => {
+  it('a file whose only data line has invalid UTF-8: the line is quarantined, DuckDB is not crashed', async () => {
+    await withTempDb(async (conn, dir) => {
+      const path = join(dir, 'bad.csv');
+      writeFileSync(path, Buffer.concat([Buffer.from(`${HEADER}\n${good(1)}\nc,x,`), Buffer.from([0xd6]), Buffer.from(',b\n')]));
+      const s = await loadFiles(conn, [path], { mapping: MAPPING, mappingSource: 'test' });
+      expect(s).toMatchObject({ rows_read: 2, loaded: 1, quarantined: 1, quarantine_reasons: { 'invalid text encoding': 1 } });
+    });
+  });
+
+  it('a NUL byte in a header is renamed, not a SQL error', async () => {
+    await withTempDb(async (conn, dir) => {
+      const path = join(dir, 'nul.csv');
+      writeFileSync(path, `customer_id,order_id,order_date,amount,no\u0000te\n${good(1)},x\n`);
+      const s = await loadFiles(conn, [path], { mapping: MAPPING, mappingSource: 'test' });
+      expect(s).toMatchObject({ rows_read: 1, loaded: 1 });
+    });
+  });
+});

@@ -30,12 +30,22 @@ export async function stageCsv(conn: DuckDBConnection, t: string, path: string, 
     read = `read_csv(${literal(path)}, auto_detect=false, ${dialect}, columns={${names.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}})`;
     raw = await columnNames(conn, read, shown, delim);
   }
+  if (raw.some((c) => c.includes('\0'))) {
+    // a NUL byte in a header cannot stand in SQL text, even quoted: rename those columns
+    raw = raw.map((c) => c.replaceAll('\0', '\uFFFD'));
+    read = `${read.slice(0, -1)}, names=[${raw.map(literal).join(', ')}])`;
+  }
   const headers = opts.header ? raw : raw.map((_, i) => String(i + 1));
   const columns = raw.map((c, i) => `s.${ident(c)} AS ${ident(headers[i]!)}`).join(', ');
   const firstLine = opts.header ? 2 : 1;
   const detected = { format: 'csv', delimiter: delim, header: opts.header };
   if (!opts.copy) {
-    await conn.run(`CREATE OR REPLACE TEMP VIEW ${t} AS SELECT NULL::BIGINT AS source_line, ${columns} FROM ${read} s`);
+    // Every query of the view reads every column: DuckDB 1.5.5's reader, with store_rejects, fails
+    // ("Attempted to access index 2 within vector of size 1") and invalidates the database when a
+    // query reads only some columns of a file holding a line of invalid UTF-8 (found by the loader
+    // fuzzer). The always-true filter names them all, so no column is pruned.
+    const all = raw.map((c) => `s.${ident(c)}`).join(', ');
+    await conn.run(`CREATE OR REPLACE TEMP VIEW ${t} AS SELECT NULL::BIGINT AS source_line, ${columns} FROM ${read} s WHERE length(concat_ws(chr(0), ${all})) >= 0`);
     return { headers, accepted: 0, rejected: [], pending: { firstLine }, detected };
   }
   await clearRejects(conn);
