@@ -105,14 +105,12 @@ async function parseFile(conn: DuckDBConnection, t: string, path: string, staged
 
 async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Promise<ParseStats> {
   const r = await conn.runAndReadAll(
-    `SELECT coalesce(reason, ''), n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f') FROM (${reasonCountsSql(parsed)})`,
+    `SELECT coalesce(reason, ''), n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f'), net FROM (${reasonCountsSql(parsed)})`,
   );
-  const nc = await conn.runAndReadAll(
-    `SELECT coalesce(sum(amount) FILTER (WHERE isfinite(amount)), 0) FROM ${parsed} WHERE reason = '${NO_CUSTOMER_REASON}'`,
-  );
-  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: Number(nc.getRows()[0]![0]) };
-  for (const [reason, n, lo, hi] of r.getRows()) {
+  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: 0 };
+  for (const [reason, n, lo, hi, net] of r.getRows()) {
     stats.reasons[String(reason)] = Number(n);
+    if (reason === NO_CUSTOMER_REASON) stats.noCustomerRevenue = Number(net);
     if (reason === '') [stats.lo, stats.hi] = [lo === null ? null : String(lo), hi === null ? null : String(hi)];
   }
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_shared AS ${sharedHashesSql(parsed)}`);

@@ -115,7 +115,8 @@ export function parseRowsSql(m: ResolvedMapping, staging: string, now: string, h
 
 /** Rows per reason (NULL = usable), with the usable rows' date range. */
 export const reasonCountsSql = (parsed: string): string =>
-  `SELECT reason, count(*) AS n, min(order_date) AS lo, max(order_date) AS hi FROM ${parsed} GROUP BY reason`;
+  `SELECT reason, count(*) AS n, min(order_date) AS lo, max(order_date) AS hi,
+     coalesce(sum(amount) FILTER (WHERE isfinite(amount)), 0) AS net FROM ${parsed} GROUP BY reason`;
 
 /** The identity hashes shared by more than one usable row: the only rows whose occurrence needs counting. */
 export const sharedHashesSql = (parsed: string): string =>
