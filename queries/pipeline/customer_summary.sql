@@ -73,6 +73,8 @@ SELECT
   CASE WHEN m.x > 0 THEN m.t_x / m.x END::DOUBLE AS gap_mean,
   m.gap_sd::DOUBLE AS gap_sd,
   m.last_gap::INTEGER AS last_gap,
-  m.days_last_180::INTEGER AS days_last_180
+  m.days_last_180::INTEGER AS days_last_180,
+  -- set by the house-accounts step (a marketplace or wholesale id holding an implausible share)
+  false AS house_account
 FROM activity a
 JOIN model m USING (customer_id)
