@@ -9,6 +9,11 @@ export interface FileLoadResult {
   excluded: number;
   quarantined: number;
   quarantineReasons: Record<string, number>;
+  /** excluded rows per reason ("status voided", "product code", "zero-total order", …) */
+  excludedReasons: Record<string, number>;
+  /** refund entries written (rows of their own, not rows read) and their total, positive */
+  refunds: number;
+  refundedAmount: number;
   /** exact repeats of a line within the file that were kept (duplicate_lines: keep) */
   duplicateLinesKept: number;
   /** rows stored earlier with no currency that took this file's (see claimCurrency); not counted as read */
@@ -30,6 +35,10 @@ export interface LoadSummary {
   excluded: number;
   quarantined: number;
   quarantine_reasons: Record<string, number>;
+  excluded_reasons: Record<string, number>;
+  /** refund entries written and their total (positive, amounts as written) */
+  refunds: number;
+  refunded_amount: number;
   duplicate_lines_kept: number;
   /** rows stored earlier with no currency that these files gave one */
   currency_set: number;
