@@ -43,11 +43,6 @@ function exclusions(m: ResolvedMapping): Check[] {
   if (excluded.length) {
     list.push([`product_id IN (${excluded.map(literal).join(', ')})`, EXCLUDED_REASON, `'product code ' || product_id || ' is not a purchase (exclude.product_ids)'`]);
   }
-  for (const [i, [column, values]] of Object.entries(m.exclude?.when ?? {}).entries()) {
-    const v = `lower(crm_when_${i})`;
-    list.push([`${v} IN (${values.map((x) => literal(x.trim().toLowerCase())).join(', ')})`, { sql: `'${EXCLUDED_PREFIX}${q(column)} = ' || ${v}` },
-      `'${q(column)} is "' || crm_when_${i} || '" (exclude.when)'`]);
-  }
   if (m.columns.status) {
     const { exclude } = statusRules(m);
     if (exclude.length) {
@@ -57,6 +52,11 @@ function exclusions(m: ResolvedMapping): Check[] {
   }
   if (m.order_level?.includes('amount')) {
     list.push(['order_amount = 0', ZERO_TOTAL_REASON, `'order ' || order_id_text || ' has a total of 0 (an exchange or a free replacement): no money changed hands'`]);
+  }
+  for (const [i, [column, values]] of Object.entries(m.exclude?.when ?? {}).entries()) {
+    const v = `lower(crm_when_${i})`;
+    list.push([`${v} IN (${values.map((x) => literal(x.trim().toLowerCase())).join(', ')})`, { sql: `'${EXCLUDED_PREFIX}${q(column)} = ' || ${v}` },
+      `'${q(column)} is "' || crm_when_${i} || '" (exclude.when)'`]);
   }
   return list;
 }

@@ -154,7 +154,7 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   };
   const result: FileLoadResult = {
     path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet,
-    noCustomerRevenue: already ? 0 : p.stats.noCustomerRevenue, mapping: p.mapping, detected,
+    noCustomerRevenue: already ? 0 : p.stats.noCustomerRevenue, mapping: p.mapping, detected, ...(p.preset ? { preset: p.preset } : {}),
     ...(preview ? { preview } : {}),
   };
   checkAccounting(result);

@@ -20,6 +20,8 @@ export interface FileLoadResult {
   currencySet: number;
   /** net amount of the rows quarantined as "missing customer_id" (0 when the file was already loaded) */
   noCustomerRevenue: number;
+  /** the platform preset the mapping came from, and how it was chosen */
+  preset?: { name: string; how: string };
   /** the mapping as applied (columns resolved, date format chosen) and what was detected */
   mapping: object;
   detected: Record<string, string | boolean | number>;
