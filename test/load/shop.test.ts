@@ -169,3 +169,21 @@ describe('Stripe payments export', () => {
     });
   });
 });
+
+describe('a generic shop export with a refund column', () => {
+  // By hand: 1250 + 40 + 60 + 20 = 1370 bought; refunds 40 (dated 10 April), 15 (on the order's
+  // date, none given), 5 (written with a minus sign, dated 20 April): net 1310, 4 orders, 2 customers.
+  it('recognises Refunded and Refund Date with no mapping and dates each refund as the export says', async () => {
+    await withTempDb(async (conn) => {
+      const s = await load(conn, ['fixtures/loader/shop-refunds.csv']);
+      expect(s.files[0]!.preset).toBeUndefined();
+      expect(s).toMatchObject({ rows_read: 4, loaded: 4, refunds: 3, refunded_amount: 60 });
+      expect(await perCurrency(conn)).toEqual([{ currency: null, net: 1310, orders: 4, customers: 2 }]);
+      expect(await rows(conn, `SELECT order_id, amount, strftime(order_date, '%Y-%m-%d') AS d FROM transactions WHERE is_refund ORDER BY order_id`)).toEqual([
+        { order_id: '5002', amount: -40, d: '2024-04-10' },
+        { order_id: '5003', amount: -15, d: '2024-04-05' },
+        { order_id: '5004', amount: -5, d: '2024-04-20' },
+      ]);
+    });
+  });
+});
