@@ -2,6 +2,8 @@
 -- description: Customers worth saving: in the high churn band and a high value tier (the run's highValueTiers, top by default), highest 12-month value if kept first. The report's worth-saving.csv is this query.
 -- param: run INTEGER = NULL        run id (default: the latest successful run)
 -- param: limit INTEGER = 1000      how many customers to list
+-- next_best_offer / offer_reason: the run's next-best offer for the customer (product_offers,
+-- README "Products and categories"); empty for runs made before it or when nothing is left to offer.
 -- Value tiers rank value_if_kept_12m, the 12-month value of a customer who stays: the
 -- churn-discounted clv_12m would put almost no high-risk customer in a high tier. Runs made
 -- before it existed fall back to clv_12m and count top and mid as high value, as they did.
@@ -18,10 +20,15 @@ SELECT row_number() OVER (ORDER BY round(coalesce(value_if_kept_12m, clv_12m), 2
   customer_id, segment, state, value_tier, round(churn_risk, 4) AS churn_risk,
   round(coalesce(value_if_kept_12m, clv_12m), 2) AS value_if_kept_12m, round(clv_12m, 2) AS clv_12m,
   round(historic_value, 2) AS historic_value, last_order::DATE::VARCHAR AS last_order, recency_days,
-  frequency AS orders, churn_reason
-FROM customer_scores, r, high_value
-WHERE customer_scores.run_id = r.run_id
-  AND churn_band = 'high'
+  frequency AS orders, churn_reason, o.next_best_offer, o.offer_reason
+FROM customer_scores
+JOIN r ON customer_scores.run_id = r.run_id
+CROSS JOIN high_value
+LEFT JOIN (
+  SELECT customer_id AS offer_customer, offer_name AS next_best_offer, reason AS offer_reason
+  FROM product_offers WHERE run_id = (SELECT run_id FROM r)
+) o ON o.offer_customer = customer_scores.customer_id
+WHERE churn_band = 'high'
   AND list_contains(high_value.tiers, value_tier)
 ORDER BY rank
 LIMIT $limit

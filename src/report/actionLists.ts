@@ -55,7 +55,7 @@ const WORTH_SAVING: QuerySpec = {
   columns: [
     ['rank', 'number'], ['customer_id', 'text'], ['segment', 'text'], ['state', 'text'], ['value_tier', 'text'], ['churn_risk', 'number'],
     ['value_if_kept_12m', 'number'], ['clv_12m', 'number'], ['historic_value', 'number'], ['last_order', 'text'], ['recency_days', 'number'],
-    ['orders', 'number'], ['churn_reason', 'text'],
+    ['orders', 'number'], ['churn_reason', 'text'], ['next_best_offer', 'text'], ['offer_reason', 'text'],
   ],
 };
 
@@ -69,6 +69,7 @@ const LISTS: Record<ActionListKind, ListSpec | QuerySpec> = {
       ['last_order', 'last_order::DATE::VARCHAR', 'text'], ['recency_days', 'recency_days', 'number'], ['clv_12m', 'round(clv_12m, 2)', 'number'],
       ['churn_risk', 'round(churn_risk, 4)', 'number'],
       ['reason', `coalesce(churn_reason, 'last order ' || recency_days || ' days ago; ' || frequency || ' orders')`, 'text'],
+      ['next_best_offer', 'next_best_offer', 'text'], ['offer_reason', 'offer_reason', 'text'],
     ],
     where: `state IN ('lapsed', 'lapsing')`,
     order: [['coalesce(historic_value, monetary)', 'DESC'], ['customer_id', 'ASC']],
@@ -84,6 +85,10 @@ const LISTS: Record<ActionListKind, ListSpec | QuerySpec> = {
     order: [['customer_id', 'ASC']],
   },
 };
+
+/** The run's next-best offers (product_offers) beside each customer_scores row: columns next_best_offer, offer_reason. */
+const OFFERS = (runId: number): string => `LEFT JOIN (SELECT customer_id AS offer_customer, offer_name AS next_best_offer, reason AS offer_reason
+      FROM product_offers WHERE run_id = ${Number(runId)}) po ON po.offer_customer = customer_scores.customer_id`;
 
 /**
  * The COPY statement writing one list: a header line, then one pre-formatted line per customer
@@ -104,7 +109,7 @@ function copySql(spec: ListSpec, runId: number, path: string): string {
   return `COPY (
     SELECT ${line} || chr(13) AS ${ident(header)}
     FROM (SELECT ${values}, ${keyNames} FROM (
-      SELECT *, ${keys} FROM customer_scores WHERE run_id = ${Number(runId)} AND (${spec.where})
+      SELECT *, ${keys} FROM customer_scores ${OFFERS(runId)} WHERE run_id = ${Number(runId)} AND (${spec.where})
       ${spec.limit === undefined ? '' : `ORDER BY ${order} LIMIT ${spec.limit}`}))
     ORDER BY ${order}
   ) TO ${literal(path)} (FORMAT csv, HEADER true, QUOTE '', ESCAPE '')`;

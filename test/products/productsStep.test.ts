@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
 import { loadFiles } from '../../src/load/loadFiles.js';
 import { EMPTY_MAPPING } from '../../src/load/mapping.js';
+import { writeActionLists } from '../../src/report/actionLists.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rows, withTempDb, writeText } from '../helpers/db.js';
 import { AS_OF, PRICES, customerItems, handWorkedCsv } from './handWorked.js';
 
-async function runOnFixture<T>(fn: (conn: Parameters<Parameters<typeof withTempDb>[0]>[0], runId: number) => Promise<T>): Promise<T> {
+type Conn = Parameters<Parameters<typeof withTempDb>[0]>[0];
+
+async function runOnFixture<T>(fn: (conn: Conn, runId: number, dir: string) => Promise<T>): Promise<T> {
   return withTempDb(async (conn, dir) => {
     await loadFiles(conn, [writeText(dir, 'log.csv', handWorkedCsv())], { mapping: EMPTY_MAPPING, mappingSource: 'test' });
     const { runId } = await analyze(conn, { asOf: AS_OF });
-    return fn(conn, runId);
+    return fn(conn, runId, dir);
   });
 }
 
@@ -99,6 +104,16 @@ describe('products step on the hand-worked log (test/products/handWorked.ts)', (
       const left = targets.map((t) => t['customer_id'] as string).filter((id) => customerItems().get(id)!.size < 4);
       expect(offers.map((o) => o['customer_id'])).toEqual(left);
       for (const o of offers) expect(customerItems().get(o['customer_id'] as string)!.has(o['offer'] as string)).toBe(false);
+    });
+  });
+
+  it('adds the offer and its reason to win-back.csv', async () => {
+    await runOnFixture(async (conn, runId, dir) => {
+      await writeActionLists(conn, runId, dir);
+      const lines = readFileSync(join(dir, 'win-back.csv'), 'utf8').split('\r\n');
+      expect(lines[0]).toMatch(/,"?next_best_offer"?,"?offer_reason"?$/);
+      const l1 = lines.find((l) => l.startsWith('"L1"') || l.startsWith('L1,'));
+      expect(l1).toMatch(/,"?Garden"?,"?bought Kitchen; 77% of customers who bought Kitchen also bought Garden"?$/);
     });
   });
 

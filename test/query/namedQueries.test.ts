@@ -64,7 +64,7 @@ describe('named query files', () => {
 
   it('every shipped query parses', () => {
     const names = listNamedQueries().map((q) => q.name);
-    for (const n of ['top-customers', 'worth-saving', 'segment-movers', 'cohorts', 'customer-history', 'customer-orders', 'segment-sizes']) {
+    for (const n of ['top-customers', 'worth-saving', 'segment-movers', 'cohorts', 'customer-history', 'customer-orders', 'segment-sizes', 'next-best-offer']) {
       expect(names).toContain(n);
     }
   });

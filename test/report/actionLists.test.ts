@@ -17,8 +17,10 @@ const NAMED = { 'worth-saving.csv': 'worth-saving' };
 const REFERENCE = {
   'win-back.csv': `SELECT customer_id, state, segment, round(historic_value, 2) AS historic_value, round(monetary, 2) AS net_spend, frequency AS orders,
       last_order::DATE::VARCHAR AS last_order, recency_days, round(clv_12m, 2) AS clv_12m, round(churn_risk, 4) AS churn_risk,
-      coalesce(churn_reason, 'last order ' || recency_days || ' days ago; ' || frequency || ' orders') AS reason
-    FROM customer_scores WHERE run_id = $run AND state IN ('lapsed', 'lapsing')
+      coalesce(churn_reason, 'last order ' || recency_days || ' days ago; ' || frequency || ' orders') AS reason,
+      (SELECT offer_name FROM product_offers o WHERE o.run_id = s.run_id AND o.customer_id = s.customer_id) AS next_best_offer,
+      (SELECT reason FROM product_offers o WHERE o.run_id = s.run_id AND o.customer_id = s.customer_id) AS offer_reason
+    FROM customer_scores s WHERE run_id = $run AND state IN ('lapsed', 'lapsing')
     ORDER BY coalesce(historic_value, monetary) DESC, customer_id LIMIT 1000`,
   'segments.csv': `SELECT customer_id, segment, state, lifecycle_stage, cluster, round(clv_12m, 2) AS clv_12m
     FROM customer_scores WHERE run_id = $run ORDER BY customer_id`,
