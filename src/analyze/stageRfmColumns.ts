@@ -2,14 +2,19 @@ import { INTEGER, SMALLINT, TINYINT, VARCHAR, type DuckDBConnection } from '@duc
 import { appendColumns, readNumberColumns } from '../store/columns.js';
 import { scoreCustomers, type RfmResult } from '../rfm/scoreCustomers.js';
 import type { RuleSet } from '../rfm/rules.js';
+import { HOUSE_SEGMENT } from '../house/config.js';
+import { literal } from '../util/sql.js';
 
 /**
  * Score the customers in `customer_summary` and stage their RFM columns for the run's single
  * customer_scores write (writeCustomerScores): the temp table `rfm_out` by idx, the segment names
- * in `segment_names`, and the view `rfm_columns` (idx, r_score, f_score, m_score, segment).
- * Strings never leave DuckDB: the kernel returns numbers by customer index, joined back in SQL.
+ * in `segment_names`, and the view `rfm_columns` (idx, r_score, f_score, m_score, segment,
+ * house_account). Strings never leave DuckDB: the kernel returns numbers by customer index, joined
+ * back in SQL. The run's house accounts (table house_accounts, written by the house step) keep
+ * their scores but get the segment 'House account' instead of a rule's: a marketplace operator
+ * must never be the top Champion a manager calls.
  */
-export async function stageRfmColumns(conn: DuckDBConnection, rules: RuleSet): Promise<RfmResult> {
+export async function stageRfmColumns(conn: DuckDBConnection, rules: RuleSet, runId: number): Promise<RfmResult> {
   const [recencyDays, frequency, monetary] = await readNumberColumns(
     conn,
     'SELECT recency_days::DOUBLE, frequency::DOUBLE, monetary FROM customer_summary ORDER BY idx',
@@ -32,8 +37,15 @@ export async function stageRfmColumns(conn: DuckDBConnection, rules: RuleSet): P
     { type: VARCHAR, values: rfm.segments },
   ]);
   await conn.run(
+    `CREATE OR REPLACE TEMP TABLE house_idx AS
+       SELECT s.idx FROM customer_summary s SEMI JOIN (SELECT customer_id FROM house_accounts WHERE run_id = $run) h USING (customer_id)`,
+    { run: runId },
+  );
+  await conn.run(
     `CREATE OR REPLACE TEMP VIEW rfm_columns AS
-     SELECT o.idx, o.r_score, o.f_score, o.m_score, n.segment FROM rfm_out o JOIN segment_names n USING (segment_idx)`,
+     SELECT o.idx, o.r_score, o.f_score, o.m_score,
+       CASE WHEN house_account THEN ${literal(HOUSE_SEGMENT)} ELSE n.segment END AS segment, house_account
+     FROM (SELECT *, idx IN (SELECT idx FROM house_idx) AS house_account FROM rfm_out) o JOIN segment_names n USING (segment_idx)`,
   );
   return rfm;
 }
