@@ -354,9 +354,9 @@ export const en = {
   house: {
     houseTitle: 'House accounts',
     houseIntro: (n: string) =>
-      `${count(n, 'customer id holds', 'customer ids hold')} an implausible share of the orders or revenue analysed: a marketplace operator, a wholesale or the shop's own account, not a customer to call.`,
+      `${count(n, 'customer id holds', 'customer ids hold')} an implausible share of the orders or revenue analysed: a marketplace operator, a wholesale account or the shop's own, not a customer to call.`,
     noHouse: 'No house account: no customer id holds an implausible share of the orders or revenue analysed.',
-    houseCaption: 'House accounts and their shares of the orders and net revenue analysed',
+    houseCaption: 'Their shares of the orders and net revenue analysed',
     customer: 'Customer id',
     orderShare: 'Share of orders',
     revenueShare: 'Share of revenue',

@@ -339,7 +339,7 @@ export const zhCN: Messages = {
     houseTitle: '渠道与批发账户',
     houseIntro: (n: string) => `${n} 个客户编号占了所分析订单或收入中不合常理的份额：这是平台运营方、批发商或店铺自己的账户，而不是需要联系的客户。`,
     noHouse: '没有渠道或批发账户：没有哪个客户编号占所分析订单或收入的份额不合常理。',
-    houseCaption: '渠道与批发账户及其在所分析订单和净收入中的占比',
+    houseCaption: '在所分析订单和净收入中的占比',
     customer: '客户编号',
     orderShare: '订单占比',
     revenueShare: '收入占比',
