@@ -4,7 +4,11 @@ import { DEFAULT_HOUSE_ACCOUNTS } from '../../src/house/config.js';
 import { loadFiles } from '../../src/load/loadFiles.js';
 import { parseMapping } from '../../src/load/mapping.js';
 import { readDynamics } from '../../src/report/dynamics/readDynamics.js';
-import { rows, withTempDb } from '../helpers/db.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeActionLists } from '../../src/report/actionLists.js';
+import { crm } from '../helpers/cli.js';
+import { rows, withTempDb, withTempDir } from '../helpers/db.js';
 
 type Conn = Parameters<Parameters<typeof withTempDb>[0]>[0];
 const MAPPING = parseMapping({ columns: { customer_id: 'Customer ID', order_id: 'Order Number', order_date: 'Order Date', amount: 'Total' } }, 'house.json');
@@ -79,6 +83,39 @@ describe('house accounts at analysis', () => {
       expect(await houseRows(conn, runId)).toEqual([
         { customer_id: 'c07', orders: 2, revenue: 145, order_share: 2 / 91, revenue_share: 145 / 10010, reason: 'declared', kept_in_models: false },
       ]);
+    });
+  });
+
+  it('leaves it out of the worth-saving and win-back lists, keeps it in the segment list', async () => {
+    await withTempDb(async (conn, dir) => {
+      await loadFixture(conn, 'marketplace.csv');
+      const { runId } = await analyze(conn);
+      // make every customer one to save and to win back, so only the house rule can keep it off
+      await conn.run(`UPDATE customer_scores SET churn_band = 'high', value_tier = 'top', state = 'lapsed' WHERE run_id = ${runId}`);
+      const lists = await writeActionLists(conn, runId, dir);
+      const ids = (kind: string) => {
+        const file = lists.find((l) => l.kind === kind)!.file;
+        return readFileSync(join(dir, file), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[kind === 'worthSaving' ? 1 : 0]);
+      };
+      expect(ids('worthSaving')).toHaveLength(40);
+      expect(ids('worthSaving')).not.toContain(MARKET);
+      expect(ids('winBack')).toHaveLength(40);
+      expect(ids('winBack')).not.toContain(MARKET);
+      expect(ids('segments')).toHaveLength(41);
+      expect(ids('segments')).toContain(MARKET);
+    });
+  });
+
+  // CDNOW sample (2,357 customers): the bar is 5%; its biggest customers hold 0.7% of the orders and
+  // 2.7% of the revenue, so an ordinary retail base flags nobody.
+  it('flags nobody in CDNOW', async () => {
+    await withTempDir(async (dir) => {
+      const db = join(dir, 'crm.duckdb');
+      const load = await crm('load', 'fixtures/cdnow/CDNOW_sample.txt', '--mapping', 'fixtures/cdnow/mapping-sample.json', '--json', '--db', db);
+      expect(JSON.parse(load.out).house_accounts).toEqual([]);
+      expect((await crm('analyze', '--db', db)).code).toBe(0);
+      const q = await crm('query', 'SELECT count(*) AS n FROM house_accounts', '--format', 'json', '--db', db);
+      expect(JSON.parse(q.out)).toEqual([{ n: 0 }]);
     });
   });
 });
