@@ -8,7 +8,7 @@ import type { AnalysisStep } from './step.js';
  * or net revenue, and the declared ones. Stores them in house_accounts and the settings used in
  * run_config 'houseAccounts'; flags them in customer_summary (left out of the model fits and
  * clusters) unless houseAccounts.keepInModels. Runs before RFM: their segment is 'House account'.
- * Costs a few passes over customer_summary (one row per customer), none over transactions.
+ * Costs two passes over customer_summary (one row per customer), none over transactions.
  */
 export const houseStep: AnalysisStep = {
   name: 'house',
