@@ -26,7 +26,7 @@ export async function dryRunLoad(conn: DuckDBConnection, inputs: string[], opts:
   return withPrepared(conn, paths, withPreview, async (prepared) => {
     await conn.run('BEGIN TRANSACTION');
     try {
-      return { ...summarize(await commitEach(conn, prepared, withPreview)), dry_run: true };
+      return { ...(await withHouseAccounts(conn, summarize(await commitEach(conn, prepared, withPreview)))), dry_run: true };
     } finally {
       await conn.run('ROLLBACK');
     }

@@ -46,7 +46,7 @@ export interface LoadSummary {
   currency_set: number;
   /** net amount of rows with no customer id, summed over files (amounts as written, not converted) */
   no_customer_revenue: number;
-  /** likely house accounts among the rows stored (README "House accounts"); not computed by --dry-run */
+  /** likely house accounts among the rows stored (README "House accounts"); --dry-run computes them before rolling back */
   house_accounts?: LoadHouseAccount[];
   /** true when nothing was written (--dry-run) */
   dry_run?: boolean;

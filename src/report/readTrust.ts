@@ -3,11 +3,15 @@ import { cellNumber as num, cellString as str, selectRows as select } from '../q
 import type { HouseAccountRow, NoCustomerRevenue } from './types.js';
 
 /**
- * The run's house accounts, largest revenue share first.
+ * The run's house accounts, largest revenue share first; null when the run did not look for them
+ * (made before the house step).
  *
  * @example (await readHouseAccounts(conn, 3))[0]?.customerId // 'orders@marketplace.example'
  */
-export async function readHouseAccounts(conn: DuckDBConnection, runId: number): Promise<HouseAccountRow[]> {
+export async function readHouseAccounts(conn: DuckDBConnection, runId: number): Promise<HouseAccountRow[] | null> {
+  // a run made before the house step has no settings stored: it never looked, so it says nothing
+  const looked = await select(conn, `SELECT 1 FROM run_config WHERE run_id = $run AND section = 'houseAccounts'`, { run: runId });
+  if (looked.length === 0) return null;
   const rows = await select(conn, `SELECT * FROM house_accounts WHERE run_id = $run ORDER BY revenue_share DESC, order_share DESC, customer_id`, { run: runId });
   return rows.map((r) => ({
     customerId: str(r['customer_id']), orders: num(r['orders']), revenue: num(r['revenue']), orderShare: num(r['order_share']),

@@ -53,8 +53,8 @@ export interface ReportData {
   trend: TrendReport | null;
   /** the currency of every amount shown; money is formatted in it */
   currency: ReportCurrency;
-  /** the run's house accounts (table house_accounts); empty when none, or for runs made before them */
-  houseAccounts: HouseAccountRow[];
+  /** the run's house accounts (table house_accounts), empty when none; null for runs made before they were detected */
+  houseAccounts: HouseAccountRow[] | null;
   /** revenue of rows with no customer id in the loads that fed the run; null when no such load recorded it */
   noCustomer: NoCustomerRevenue | null;
 }

@@ -6,6 +6,7 @@ import { parseMapping } from '../../src/load/mapping.js';
 import { readDynamics } from '../../src/report/dynamics/readDynamics.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readHouseAccounts } from '../../src/report/readTrust.js';
 import { writeActionLists } from '../../src/report/actionLists.js';
 import { crm } from '../helpers/cli.js';
 import { rows, withTempDb, withTempDir } from '../helpers/db.js';
@@ -83,6 +84,10 @@ describe('house accounts at analysis', () => {
       expect(await houseRows(conn, runId)).toEqual([
         { customer_id: 'c07', orders: 2, revenue: 145, order_share: 2 / 91, revenue_share: 145 / 10010, reason: 'declared', kept_in_models: false },
       ]);
+      expect((await readHouseAccounts(conn, runId))!.map((h) => h.customerId)).toEqual(['c07']);
+      // a run made before the house step stored no settings: the report says nothing either way
+      await conn.run(`DELETE FROM run_config WHERE run_id = ${runId} AND section = 'houseAccounts'`);
+      expect(await readHouseAccounts(conn, runId)).toBeNull();
     });
   });
 

@@ -19,6 +19,9 @@ describe('house accounts in the load summary', () => {
       expect(s.house_accounts).toEqual([
         { customer_id: 'orders@marketplace.example', orders: 120, revenue: 3600, order_share: 0.6, revenue_share: 3600 / 7600, reason: 'orders and revenue' },
       ]);
+      const dry = await crm('load', 'fixtures/house/marketplace.csv', '--mapping', mapping, '--dry-run', '--db', join(dir, 'dry.duckdb'));
+      expect(dry.out).toContain('likely house account: orders@marketplace.example holds 60.0% of this load\'s orders (120) and 47.4% of its revenue');
+      expect(dry.out).toContain('dry run: nothing was written');
       const text = await crm('load', 'fixtures/house/big-buyer.csv', 'fixtures/house/marketplace.csv', '--mapping', mapping, '--db', join(dir, 'two.duckdb'));
       expect(text.code).toBe(0);
       // both files' rows: 200 + 91 orders, 7,600 + 10,010 net

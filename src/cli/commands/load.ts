@@ -111,5 +111,5 @@ function describeDryRun(s: LoadSummary): string {
     const rows = (f.preview ?? []).map((r) => '    ' + JSON.stringify(r));
     return [fileLine(f), `  detected: ${detected}`, '  mapping:', ...columns, '  first rows:', ...rows].join('\n');
   });
-  return [...parts, 'dry run: nothing was written'].join('\n') + '\n';
+  return [...parts, ...(s.house_accounts ?? []).map(houseLine), 'dry run: nothing was written'].join('\n') + '\n';
 }

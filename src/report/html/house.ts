@@ -17,12 +17,14 @@ function houseColumns(t: ReportText): Column<HouseAccountRow>[] {
 
 /**
  * The house accounts of the run (README "House accounts"): who, their shares of the orders and
- * net revenue analysed, why, and what they are left out of — or a line saying there are none.
+ * net revenue analysed, why, and what they are left out of — or a line saying there are none;
+ * nothing for a run that did not look (null).
  *
  * @example renderHouseAccounts(data.houseAccounts, reportText('en', 'GBP'))
  */
-export function renderHouseAccounts(accounts: readonly HouseAccountRow[], t: ReportText = EN): SafeHtml {
+export function renderHouseAccounts(accounts: readonly HouseAccountRow[] | null, t: ReportText = EN): SafeHtml {
   const m = t.m.house;
+  if (accounts === null) return html``;
   if (accounts.length === 0) return html`<h3>${m.houseTitle}</h3>${noData(m.noHouse)}`;
   const kept = accounts.some((h) => h.keptInModels);
   return html`<h3 id="house-accounts">${m.houseTitle}</h3>
@@ -51,8 +53,8 @@ export function renderNoCustomer(n: NoCustomerRevenue | null, t: ReportText = EN
  *
  * @example renderHouseNote(data.houseAccounts, EN)
  */
-export function renderHouseNote(accounts: readonly HouseAccountRow[], t: ReportText = EN): SafeHtml {
-  if (accounts.length === 0) return html``;
+export function renderHouseNote(accounts: readonly HouseAccountRow[] | null, t: ReportText = EN): SafeHtml {
+  if (accounts === null || accounts.length === 0) return html``;
   const { m, fmt } = t;
   const who = accounts.map((h) => m.house.noteItem(h.customerId, fmt.pct(h.orderShare), fmt.pct(h.revenueShare))).join(m.house.listSeparator);
   const kept = accounts.some((h) => h.keptInModels);
