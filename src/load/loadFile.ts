@@ -14,6 +14,7 @@ import { parseCurrency } from './currency.js';
 import { describeNumberFormat } from './detectNumberFormat.js';
 import type { Staged } from './stage/types.js';
 import { withPreset, type PresetUse } from './presets/index.js';
+import { relayCustomers } from './relays.js';
 
 export interface LoadFileOptions {
   mapping: Mapping;
@@ -43,6 +44,8 @@ export interface ParseStats {
   repeats: number;
   /** net amount of the rows with no customer id: revenue no customer can be credited with */
   noCustomerRevenue: number;
+  /** customers whose id is a marketplace or privacy relay address (see relays.ts) */
+  relayCustomers: number;
 }
 
 /** A file read and checked, not yet written anywhere. */
@@ -86,6 +89,7 @@ export async function prepareFile(conn: DuckDBConnection, path: string, opts: Lo
     return parse(await stageNormalized(conn, t, path, path, opts.mapping));
   });
   const stats = await parseStats(conn, t, `${t}_parsed`);
+  stats.relayCustomers = await relayCustomers(conn, `${t}_parsed`, mapping);
   return { path, checksum: await hashing, staged, mapping, t, stats, ...(preset ? { preset } : {}) };
 }
 
@@ -119,7 +123,7 @@ async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Pr
   const r = await conn.runAndReadAll(
     `SELECT coalesce(reason, ''), n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f'), net FROM (${reasonCountsSql(parsed)})`,
   );
-  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: 0 };
+  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: 0, relayCustomers: 0 };
   for (const [reason, n, lo, hi, net] of r.getRows()) {
     stats.reasons[String(reason)] = Number(n);
     if (reason === NO_CUSTOMER_REASON) stats.noCustomerRevenue = Number(net);
@@ -154,7 +158,7 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   };
   const result: FileLoadResult = {
     path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet,
-    noCustomerRevenue: already ? 0 : p.stats.noCustomerRevenue, mapping: p.mapping, detected, ...(p.preset ? { preset: p.preset } : {}),
+    noCustomerRevenue: already ? 0 : p.stats.noCustomerRevenue, relayCustomers: already ? 0 : p.stats.relayCustomers, mapping: p.mapping, detected, ...(p.preset ? { preset: p.preset } : {}),
     ...(preview ? { preview } : {}),
   };
   checkAccounting(result);

@@ -20,6 +20,8 @@ export interface FileLoadResult {
   currencySet: number;
   /** net amount of the rows quarantined as "missing customer_id" (0 when the file was already loaded) */
   noCustomerRevenue: number;
+  /** customers (in this file's usable rows) whose id is a marketplace or privacy relay address */
+  relayCustomers: number;
   /** the platform preset the mapping came from, and how it was chosen */
   preset?: { name: string; how: string };
   /** the mapping as applied (columns resolved, date format chosen) and what was detected */
@@ -48,6 +50,8 @@ export interface LoadSummary {
   no_customer_revenue: number;
   /** likely house accounts among the rows stored (README "House accounts"); --dry-run computes them before rolling back */
   house_accounts?: LoadHouseAccount[];
+  /** relay-address customers, summed over files (a customer in two files counts twice) */
+  relay_customers: number;
   /** true when nothing was written (--dry-run) */
   dry_run?: boolean;
   files: FileLoadResult[];
