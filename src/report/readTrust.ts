@@ -21,7 +21,8 @@ export async function readHouseAccounts(conn: DuckDBConnection, runId: number): 
 
 /**
  * The share of revenue that came from rows with no customer id, over the loads that fed the run:
- * those loaded before it started whose no_customer_revenue was recorded (loads made before
+ * those loaded before it finished (a pipeline run loads after its run row starts) whose
+ * no_customer_revenue was recorded (loads made before
  * migration 014 did not record it and are left out of both sums). The rest of those loads'
  * revenue is their stored transactions' net amount: every date and currency, as written, like
  * no_customer_revenue itself. One scan of transactions' load_id and amount.
@@ -33,7 +34,7 @@ export async function readNoCustomer(conn: DuckDBConnection, runId: number): Pro
     conn,
     `WITH fed AS (
        SELECT load_id, no_customer_revenue FROM loads
-       WHERE no_customer_revenue IS NOT NULL AND loaded_at <= (SELECT started_at FROM runs WHERE run_id = $run)
+       WHERE no_customer_revenue IS NOT NULL AND loaded_at <= (SELECT coalesce(finished_at, current_timestamp) FROM runs WHERE run_id = $run)
      )
      SELECT (SELECT count(*) FROM fed) AS loads, (SELECT coalesce(sum(no_customer_revenue), 0) FROM fed) AS revenue,
        (SELECT coalesce(sum(amount), 0)::DOUBLE FROM transactions WHERE load_id IN (SELECT load_id FROM fed)) AS with_customer`,
