@@ -1,5 +1,5 @@
 -- name: worth-saving
--- description: Customers worth saving: in the high churn band and a high value tier (the run's highValueTiers, top by default), highest 12-month value if kept first. The report's worth-saving.csv is this query.
+-- description: Customers worth saving: in the high churn band and a high value tier (the run's highValueTiers, top by default), highest 12-month value if kept first; house accounts left out. The report's worth-saving.csv is this query.
 -- param: run INTEGER = NULL        run id (default: the latest successful run)
 -- param: limit INTEGER = 1000      how many customers to list
 -- next_best_offer / offer_reason: the run's next-best offer for the customer (product_offers,
@@ -30,5 +30,6 @@ LEFT JOIN (
 ) o ON o.offer_customer = customer_scores.customer_id
 WHERE churn_band = 'high'
   AND list_contains(high_value.tiers, value_tier)
+  AND house_account IS NOT TRUE -- a marketplace or wholesale id is not a customer to call (README "House accounts")
 ORDER BY rank
 LIMIT $limit

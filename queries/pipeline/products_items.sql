@@ -32,8 +32,8 @@ GROUP BY customer_id, order_id, item;
 -- with the groups the mix is cut by.
 CREATE OR REPLACE TEMP TABLE product_customers AS
 SELECT c.customer_id, c.segment, c.cluster::VARCHAR AS cluster, c.value_tier
-FROM customer_scores c JOIN customer_summary s USING (customer_id)
-WHERE c.run_id = $run AND NOT s.house_account;
+FROM customer_scores c
+WHERE c.run_id = $run AND c.house_account IS NOT TRUE;
 
 -- One row per (customer, item): bought = at least one purchase line (not only returns).
 CREATE OR REPLACE TEMP TABLE customer_items AS

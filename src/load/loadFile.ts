@@ -196,7 +196,7 @@ export function checkAccounting(r: FileLoadResult): void {
 
 async function previewRows(conn: DuckDBConnection, parsed: string, n: number): Promise<Record<string, unknown>[]> {
   const r = await conn.runAndReadAll(
-    `SELECT source_line, customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S') AS order_date, amount, currency, is_return, reason
+    `SELECT source_line, customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S') AS order_date, amount, currency, is_return, refunded_amount, reason
      FROM ${parsed} ORDER BY source_line LIMIT ${n}`,
   );
   return r.getRowObjectsJson() as Record<string, unknown>[];

@@ -71,7 +71,8 @@ const LISTS: Record<ActionListKind, ListSpec | QuerySpec> = {
       ['reason', `coalesce(churn_reason, 'last order ' || recency_days || ' days ago; ' || frequency || ' orders')`, 'text'],
       ['next_best_offer', 'next_best_offer', 'text'], ['offer_reason', 'offer_reason', 'text'],
     ],
-    where: `state IN ('lapsed', 'lapsing')`,
+    // house accounts are not customers to win back (README "House accounts")
+    where: `state IN ('lapsed', 'lapsing') AND house_account IS NOT TRUE`,
     order: [['coalesce(historic_value, monetary)', 'DESC'], ['customer_id', 'ASC']],
     limit: ACTION_LIST_LIMIT,
   },
