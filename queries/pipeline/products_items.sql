@@ -10,7 +10,8 @@
 -- are bit-identical).
 CREATE OR REPLACE TEMP TABLE order_items AS
 WITH lines AS (
-  SELECT customer_id, order_id, order_date, product_name, is_return,
+  SELECT customer_id, order_id, order_date, is_return,
+    CASE WHEN $kind = 'category' THEN nullif(trim(category), '') ELSE product_name END AS product_name,
     CASE WHEN $kind = 'category' THEN nullif(trim(category), '') ELSE nullif(trim(product_id), '') END AS item,
     CASE WHEN quantity IS NOT NULL AND unit_price IS NOT NULL
       THEN CASE WHEN is_return THEN -abs(quantity * unit_price) ELSE abs(quantity * unit_price) END

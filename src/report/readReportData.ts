@@ -7,6 +7,7 @@ import { readDynamics } from './dynamics/readDynamics.js';
 import { readModels } from './models/readModels.js';
 import type { BinRow, LoadRow, ReportCurrency, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
 import { readTrend } from './trend/readTrend.js';
+import { readProducts } from './products/readProducts.js';
 import { readHouseAccounts, readNoCustomer } from './readTrust.js';
 
 
@@ -54,6 +55,7 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
     models: await readModels(conn, runId),
     trend: await readTrend(conn, runId),
     currency,
+    products: await readProducts(conn, runId, previousRun?.runId ?? null),
     houseAccounts: await readHouseAccounts(conn, runId),
     noCustomer: await readNoCustomer(conn, runId),
   };

@@ -19,6 +19,7 @@ import { renderHighlights, renderTrustNote } from './html/highlights.js';
 import { renderKpis } from './html/kpis.js';
 import { renderMethods } from './html/methods.js';
 import { renderModelQuality } from './html/modelQuality.js';
+import { productsSection } from './html/products.js';
 import { renderQuality } from './html/quality.js';
 import { renderHouseNote } from './html/house.js';
 import { renderRules } from './html/rules.js';
@@ -97,6 +98,7 @@ function sections(data: ReportData, t: ReportText): SafeHtml {
   return html`${renderSegments(data.segments, t)}
 ${renderHeatmap(data.rfGrid, t, data.bins)}
 ${renderClusters(data.clusters, data.previousRun, t)}
+${productsSection(data.products ?? null, t, data.previousRun?.asOf ?? null).body}
 ${dynamicsSections(data.dynamics, t).body}
 ${renderChurn(data.models, t)}
 ${renderClv(data.models, t)}
@@ -116,6 +118,7 @@ function chartSlots(data: ReportData, t: ReportText): ChartSlot[] {
     slots.push({ id: CLUSTER_SCATTER_CHART_ID, spec: clusterScatterChart(data.clusters.profiles, data.clusters.sample, t) });
   }
   if (data.clusters) slots.push({ id: CLUSTER_SILHOUETTE_CHART_ID, spec: silhouetteByKChart(data.clusters.silhouette, t) });
+  slots.push(...productsSection(data.products ?? null, t, data.previousRun?.asOf ?? null).charts);
   slots.push(...dynamicsSections(data.dynamics, t).charts);
   if (data.models?.churn) slots.push({ id: CHURN_CHART_ID, spec: churnBandsChart(data.models.churn.bands, t) });
   if (data.models?.clv) slots.push({ id: CLV_CHART_ID, spec: clvDistributionChart(data.models.clv.bins, t) });

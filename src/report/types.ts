@@ -1,6 +1,7 @@
 import type { DynamicsReport } from './dynamics/types.js';
 import type { ModelsReport } from './models/types.js';
 import type { TrendReport } from './trend/types.js';
+import type { ProductsReport } from './products/types.js';
 import type { CurrencyTotals } from '../analyze/runCurrency.js';
 
 export type { CurrencyTotals } from '../analyze/runCurrency.js';
@@ -55,6 +56,8 @@ export interface ReportData {
   trend: TrendReport | null;
   /** the currency of every amount shown; money is formatted in it */
   currency: ReportCurrency;
+  /** what customers buy (README "Products and categories"); null or absent when the run has none */
+  products?: ProductsReport | null;
   /** the run's house accounts (table house_accounts), empty when none; null for runs made before they were detected */
   houseAccounts: HouseAccountRow[] | null;
   /** revenue of rows with no customer id in the loads that fed the run; null when no such load recorded it */

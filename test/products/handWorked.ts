@@ -1,5 +1,6 @@
 /**
  * A hand-worked line-item log for the products step (test/products/*.test.ts), as of 2024-06-30.
+ * Each line also names its product ("A Kitchen product"): the mix must name categories, not products.
  * Categories and unit prices: Kitchen 10, Garden 20, Toys 5, Books 8 (quantity 1 each). Each order
  * writes its total on its first line and 0 on the others (the Shopify shape), so a category's
  * revenue must come from quantity × unit_price. Every order also carries non-product lines (POST,
@@ -48,15 +49,15 @@ export function customerItems(): Map<string, Set<string>> {
 
 /** The CSV text of the log. */
 export function handWorkedCsv(): string {
-  const lines = ['customer_id,order_id,order_date,product_id,category,quantity,unit_price,amount'];
+  const lines = ['customer_id,order_id,order_date,product_id,product_name,category,quantity,unit_price,amount'];
   let fee = 0;
   for (const p of PATTERNS) {
     for (const id of customerIds(p)) {
       p.orders.forEach((o, k) => {
         const [code, cat, price] = FEES[fee++ % FEES.length]!;
         const total = o.items.reduce((s, i) => s + PRICES[i]!, 0) + price;
-        o.items.forEach((item, j) => lines.push(`${id},${id}-o${k + 1},${o.date},${item.toUpperCase().slice(0, 3)}1,${item},1,${PRICES[item]},${j === 0 ? total : 0}`));
-        lines.push(`${id},${id}-o${k + 1},${o.date},${code},${cat},1,${price},0`);
+        o.items.forEach((item, j) => lines.push(`${id},${id}-o${k + 1},${o.date},${item.toUpperCase().slice(0, 3)}1,A ${item} product,${item},1,${PRICES[item]},${j === 0 ? total : 0}`));
+        lines.push(`${id},${id}-o${k + 1},${o.date},${code},${code} fee,${cat},1,${price},0`);
       });
     }
   }

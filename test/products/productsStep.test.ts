@@ -23,14 +23,14 @@ const CATEGORIES = ['Books', 'Garden', 'Kitchen', 'Toys'];
 describe('products step on the hand-worked log (test/products/handWorked.ts)', () => {
   it('counts the whole base as worked out by hand, revenue from quantity × unit_price', async () => {
     await runOnFixture(async (conn, runId) => {
-      const mix = await rows(conn, `SELECT item, item_kind, customers, group_customers, customer_share, revenue, revenue_share, customer_lift
+      const mix = await rows(conn, `SELECT item, item_name, item_kind, customers, group_customers, customer_share, revenue, revenue_share, customer_lift
         FROM product_mix WHERE run_id = ${runId} AND group_kind = 'all' ORDER BY item`);
       const buyers: Record<string, number> = { Books: 10, Garden: 16, Kitchen: 13, Toys: 8 };
       const revenue = Object.fromEntries(CATEGORIES.map((c) => [c, buyers[c]! * PRICES[c]!]));
       const total = Object.values(revenue).reduce((a, b) => a + b, 0); // 80 + 320 + 130 + 40 = 570
       expect(total).toBe(570);
       expect(mix).toEqual(CATEGORIES.map((item) => ({
-        item, item_kind: 'category', customers: buyers[item], group_customers: 23, customer_share: buyers[item]! / 23,
+        item, item_name: item, item_kind: 'category', customers: buyers[item], group_customers: 23, customer_share: buyers[item]! / 23,
         revenue: revenue[item], revenue_share: revenue[item]! / total, customer_lift: 1,
       })));
     });

@@ -2,6 +2,7 @@ import type { ReasonMessages, Span } from '../../models/reason.js';
 import type { ChurnBand } from '../../models/tiers.js';
 import type { ClusterNameParts } from '../../cluster/names.js';
 import { count, isOne } from './plural.js';
+import { productsEn } from './products.js';
 
 /**
  * The report's English texts: every label, heading, note and sentence the report prints. The
@@ -388,6 +389,7 @@ export const en = {
       `House account${who.includes('; ') ? 's' : ''}, a marketplace or wholesale id rather than a customer: ${who}. ${kept ? 'Kept in the models by the settings, but left out of the call lists.' : 'Left out of the churn and CLV models and of the call lists.'}`,
     seeSection: 'See House accounts',
   },
+  products: productsEn,
   methods: {
     title: 'Methods',
     rfm: 'Scores and segments',

@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { productsZhCN } from './products.js';
 
 /**
  * 报告的简体中文文本。Typed as `Messages`: a key missing here (or one en.ts does not have) is a
@@ -370,6 +371,7 @@ export const zhCN: Messages = {
     note: (who: string, kept: boolean) => `渠道或批发账户（平台或批发商的编号，而非真正的客户）：${who}。${kept ? '按设置仍参与模型，但' : '不参与流失与客户终身价值模型，且'}不出现在联系名单中。`,
     seeSection: '查看渠道与批发账户',
   },
+  products: productsZhCN,
   methods: {
     title: '方法说明',
     rfm: '评分与分群',
