@@ -8,7 +8,9 @@ interface MixDatum {
   group: string;
   item: string;
   lift: number | null;
+  /** whole percents in the cell (fits a phone), the exact share in the tooltip */
   shareLabel: string;
+  shareFull: string;
   liftLabel: string;
   buyersLabel: string;
 }
@@ -23,7 +25,7 @@ interface MixDatum {
 export function productMixChart(cells: readonly MixCell[], groups: readonly string[], items: readonly string[], groupName: (g: string) => string, t: ReportText = EN, itemLabel = t.m.products.item['category']!): TopLevelSpec {
   const m = t.m.products;
   const values: MixDatum[] = cells.filter((c) => groups.includes(c.group) && items.includes(c.name)).map((c) => ({
-    group: groupName(c.group), item: c.name, lift: c.customerLift, shareLabel: t.fmt.pct(c.customerShare),
+    group: groupName(c.group), item: c.name, lift: c.customerLift, shareLabel: `${t.fmt.decimal(c.customerShare * 100, 0)}%`, shareFull: t.fmt.pct(c.customerShare),
     liftLabel: c.customerLift === null ? '' : `${t.fmt.decimal(c.customerLift, 1)}×`, buyersLabel: t.fmt.int(c.customers),
   }));
   const lifts = values.flatMap((v) => (v.lift === null || v.lift <= 0 ? [] : [Math.log(v.lift)]));
@@ -42,7 +44,7 @@ export function productMixChart(cells: readonly MixCell[], groups: readonly stri
         { field: 'group', type: 'nominal', title: t.m.common.segment },
         { field: 'item', type: 'nominal', title: itemLabel },
         { field: 'buyersLabel', type: 'nominal', title: m.buyers },
-        { field: 'shareLabel', type: 'nominal', title: m.customerShare },
+        { field: 'shareFull', type: 'nominal', title: m.customerShare },
         { field: 'liftLabel', type: 'nominal', title: m.liftCol },
       ],
     },
@@ -57,7 +59,7 @@ export function productMixChart(cells: readonly MixCell[], groups: readonly stri
           },
         },
       },
-      { mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'shareLabel', type: 'nominal' } } },
+      { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'shareLabel', type: 'nominal' } } },
     ],
     config: chartConfig(t),
   };
