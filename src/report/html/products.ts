@@ -7,6 +7,20 @@ import { chartDiv, type ChartSlot } from './chartSlot.js';
 import { collapsed, noData, renderTable, type Column } from './table.js';
 import { html, type SafeHtml } from './tag.js';
 
+/**
+ * Item names, codes and descriptions are data, shown as typed in every language: marked data-raw
+ * (the zh-CN report's language check skips them), and so are the charts, whose labels are mostly
+ * item names.
+ */
+const raw = (text: string): SafeHtml => html`<span data-raw>${text}</span>`;
+const rawChart = (id: string, label: string, t: ReportText): SafeHtml => html`<div data-raw>${chartDiv(id, label, t)}</div>`;
+
+/** A message with one data value in it: the message is rendered around the value marked raw. */
+function withRaw(message: (value: string) => string, value: string): SafeHtml {
+  const [before, after] = message('\u0000').split('\u0000');
+  return html`${before}${raw(value)}${after}`;
+}
+
 const IDS = { mix: 'chart-product-mix', pairs: 'chart-product-pairs', weekly: 'chart-product-weekly' };
 /** Items in the heatmap and the group tables: the most bought, so a long category list stays readable. */
 const ITEMS_SHOWN = 12;
@@ -33,7 +47,8 @@ function headline(p: ProductsReport, t: ReportText): SafeHtml | null {
   const best = p.mix.filter((c) => c.groupKind === 'segment' && c.customers >= HEADLINE_MIN_BUYERS && (c.customerLift ?? 0) > 1)
     .sort((a, b) => b.customerLift! - a.customerLift! || a.group.localeCompare(b.group) || a.name.localeCompare(b.name))[0];
   if (best === undefined) return null;
-  return html`<p class="lead">${t.m.products.lift(segmentName(best.group, t), best.name, t.fmt.decimal(best.customerLift!, 1), t.fmt.pct(best.customerShare), t.fmt.pct(base.get(best.item) ?? 0))}</p>`;
+  const sentence = (item: string): string => t.m.products.lift(segmentName(best.group, t), item, t.fmt.decimal(best.customerLift!, 1), t.fmt.pct(best.customerShare), t.fmt.pct(base.get(best.item) ?? 0));
+  return html`<p class="lead">${withRaw(sentence, best.name)}</p>`;
 }
 
 /** Groups × items as a table: each cell the share buying and the lift, as the heatmap shows. */
@@ -48,15 +63,15 @@ function groupTable(p: ProductsReport, kind: MixCell['groupKind'], caption: stri
   const baseRow = html`<tr><th scope="row">${t.m.products.allCustomers}</th><td class="num">${t.fmt.int(base.get(items[0]!)?.groupCustomers ?? 0)}</td>${items.map((i) => html`<td class="num">${t.fmt.pct(base.get(i)?.customerShare ?? 0)}</td>`)}</tr>\n`;
   return html`<div class="table-wrap"><table class="compact">
 <caption>${caption}</caption>
-<thead><tr><th scope="col">${t.m.products.group}</th><th scope="col" class="num">${t.m.common.customers}</th>${items.map((i) => html`<th scope="col" class="num">${i}</th>`)}</tr></thead>
+<thead><tr><th scope="col">${t.m.products.group}</th><th scope="col" class="num">${t.m.common.customers}</th>${items.map((i) => html`<th scope="col" class="num">${raw(i)}</th>`)}</tr></thead>
 <tbody>${rows}</tbody><tfoot>${baseRow}</tfoot></table></div>`;
 }
 
 function pairColumns(t: ReportText): Column<PairRule>[] {
   const m = t.m.products;
   return [
-    { header: m.bought, cell: (r) => r.antecedent },
-    { header: m.alsoBought, cell: (r) => r.consequent },
+    { header: m.bought, cell: (r) => raw(r.antecedent) },
+    { header: m.alsoBought, cell: (r) => raw(r.consequent) },
     { header: m.both, cell: (r) => t.fmt.int(r.both), numeric: true },
     { header: m.support, cell: (r) => t.fmt.pct(r.support), numeric: true },
     { header: m.confidence, cell: (r) => t.fmt.pct(r.confidence), numeric: true },
@@ -72,7 +87,7 @@ function pairs(p: ProductsReport, t: ReportText): SafeHtml {
   const body = customer.length === 0 && order.length === 0
     ? noData(m.noPairs)
     : [
-        customer.length === 0 ? null : chartDiv(IDS.pairs, m.pairsAria, t),
+        customer.length === 0 ? null : rawChart(IDS.pairs, m.pairsAria, t),
         renderTable(m.pairsCustomer, pairColumns(t), customer, { t }),
         renderTable(m.pairsOrder, pairColumns(t), order, { t }),
       ];
@@ -84,8 +99,9 @@ function offers(p: ProductsReport, t: ReportText): SafeHtml | null {
   if (p.offers.length === 0) return null;
   const total = p.offers.reduce((s, o) => s + o.customers, 0);
   return html`<h3>${m.offersTitle}</h3><p>${m.offersIntro(t.fmt.int(total))}</p>
+<p class="note">${m.offersWhere} <code>next_best_offer</code>, <code>offer_reason</code>: <code>worth-saving.csv</code>, <code>win-back.csv</code>; <code>crm query next-best-offer</code></p>
 ${renderTable(m.offersCaption, [
-    { header: m.item[p.itemKind]!, cell: (o: ProductsReport['offers'][number]) => o.name },
+    { header: m.item[p.itemKind]!, cell: (o: ProductsReport['offers'][number]) => raw(o.name) },
     { header: m.basis, cell: (o) => m.basisNames[o.basis] ?? o.basis, prose: true },
     { header: t.m.common.customers, cell: (o) => t.fmt.int(o.customers), numeric: true },
   ], p.offers, { compact: true, t })}`;
@@ -95,7 +111,7 @@ function trends(p: ProductsReport, t: ReportText, previousAsOf: string | null): 
   const m = t.m.products;
   const pp = (x: number): string => `${x >= 0 ? '+' : '−'}${t.m.common.pp(t.fmt.decimal(Math.abs(x) * 100, 1))}`;
   const changes = previousAsOf === null || p.changes.length === 0 ? null : renderTable(m.changesCaption(previousAsOf), [
-    { header: m.item[p.itemKind]!, cell: (c: ProductsReport['changes'][number]) => c.name },
+    { header: m.item[p.itemKind]!, cell: (c: ProductsReport['changes'][number]) => raw(c.name) },
     { header: m.now, cell: (c) => t.fmt.pct(c.share), numeric: true },
     { header: m.previous, cell: (c) => t.fmt.pct(c.previous), numeric: true },
     { header: m.change, cell: (c) => pp(c.share - c.previous), numeric: true },
@@ -104,20 +120,20 @@ function trends(p: ProductsReport, t: ReportText, previousAsOf: string | null): 
   const names = [...new Set(p.weekly.map((w) => w.name))].sort();
   const at = new Map(p.weekly.map((w) => [`${w.weekStart}\u0000${w.name}`, w.revenue]));
   const table = weeks.length === 0 ? null : collapsed(html`<div class="table-wrap"><table class="compact"><caption>${m.weeklyCaption}</caption>
-<thead><tr><th scope="col">${m.week}</th>${names.map((n) => html`<th scope="col" class="num">${n}</th>`)}</tr></thead>
+<thead><tr><th scope="col">${m.week}</th>${names.map((n) => html`<th scope="col" class="num">${raw(n)}</th>`)}</tr></thead>
 <tbody>${weeks.map((w) => html`<tr><th scope="row">${w}</th>${names.map((n) => html`<td class="num">${t.fmt.money(at.get(`${w}\u0000${n}`) ?? 0)}</td>`)}</tr>\n`)}</tbody></table></div>`, t.m.layout.showTable(m.weeklyCaption, t.fmt.int(weeks.length)));
-  return html`${weeks.length === 0 ? null : chartDiv(IDS.weekly, m.weeklyAria, t)}${table}${changes}`;
+  return html`${weeks.length === 0 ? null : rawChart(IDS.weekly, m.weeklyAria, t)}${table}${changes}`;
 }
 
 function excluded(p: ProductsReport, t: ReportText): SafeHtml {
   const m = t.m.products;
   const table = p.excluded.length === 0 ? null : renderTable(m.excludedCaption, [
-    { header: m.code, cell: (e: ProductsReport['excluded'][number]) => e.code },
-    { header: m.description, cell: (e) => e.name ?? '' },
+    { header: m.code, cell: (e: ProductsReport['excluded'][number]) => raw(e.code) },
+    { header: m.description, cell: (e) => raw(e.name ?? '') },
     { header: m.lines, cell: (e) => t.fmt.int(e.lines), numeric: true },
   ], p.excluded, { compact: true, collapse: true, t });
   const loader = p.loaderExcluded.length === 0 ? null
-    : html`<p class="note">${m.loaderExcluded(p.loaderExcluded.map((e) => `${e.code} (${t.fmt.int(e.lines)})`).join(', '))}</p>`;
+    : html`<p class="note">${m.loaderExcluded} <code>exclude.product_ids</code>: ${raw(p.loaderExcluded.map((e) => `${e.code} (${t.fmt.int(e.lines)})`).join(', '))}</p>`;
   return html`${table}${loader}<p class="note">${m.revenueRule}</p>`;
 }
 
@@ -145,7 +161,7 @@ export function productsSection(p: ProductsReport | null, t: ReportText = EN, pr
   const body = html`<section id="products" aria-labelledby="products-h">${head}
 <p>${p.itemKind === 'category' ? m.introCategory : m.introProduct(t.fmt.int(p.topProducts))}</p>
 ${headline(p, t)}
-${chartDiv(IDS.mix, m.heatmapAria, t)}
+${rawChart(IDS.mix, m.heatmapAria, t)}
 ${collapsed(groupTable(p, 'segment', m.bySegment, seg, t), t.m.layout.showTable(m.bySegment, t.fmt.int(segments.length)))}
 ${groupTable(p, 'value_tier', m.byTier, tier, t)}
 ${groupsOf(p, 'cluster').length === 0 ? null : collapsed(groupTable(p, 'cluster', m.byCluster, (c) => c, t), t.m.layout.showTable(m.byCluster, t.fmt.int(groupsOf(p, 'cluster').length)))}

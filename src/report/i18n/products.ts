@@ -38,7 +38,8 @@ export const productsEn = {
   confidence: 'Confidence',
   offersTitle: 'Next-best offers',
   offersIntro: (n: string) =>
-    `${count(n, 'customer', 'customers')} at high churn risk or lapsing/lapsed have an offer: the item they have not bought that customers like them buy most (the columns next_best_offer and offer_reason of worth-saving.csv and win-back.csv; crm query next-best-offer).`,
+    `${count(n, 'customer', 'customers')} at high churn risk or lapsing/lapsed have an offer: the item they have not bought that customers like them buy most.`,
+  offersWhere: 'In the action lists as the columns',
   offersCaption: 'Most offered items',
   basis: 'Why',
   basisNames: { pair: 'bought together with an item they have', segment: 'most bought in their segment' } as Record<string, string>,
@@ -54,7 +55,7 @@ export const productsEn = {
   code: 'Code',
   description: 'Description',
   lines: 'Lines',
-  loaderExcluded: (codes: string) => `The loader also left out ${codes} (exclude.product_ids).`,
+  loaderExcluded: 'The loader also left out the codes the mapping lists in',
   revenueRule: 'Product revenue of a line is quantity × unit price when the line has both (some exports put an order’s total on its first line only), else its amount; returns count negative; refund entries, non-product codes and house accounts are left out.',
 };
 
@@ -88,7 +89,8 @@ export const productsZhCN: typeof productsEn = {
   confidence: '置信度',
   offersTitle: '下一个最佳推荐',
   offersIntro: (n) =>
-    `${n} 位流失风险高或正在流失/已流失的客户获得了推荐：他们尚未购买、而相似客户购买最多的商品（见 worth-saving.csv 和 win-back.csv 的 next_best_offer 与 offer_reason 列；crm query next-best-offer）。`,
+    `${n} 位流失风险高或正在流失/已流失的客户获得了推荐：他们尚未购买、而相似客户购买最多的商品。`,
+  offersWhere: '行动清单中的列',
   offersCaption: '推荐最多的商品',
   basis: '依据',
   basisNames: { pair: '常与其已购商品一起购买', segment: '其所在分群购买最多' },
@@ -104,6 +106,6 @@ export const productsZhCN: typeof productsEn = {
   code: '代码',
   description: '描述',
   lines: '行数',
-  loaderExcluded: (codes) => `导入时也排除了 ${codes}（exclude.product_ids）。`,
+  loaderExcluded: '导入时也排除了映射中列出的代码',
   revenueRule: '一行的商品收入：同时有数量和单价时为数量 × 单价（有些导出只在订单第一行写订单总额），否则为金额；退货计为负数；退款记录、非商品代码和机构账户不计入。',
 };
