@@ -11,7 +11,7 @@ items AS (
 SELECT $run, $kind, ($as_of::DATE - to_days(7 * k + 6))::DATE AS week_start, item, sum(revenue)::DOUBLE
 FROM (
   SELECT item, revenue, date_diff('day', order_date::DATE, $as_of::DATE) // 7 AS k
-  FROM order_items SEMI JOIN items USING (item), w
+  FROM product_lines($as_of, $currency, $kind) SEMI JOIN items USING (item), w
   WHERE order_date::DATE >= w.first
 )
 GROUP BY k, item;

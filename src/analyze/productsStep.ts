@@ -6,8 +6,8 @@ import { runPipelineSql } from './runPipelineSql.js';
 import type { AnalysisStep, StepContext } from './step.js';
 
 /** Temp tables of the step, dropped once its tables are written. */
-const CLEANUP = `DROP TABLE IF EXISTS product_baskets; DROP TABLE IF EXISTS customer_items; DROP TABLE IF EXISTS order_items;
-  DROP TABLE IF EXISTS product_customers; DROP TABLE IF EXISTS item_names; DROP TABLE IF EXISTS product_codes_out`;
+const CLEANUP = ['product_baskets', 'basket_masks', 'basket_total', 'item_counts', 'pair_counts', 'item_ids', 'customer_items',
+  'product_customers', 'product_house', 'item_names', 'product_codes_out'].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ' DROP MACRO TABLE IF EXISTS product_lines;';
 
 /**
  * What customers buy (README "Products and categories"), once the run's customer_scores rows
@@ -35,8 +35,12 @@ export function productsStep(config: ProductsConfig = DEFAULT_PRODUCTS): Analysi
         await runPipelineSql(conn, 'products_excluded', params);
         await runPipelineSql(conn, 'products_items', params);
         await runPipelineSql(conn, 'products_mix', params);
-        await runPipelineSql(conn, 'products_pairs', { ...params, scope: 'customer' });
-        await runPipelineSql(conn, 'products_pairs', { ...params, scope: 'order' });
+        const items = Number((await conn.runAndReadAll('SELECT count(*) FROM item_names')).getRows()[0]![0]);
+        const counts = items <= Math.min(config.maxMaskItems, 64) ? 'products_pairs_mask' : 'products_pairs_join';
+        for (const scope of ['customer', 'order']) {
+          await runPipelineSql(conn, counts, { ...params, scope });
+          await runPipelineSql(conn, 'products_pairs', { ...params, scope });
+        }
         await runPipelineSql(conn, 'products_offers', params);
         await runPipelineSql(conn, 'products_weekly', params);
       } finally {

@@ -13,6 +13,11 @@ export interface ProductsConfig {
   /** rules kept per antecedent (the most confident), so a long catalogue stores a bounded table */
   rulesPerItem: number;
   /**
+   * With at most this many items (≤ 64) baskets are counted as bit masks (products_pairs_mask.sql);
+   * with more, by a self-join (products_pairs_join.sql). Both give the same counts; 0 forces the join.
+   */
+  maxMaskItems: number;
+  /**
    * Product codes that are never products (postage, fees, manual adjustments), matched on the
    * trimmed, upper-cased product_id, on top of the loader's exclude.product_ids.
    */
@@ -33,6 +38,7 @@ export const DEFAULT_PRODUCTS: ProductsConfig = {
   minPairSupport: 0.002,
   minPairCount: 5,
   rulesPerItem: 10,
+  maxMaskItems: 64,
   nonProductCodes: NON_PRODUCT_CODES,
 };
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
+import { productsStep } from '../../src/analyze/productsStep.js';
+import type { StepContext } from '../../src/analyze/step.js';
+import { DEFAULT_PRODUCTS } from '../../src/products/config.js';
 import { loadFiles } from '../../src/load/loadFiles.js';
 import { EMPTY_MAPPING } from '../../src/load/mapping.js';
 import { writeActionLists } from '../../src/report/actionLists.js';
@@ -79,6 +82,20 @@ describe('products step on the hand-worked log (test/products/handWorked.ts)', (
         rule('order', 'Kitchen', 'Garden', 30, 13, 16, 10),
       ]);
       expect(pairs[3]!['lift']).toBeCloseTo(23 / 13, 12);
+    });
+  });
+
+  it('counts the same rules by self-join (more than 64 items) as by bit masks', async () => {
+    await runOnFixture(async (conn, runId) => {
+      const read = () => rows(conn, `SELECT * FROM product_pairs WHERE run_id = ${runId} ORDER BY scope, antecedent, consequent`);
+      const masks = await read();
+      expect(masks.length).toBe(8);
+      for (const t of ['product_pairs', 'product_mix', 'product_offers', 'product_excluded', 'product_weekly', 'run_config']) {
+        await conn.run(`DELETE FROM ${t} WHERE run_id = ${runId}${t === 'run_config' ? " AND section = 'products'" : ''}`);
+      }
+      const ctx = { conn, runId, asOf: AS_OF, currency: { filter: '*' }, notes: [] } as unknown as StepContext;
+      await productsStep({ ...DEFAULT_PRODUCTS, maxMaskItems: 0 }).run(ctx);
+      expect(await read()).toEqual(masks);
     });
   });
 
