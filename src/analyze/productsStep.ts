@@ -36,12 +36,13 @@ export function productsStep(config: ProductsConfig = DEFAULT_PRODUCTS): Analysi
         await runPipelineSql(conn, 'products_items', params);
         await runPipelineSql(conn, 'products_mix', params);
         const items = Number((await conn.runAndReadAll('SELECT count(*) FROM item_names')).getRows()[0]![0]);
-        const counts = items <= Math.min(config.maxMaskItems, 64) ? 'products_pairs_mask' : 'products_pairs_join';
+        // up to 64 items, baskets are bit masks: the same counts and offers, far fewer rows
+        const masks = items <= Math.min(config.maxMaskItems, 64);
         for (const scope of ['customer', 'order']) {
-          await runPipelineSql(conn, counts, { ...params, scope });
+          await runPipelineSql(conn, masks ? 'products_pairs_mask' : 'products_pairs_join', { ...params, scope });
           await runPipelineSql(conn, 'products_pairs', { ...params, scope });
         }
-        await runPipelineSql(conn, 'products_offers', params);
+        await runPipelineSql(conn, masks ? 'products_offers_mask' : 'products_offers', params);
         await runPipelineSql(conn, 'products_weekly', params);
       } finally {
         await conn.run(CLEANUP);

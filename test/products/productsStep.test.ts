@@ -85,11 +85,15 @@ describe('products step on the hand-worked log (test/products/handWorked.ts)', (
     });
   });
 
-  it('counts the same rules by self-join (more than 64 items) as by bit masks', async () => {
+  it('counts the same rules and offers by self-join (more than 64 items) as by bit masks', async () => {
     await runOnFixture(async (conn, runId) => {
-      const read = () => rows(conn, `SELECT * FROM product_pairs WHERE run_id = ${runId} ORDER BY scope, antecedent, consequent`);
+      const read = async () => ({
+        pairs: await rows(conn, `SELECT * FROM product_pairs WHERE run_id = ${runId} ORDER BY scope, antecedent, consequent`),
+        offers: await rows(conn, `SELECT * FROM product_offers WHERE run_id = ${runId} ORDER BY customer_id`),
+      });
       const masks = await read();
-      expect(masks.length).toBe(8);
+      expect(masks.pairs.length).toBe(8);
+      expect(new Set(masks.offers.map((o) => o['basis']))).toEqual(new Set(['pair', 'segment']));
       for (const t of ['product_pairs', 'product_mix', 'product_offers', 'product_excluded', 'product_weekly', 'run_config']) {
         await conn.run(`DELETE FROM ${t} WHERE run_id = ${runId}${t === 'run_config' ? " AND section = 'products'" : ''}`);
       }

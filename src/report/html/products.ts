@@ -141,14 +141,16 @@ function excluded(p: ProductsReport, t: ReportText): SafeHtml {
  * The products section (README "Products and categories") and its charts: category (or top
  * product) share and lift by segment as a heatmap with its table, value tiers and clusters as
  * tables, the strongest cross-sell rules, the next-best offers, weekly revenue by item, share moves
- * since the previous run and the codes left out as no product.
+ * since the previous run and the codes left out as no product. Nothing for a run without products.
  *
  * @example const { body, charts } = productsSection(data.products, t, data.previousRun?.asOf ?? null);
  */
 export function productsSection(p: ProductsReport | null, t: ReportText = EN, previousAsOf: string | null = null): { body: SafeHtml; charts: ChartSlot[] } {
   const m = t.m.products;
   const head = html`<h2 id="products-h">${m.title}</h2>`;
-  if (p === null || p.mix.length === 0) return { body: html`<section id="products" aria-labelledby="products-h">${head}${noData(t.m.common.noData)}</section>`, charts: [] };
+  // no section for runs made before it or logs with neither products nor categories (the run's notes say so)
+  if (p === null) return { body: html``, charts: [] };
+  if (p.mix.length === 0) return { body: html`<section id="products" aria-labelledby="products-h">${head}${noData(t.m.common.noData)}</section>`, charts: [] };
   const seg = (s: string): string => segmentName(s, t);
   const tier = (s: string): string => t.m.clv.tierNames[s] ?? s;
   const items = topItems(p);
