@@ -109,7 +109,11 @@ ${renderTable(m.offersCaption, [
 
 function trends(p: ProductsReport, t: ReportText, previousAsOf: string | null): SafeHtml {
   const m = t.m.products;
-  const pp = (x: number): string => `${x >= 0 ? '+' : '−'}${t.m.common.pp(t.fmt.decimal(Math.abs(x) * 100, 1))}`;
+  // the sign of the rounded change: a move below 0.05 pp reads 0.0 pp, never −0.0
+  const pp = (x: number): string => {
+    const r = Math.round(x * 1000) / 10;
+    return `${r > 0 ? '+' : r < 0 ? '−' : ''}${t.m.common.pp(t.fmt.decimal(Math.abs(r), 1))}`;
+  };
   const changes = previousAsOf === null || p.changes.length === 0 ? null : renderTable(m.changesCaption(previousAsOf), [
     { header: m.item[p.itemKind]!, cell: (c: ProductsReport['changes'][number]) => raw(c.name) },
     { header: m.now, cell: (c) => t.fmt.pct(c.share), numeric: true },
