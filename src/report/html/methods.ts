@@ -11,7 +11,7 @@ export interface MethodsInput {
   dynamics: Partial<DynamicsConfig> | null;
 }
 
-const MODEL_NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD' };
+const MODEL_NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pnbd: 'Pareto/NBD', auto: 'auto' };
 
 /**
  * The Methods section: how scores, segments, clusters, churn risk, CLV, states and stages are

@@ -6,8 +6,8 @@ import { modelWarnings } from './churn.js';
 import { noData, renderTable, type Column } from './table.js';
 import { html, type SafeHtml } from './tag.js';
 
-const NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', gammagamma: 'Gamma-Gamma' };
-const SYMBOLS: Record<string, string> = { r: 'r', alpha: 'α', a: 'a', b: 'b', p: 'p', q: 'q', gamma: 'γ' };
+const NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pnbd: 'Pareto/NBD', gammagamma: 'Gamma-Gamma' };
+const SYMBOLS: Record<string, string> = { r: 'r', alpha: 'α', a: 'a', b: 'b', s: 's', beta: 'β', p: 'p', q: 'q', gamma: 'γ' };
 
 /** "r = 0.2426, α = 4.414, …"; parameters at the no-dropout limit read "a → 0 / b → ∞". */
 function params(f: ModelFitRow, t: ReportText): string {

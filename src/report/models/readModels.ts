@@ -11,7 +11,7 @@ export const AT_RISK_CUSTOMERS = 20;
 /** About this many histogram bins up to the 99th percentile of CLV. */
 const CLV_BINS = 20;
 
-const MODEL_NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', gammagamma: 'Gamma-Gamma' };
+const MODEL_NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pnbd: 'Pareto/NBD', gammagamma: 'Gamma-Gamma' };
 
 /**
  * Read a run's churn, CLV and model-quality data for the report.

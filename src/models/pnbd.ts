@@ -1,0 +1,171 @@
+import { digammaDiff } from './numerics/digamma.js';
+import { hyp2f1Unit } from './numerics/hyp2f1Unit.js';
+import { lnPoch } from './numerics/lnPoch.js';
+import { prepareSummary, type PreparedSummary } from './prepare.js';
+import type { ParetoParams, SummaryRows } from './types.js';
+
+/** ln A(t) of the Pareto/NBD likelihood and its derivatives in (r, α, s, β). */
+interface LogA {
+  v: number;
+  dr: number;
+  dAlpha: number;
+  ds: number;
+  dBeta: number;
+}
+
+/**
+ * ln A(t), where the likelihood's bracket is 1/((α+T)^(r+x)(β+T)^s) + s/(r+s+x)·(A(t_x) − A(T)) and
+ * A(t) = 2F1(r+s+x, b; r+s+x+1; z)/(max(α,β)+t)^(r+s+x) (Fader, Hardie & Lee 2005; b = s+1 and
+ * z = (α−β)/(α+t) when α ≥ β, b = r+x and z = (β−α)/(β+t) otherwise, so 0 ≤ z < 1). Euler's
+ * transformation turns both 2F1 into 2F1(1, b'; c; z) with c > b', a series whose terms only fall
+ * (hyp2f1Unit), so heavy buyers (large x) neither overflow nor lose the series to cancellation:
+ *   α ≥ β: A = G(r+x, r+s+x+1; z) / ((α+t)^(r+x) (β+t)^s)
+ *   α < β: A = G(s+1, r+s+x+1; z) · (α+t)^(1−r−x) / (β+t)^(s+1)
+ */
+function logA(p: ParetoParams, x: number, t: number, derivatives: boolean): LogA {
+  const { r, alpha, s, beta } = p;
+  const rx = r + x, c = r + s + x + 1;
+  const at = alpha + t, bt = beta + t;
+  const D = Math.log(at), E = Math.log(bt);
+  if (alpha >= beta) {
+    const g = hyp2f1Unit(rx, c, (alpha - beta) / at, derivatives);
+    return {
+      v: Math.log(g.value) - rx * D - s * E,
+      dr: g.dB + g.dC - D,
+      ds: g.dC - E,
+      dAlpha: (g.dZ * bt) / (at * at) - rx / at,
+      dBeta: -g.dZ / at - s / bt,
+    };
+  }
+  const g = hyp2f1Unit(s + 1, c, (beta - alpha) / bt, derivatives);
+  return {
+    v: Math.log(g.value) + (1 - rx) * D - (s + 1) * E,
+    dr: g.dC - D,
+    ds: g.dB + g.dC - E,
+    dAlpha: -g.dZ / bt + (1 - rx) / at,
+    dBeta: (g.dZ * at) / (bt * bt) - (s + 1) / bt,
+  };
+}
+
+/** The log of the likelihood's bracket and P(alive), which is its first term's share. */
+interface Bracket {
+  ln: number;
+  pAlive: number;
+  /** ∂ ln bracket / ∂(r, α, s, β), when asked for. */
+  d?: [number, number, number, number];
+}
+
+/**
+ * ln[1/((α+T)^(r+x)(β+T)^s) + s/(r+s+x)·(A(t_x) − A(T))], summed relative to the largest term so
+ * nothing under- or overflows. A(t_x) ≥ A(T) (A falls in t), so the bracket is a sum of
+ * non-negative parts and its log is always defined.
+ */
+function bracket(p: ParetoParams, x: number, tx: number, T: number, derivatives: boolean): Bracket {
+  const { r, alpha, s, beta } = p;
+  const rx = r + x, rho = r + s + x, k = s / rho;
+  const aT = alpha + T, bT = beta + T;
+  const logP = -rx * Math.log(aT) - s * Math.log(bT);
+  const a1 = logA(p, x, tx, derivatives);
+  const a2 = tx === T ? a1 : logA(p, x, T, derivatives);
+  const m = Math.max(logP, a1.v);
+  const u = Math.exp(logP - m), v1 = Math.exp(a1.v - m), v2 = tx === T ? v1 : Math.exp(a2.v - m);
+  const diff = Math.max(0, v1 - v2);
+  const inner = u + k * diff;
+  const out: Bracket = { ln: m + Math.log(inner), pAlive: u / inner };
+  if (!derivatives) return out;
+  const dk = [-s / (rho * rho), 0, rx / (rho * rho), 0];
+  const dP = [-Math.log(aT), -rx / aT, -Math.log(bT), -s / bT];
+  const d1 = [a1.dr, a1.dAlpha, a1.ds, a1.dBeta];
+  const d2 = [a2.dr, a2.dAlpha, a2.ds, a2.dBeta];
+  out.d = [0, 1, 2, 3].map((j) => (u * dP[j]! + dk[j]! * diff + k * (v1 * d1[j]! - v2 * d2[j]!)) / inner) as Bracket['d'];
+  return out;
+}
+
+/**
+ * Weighted Pareto/NBD log-likelihood (Schmittlein, Morrison & Colombo 1987, in the 2F1 form of
+ * Fader, Hardie & Lee 2005) and, when `grad` is given, its analytic gradient w.r.t.
+ * (ln r, ln α, ln s, ln β), the space the optimiser works in:
+ *   ℓ = lnΓ(r+x) − lnΓ(r) + r ln α + s ln β + ln[1/((α+T)^(r+x)(β+T)^s) + s/(r+s+x)·(A(t_x) − A(T))]
+ * Same time-unit convention as the BG/NBD's, so the values compare (MODELS.md: −9594.97 on CDNOW).
+ *
+ * @example pnbdLogLikelihood({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, summaryRow(2, 30.43, 38.86))
+ */
+export function pnbdLogLikelihood(p: ParetoParams, summary: SummaryRows | PreparedSummary, grad?: Float64Array): number {
+  const rows = prepareSummary(summary);
+  const { r, alpha, s, beta } = p;
+  const lnAlpha = Math.log(alpha), lnBeta = Math.log(beta);
+  const perX = rows.xs.map((x) => lnPoch(r, x) + r * lnAlpha + s * lnBeta);
+  const dR = grad ? rows.xs.map((x) => digammaDiff(r, x)) : rows.xs;
+  let ll = 0, gr = 0, gAlpha = 0, gs = 0, gBeta = 0;
+  for (let i = 0; i < rows.x.length; i++) {
+    const w = rows.weight[i]!, j = rows.xAt[i]!;
+    const b = bracket(p, rows.xs[j]!, rows.tx[i]!, rows.T[i]!, grad !== undefined);
+    ll += w * (perX[j]! + b.ln);
+    if (!b.d) continue;
+    gr += w * (dR[j]! + lnAlpha + b.d[0]);
+    gAlpha += w * (r / alpha + b.d[1]);
+    gs += w * (lnBeta + b.d[2]);
+    gBeta += w * (s / beta + b.d[3]);
+  }
+  if (grad) {
+    grad[0] = r * gr;
+    grad[1] = alpha * gAlpha;
+    grad[2] = s * gs;
+    grad[3] = beta * gBeta;
+  }
+  return ll;
+}
+
+/**
+ * P(alive at T | x, t_x, T) = 1/(1 + s/(r+s+x)·(α+T)^(r+x)(β+T)^s·(A(t_x) − A(T))): below 1 for
+ * one-time buyers too, falling the longer they have been silent.
+ *
+ * @example pnbdPAlive({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 0, 0, 38.86) // a one-time buyer silent for 39 weeks
+ */
+export const pnbdPAlive = (p: ParetoParams, x: number, tx: number, T: number): number =>
+  bracket(p, x, tx, T, false).pAlive;
+
+/**
+ * Expected purchases in (T, T + t] of a customer known to be alive at T: the posterior mean
+ * purchase rate (r+x)/(α+T) times the expected time alive within t, (β+T)/(s−1)·[1 − ((β+T)/(β+T+t))^(s−1)],
+ * the latter as an expm1 so s = 1 (its limit (β+T)·ln(1 + t/(β+T))) and s near 1 stay exact.
+ *
+ * @example pnbdPurchaseFactor({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 2, 38.86, 39)
+ */
+export function pnbdPurchaseFactor(p: ParetoParams, x: number, T: number, t: number): number {
+  if (!(t > 0)) return 0;
+  const bT = p.beta + T;
+  const L = -Math.log1p(t / bT);
+  const e = p.s - 1;
+  const alive = e === 0 ? -L : -Math.expm1(e * L) / e;
+  return ((p.r + x) / (p.alpha + T)) * bT * alive;
+}
+
+/**
+ * Conditional expected purchases in (T, T + t]: P(alive) × pnbdPurchaseFactor.
+ *
+ * @example pnbdCet({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 2, 30.43, 38.86, 39)
+ */
+export const pnbdCet = (p: ParetoParams, x: number, tx: number, T: number, t: number): number =>
+  t > 0 ? pnbdPAlive(p, x, tx, T) * pnbdPurchaseFactor(p, x, T, t) : 0;
+
+/**
+ * Expected purchases in (0, t] of a new customer: rβ/(α(s−1))·[1 − (β/(β+t))^(s−1)].
+ *
+ * @example pnbdExpected({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 52)
+ */
+export const pnbdExpected = (p: ParetoParams, t: number): number => pnbdPurchaseFactor(p, 0, 0, t);
+
+/**
+ * P(no purchase in (T, T + h]) as a ratio of likelihoods: the history (x, t_x, T + h) is the same
+ * purchases with the silence extended by h, so L(x, t_x, T + h)/L(x, t_x, T) is exactly the
+ * probability of that silence given the history (dead, or alive and not buying). Only the
+ * bracket differs between the two, and the ratio is clamped into [0, 1] against rounding.
+ *
+ * @example pnbdNoPurchase({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 0, 0, 38.86, 13)
+ */
+export function pnbdNoPurchase(p: ParetoParams, x: number, tx: number, T: number, h: number): number {
+  if (!(h > 0)) return 1;
+  const v = Math.exp(bracket(p, x, tx, T + h, false).ln - bracket(p, x, tx, T, false).ln);
+  return Math.min(1, Math.max(0, v));
+}
