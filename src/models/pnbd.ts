@@ -81,31 +81,95 @@ function bracket(p: ParetoParams, x: number, tx: number, T: number, derivatives:
   return out;
 }
 
+/** Distinct (x, t) pairs of a prepared table's t_x and T columns, so A(t) runs once per pair. */
+interface Pairs {
+  x: Float64Array;
+  t: Float64Array;
+  txPair: Int32Array;
+  TPair: Int32Array;
+}
+
+const PAIRS = new WeakMap<PreparedSummary, Pairs>();
+
+function pairsOf(rows: PreparedSummary): Pairs {
+  const cached = PAIRS.get(rows);
+  if (cached) return cached;
+  const nt = rows.times.length;
+  const index = new Map<number, number>();
+  const px: number[] = [], pt: number[] = [];
+  const pair = (j: number, ti: number): number => {
+    const key = j * nt + ti;
+    let k = index.get(key);
+    if (k === undefined) {
+      k = px.length;
+      index.set(key, k);
+      px.push(rows.xs[j]!);
+      pt.push(rows.times[ti]!);
+    }
+    return k;
+  };
+  const n = rows.x.length;
+  const txPair = new Int32Array(n), TPair = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    txPair[i] = pair(rows.xAt[i]!, rows.txAt[i]!);
+    TPair[i] = pair(rows.xAt[i]!, rows.TAt[i]!);
+  }
+  const out = { x: Float64Array.from(px), t: Float64Array.from(pt), txPair, TPair };
+  PAIRS.set(rows, out);
+  return out;
+}
+
 /**
  * Weighted Pareto/NBD log-likelihood (Schmittlein, Morrison & Colombo 1987, in the 2F1 form of
  * Fader, Hardie & Lee 2005) and, when `grad` is given, its analytic gradient w.r.t.
  * (ln r, ln α, ln s, ln β), the space the optimiser works in:
  *   ℓ = lnΓ(r+x) − lnΓ(r) + r ln α + s ln β + ln[1/((α+T)^(r+x)(β+T)^s) + s/(r+s+x)·(A(t_x) − A(T))]
  * Same time-unit convention as the BG/NBD's, so the values compare (MODELS.md: −9594.97 on CDNOW).
+ * A(t) and its 2F1 series run once per distinct (x, t) pair of the table, not per row.
  *
  * @example pnbdLogLikelihood({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, summaryRow(2, 30.43, 38.86))
  */
 export function pnbdLogLikelihood(p: ParetoParams, summary: SummaryRows | PreparedSummary, grad?: Float64Array): number {
   const rows = prepareSummary(summary);
+  const pairs = pairsOf(rows);
   const { r, alpha, s, beta } = p;
+  const d = grad !== undefined;
   const lnAlpha = Math.log(alpha), lnBeta = Math.log(beta);
   const perX = rows.xs.map((x) => lnPoch(r, x) + r * lnAlpha + s * lnBeta);
-  const dR = grad ? rows.xs.map((x) => digammaDiff(r, x)) : rows.xs;
+  const dR = d ? rows.xs.map((x) => digammaDiff(r, x)) : rows.xs;
+  // ln A and its derivatives per distinct (x, t)
+  const m = pairs.x.length;
+  const Av = new Float64Array(m), Ar = new Float64Array(m), Aa = new Float64Array(m), As = new Float64Array(m), Ab = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const a = logA(p, pairs.x[k]!, pairs.t[k]!, d);
+    Av[k] = a.v;
+    Ar[k] = a.dr;
+    Aa[k] = a.dAlpha;
+    As[k] = a.ds;
+    Ab[k] = a.dBeta;
+  }
+  const lnAt = rows.times.map((t) => Math.log(alpha + t));
+  const lnBt = rows.times.map((t) => Math.log(beta + t));
   let ll = 0, gr = 0, gAlpha = 0, gs = 0, gBeta = 0;
   for (let i = 0; i < rows.x.length; i++) {
-    const w = rows.weight[i]!, j = rows.xAt[i]!;
-    const b = bracket(p, rows.xs[j]!, rows.tx[i]!, rows.T[i]!, grad !== undefined);
-    ll += w * (perX[j]! + b.ln);
-    if (!b.d) continue;
-    gr += w * (dR[j]! + lnAlpha + b.d[0]);
-    gAlpha += w * (r / alpha + b.d[1]);
-    gs += w * (lnBeta + b.d[2]);
-    gBeta += w * (s / beta + b.d[3]);
+    const w = rows.weight[i]!, j = rows.xAt[i]!, x = rows.xs[j]!, Ti = rows.TAt[i]!;
+    const rx = r + x, rho = rx + s, k = s / rho;
+    const DT = lnAt[Ti]!, ET = lnBt[Ti]!;
+    const logP = -rx * DT - s * ET;
+    const q1 = pairs.txPair[i]!, q2 = pairs.TPair[i]!;
+    const l1 = Av[q1]!, l2 = Av[q2]!;
+    const top = Math.max(logP, l1);
+    const u = Math.exp(logP - top), v1 = Math.exp(l1 - top), v2 = q1 === q2 ? v1 : Math.exp(l2 - top);
+    const diff = Math.max(0, v1 - v2); // A(t_x) ≥ A(T): only rounding can make it negative
+    const inner = u + k * diff;
+    ll += w * (perX[j]! + top + Math.log(inner));
+    if (!d) continue;
+    const T = rows.times[Ti]!;
+    const c = w / inner, rho2 = rho * rho;
+    gr += w * (dR[j]! + lnAlpha) + c * (-u * DT - (s / rho2) * diff + k * (v1 * Ar[q1]! - v2 * Ar[q2]!));
+    gAlpha += (w * r) / alpha + c * ((-u * rx) / (alpha + T) + k * (v1 * Aa[q1]! - v2 * Aa[q2]!));
+    gs += w * lnBeta + c * (-u * ET + (rx / rho2) * diff + k * (v1 * As[q1]! - v2 * As[q2]!));
+    gBeta += (w * s) / beta + c * ((-u * s) / (beta + T) + k * (v1 * Ab[q1]! - v2 * Ab[q2]!));
   }
   if (grad) {
     grad[0] = r * gr;

@@ -42,11 +42,14 @@ interface Grouped {
   purchases: Float64Array;
 }
 
-function group(split: HoldoutSplit): Grouped {
-  const rows = compressSummary(split.cal.x, split.cal.tx, split.cal.T);
+/** Holdout purchase days per customer of a split. */
+export const holdoutPurchases = (split: HoldoutSplit): Float64Array => split.full.x.map((x, i) => x - split.cal.x[i]!);
+
+function group(cal: HoldoutSplit['cal'], holdout: Float64Array): Grouped {
+  const rows = compressSummary(cal.x, cal.tx, cal.T);
   const buyers = new Float64Array(rows.x.length), purchases = new Float64Array(rows.x.length);
-  for (let i = 0; i < split.cal.x.length; i++) {
-    const k = split.full.x[i]! - split.cal.x[i]!;
+  for (let i = 0; i < cal.x.length; i++) {
+    const k = holdout[i]!;
     const r = rows.rowOf[i]!;
     purchases[r] += k;
     if (k > 0) buyers[r]! += 1;
@@ -76,7 +79,7 @@ const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
  *
  * @example holdoutScores(fit.params, split).holdoutLogLikelihood
  */
-export function holdoutScores(m: ChurnModel, split: HoldoutSplit, grouped: Grouped = group(split)): HoldoutScores {
+export function holdoutScores(m: ChurnModel, split: HoldoutSplit, grouped: Grouped = group(split.cal, holdoutPurchases(split))): HoldoutScores {
   const g = grouped;
   const n = split.cal.x.length;
   const full = compressSummary(split.full.x, split.full.tx, split.full.T);
@@ -117,12 +120,13 @@ const TOP_BUCKET = 7;
 const MAX_POINTS = 26;
 
 /**
- * The calibration-by-frequency, tracking and reliability data of a model on the holdout.
+ * The calibration-by-frequency, tracking and reliability data of a model fitted on `cal` against
+ * the holdout: purchase days per customer and per day of the holdout (horizon in model units).
  *
- * @example holdoutEvidence(fit.params, split).tracking.at(-1) // { day: 91, actual: …, expected: … }
+ * @example holdoutEvidence(fit.params, split.cal, holdoutPurchases(split), split).tracking.at(-1) // { day: 91, actual: …, expected: … }
  */
-export function holdoutEvidence(m: ChurnModel, split: HoldoutSplit): HoldoutEvidence {
-  const g = group(split);
+export function holdoutEvidence(m: ChurnModel, cal: HoldoutSplit['cal'], holdout: Float64Array, split: Pick<HoldoutSplit, 'daily' | 'horizon' | 'daysPerUnit'>): HoldoutEvidence {
+  const g = group(cal, holdout);
   const { risk, expected } = predict(m, g, split.horizon);
   const { x, T, weight } = g.rows;
   const byFrequency = Array.from({ length: TOP_BUCKET + 1 }, (_, k) => ({ x: k, orMore: k === TOP_BUCKET, customers: 0, actual: 0, expected: 0 }));
@@ -156,3 +160,4 @@ export function holdoutEvidence(m: ChurnModel, split: HoldoutSplit): HoldoutEvid
 }
 
 export { group as groupHoldout };
+export type { Grouped };

@@ -1,7 +1,7 @@
 import { compressSummary } from '../../models/compress.js';
 import { fitChurnModel } from '../../models/fitChurn.js';
 import type { ChurnKind, ChurnModel } from '../../models/types.js';
-import { groupHoldout, holdoutEvidence, holdoutScores, type HoldoutEvidence, type HoldoutScores, type HoldoutSplit } from './holdoutScores.js';
+import { groupHoldout, holdoutEvidence, holdoutPurchases, holdoutScores, type HoldoutEvidence, type HoldoutScores, type HoldoutSplit } from './holdoutScores.js';
 
 /** One candidate's fit on the calibration histories and its holdout scores (null when the fit failed). */
 export interface CandidateScore {
@@ -31,11 +31,17 @@ export interface Selection {
 }
 
 /**
- * Holdout log-likelihood per customer within which two candidates count as equally good: 0.001
- * nats per customer is 1 in total for CDNOW's 2,357-customer sample and 1,000 at a million, so a
- * lead smaller than that is noise compared with what the holdout can tell apart.
+ * Candidates whose calibration error of P(no purchase) exceeds the best-calibrated one's by more
+ * than this are not eligible: the churn bands are thresholds on that probability, and 5 points
+ * off moves customers across them.
  */
-export const TIE_PER_CUSTOMER = 1e-3;
+export const CALIBRATION_SLACK = 0.05;
+
+/**
+ * Mean holdout AUC within which candidates are tied (the holdout log-likelihood then decides):
+ * smaller gaps are within what resampling the same customers moves.
+ */
+export const AUC_TIE = 1e-3;
 
 /**
  * The candidates in their tie-break order: MBG/NBD and Pareto/NBD first, whose one-time buyers
@@ -47,17 +53,20 @@ const NAME: Record<ChurnKind, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pn
 
 /**
  * Fit every candidate on the calibration histories, score each on the holdout and choose
- * (README "Model selection"). Rule: the highest holdout log-likelihood per customer wins — it
- * scores who buys, how often and when, all at once, and cannot be gamed. Candidates within
- * TIE_PER_CUSTOMER of the best are tied; among tied ones the lower calibration error of
- * P(no purchase) wins (churn bands are thresholds on that probability), and a remaining tie keeps
- * the candidates' order (MBG/NBD, Pareto/NBD, BG/NBD: one-time buyers' P(alive) below 1 first).
+ * (README "Model selection"). Rule, in order:
+ * 1. eligible: calibration error of P(no purchase) within CALIBRATION_SLACK of the best one's
+ *    (the churn bands are thresholds on that probability);
+ * 2. best ranking: the highest mean of AUC(expected purchases) and AUC(churn risk) on the holdout
+ *    — what the product does with the scores is rank customers (bands, action lists);
+ * 3. within AUC_TIE of that, the highest holdout log-likelihood per customer (a proper score of
+ *    how many purchases and when), then the candidates' order (MBG/NBD, Pareto/NBD, BG/NBD).
  *
  * @example const s = selectModel(split); s.chosen // 'pnbd'
  */
 export function selectModel(split: HoldoutSplit, kinds: readonly ChurnKind[] = SELECTION_ORDER): Selection {
   const rows = compressSummary(split.cal.x, split.cal.tx, split.cal.T);
-  const grouped = groupHoldout(split);
+  const purchases = holdoutPurchases(split);
+  const grouped = groupHoldout(split.cal, purchases);
   const candidates = kinds.map((model): CandidateScore => {
     try {
       const fit = fitChurnModel(model, rows, { daysPerUnit: split.daysPerUnit });
@@ -82,38 +91,50 @@ export function selectModel(split: HoldoutSplit, kinds: readonly ChurnKind[] = S
     customers,
     holdoutBuyers,
     candidates,
-    evidence: best?.params ? holdoutEvidence(best.params, split) : null,
+    evidence: best?.params ? holdoutEvidence(best.params, split.cal, purchases, split) : null,
   };
 }
 
-/**
- * Best first by the rule: the tied group (within TIE_PER_CUSTOMER of the best holdout
- * log-likelihood) by calibration error, then the candidates' order; the rest by likelihood;
- * failed candidates last in their given order.
- */
+/** Mean of the two holdout AUCs (NaN when either is undefined, e.g. nobody bought). */
+const meanAuc = (c: CandidateScore): number => ((c.scores!.aucExpectedOrders ?? Number.NaN) + (c.scores!.aucChurnRisk ?? Number.NaN)) / 2;
+const ll = (c: CandidateScore): number => c.scores!.holdoutLogLikelihood;
+const ce = (c: CandidateScore): number => c.scores!.calibrationError ?? Number.POSITIVE_INFINITY;
+
+/** Best first by the rule; ineligible candidates after the eligible ones (by the same rule), failed fits last. */
 function rank(candidates: CandidateScore[]): ChurnKind[] {
   const ok = candidates.filter((c) => c.scores !== null);
-  const ll = (c: CandidateScore): number => c.scores!.holdoutLogLikelihood;
-  const top = Math.max(...ok.map(ll));
-  const tied = ok.filter((c) => top - ll(c) <= TIE_PER_CUSTOMER);
-  const ce = (c: CandidateScore): number => c.scores!.calibrationError ?? Number.POSITIVE_INFINITY;
-  // Array.prototype.sort is stable, so equal calibration errors keep the candidates' order
-  tied.sort((a, b) => ce(a) - ce(b));
-  const rest = ok.filter((c) => !tied.includes(c)).sort((a, b) => ll(b) - ll(a));
-  return [...tied, ...rest, ...candidates.filter((c) => c.scores === null)].map((c) => c.model);
+  const bestCe = Math.min(...ok.map(ce));
+  const eligible = ok.filter((c) => ce(c) <= bestCe + CALIBRATION_SLACK);
+  const order = (group: CandidateScore[]): CandidateScore[] => {
+    const out: CandidateScore[] = [];
+    let left = [...group];
+    while (left.length > 0) {
+      // NaN AUCs (no buyers) fall back to the log-likelihood alone
+      const top = Math.max(...left.map((c) => (Number.isNaN(meanAuc(c)) ? -Infinity : meanAuc(c))));
+      const tied = left.filter((c) => !(top - meanAuc(c) > AUC_TIE) || top === -Infinity);
+      const pick = tied.reduce((a, b) => (ll(b) > ll(a) ? b : a)); // first wins equal likelihoods: the candidates' order
+      out.push(pick);
+      left = left.filter((c) => c !== pick);
+    }
+    return out;
+  };
+  return [...order(eligible), ...order(ok.filter((c) => !eligible.includes(c))), ...candidates.filter((c) => c.scores === null)].map((c) => c.model);
 }
 
 function reason(candidates: CandidateScore[], ranking: ChurnKind[], days: number): string {
   const by = new Map(candidates.map((c) => [c.model, c]));
   const w = by.get(ranking[0]!)!;
-  const ws = w.scores!;
   const fmt = (c: CandidateScore): string =>
-    `${NAME[c.model]} ${c.scores!.holdoutLogLikelihood.toFixed(4)} (calibration error ${c.scores!.calibrationError?.toFixed(3) ?? '–'})`;
-  const others = ranking.slice(1).map((k) => by.get(k)!).filter((c) => c.scores);
-  const tied = others.filter((c) => Math.abs(c.scores!.holdoutLogLikelihood - ws.holdoutLogLikelihood) <= TIE_PER_CUSTOMER);
-  const why = tied.length > 0
-    ? `ties on the holdout log-likelihood with ${tied.map((c) => NAME[c.model]).join(' and ')} (within ${TIE_PER_CUSTOMER} per customer) and has the lowest calibration error of P(no purchase)`
-    : `has the highest holdout log-likelihood per customer`;
+    `${NAME[c.model]}: mean AUC ${meanAuc(c).toFixed(4)}, log-likelihood ${ll(c).toFixed(4)}, calibration error ${c.scores!.calibrationError?.toFixed(3) ?? '–'}`;
+  const rest = ranking.slice(1).map((k) => by.get(k)!).filter((c) => c.scores);
+  const runnerUp = rest[0];
+  const bestCe = Math.min(...[w, ...rest].map(ce));
+  const excluded = rest.filter((c) => ce(c) > bestCe + CALIBRATION_SLACK);
+  const tied = runnerUp && !excluded.includes(runnerUp) && Math.abs(meanAuc(w) - meanAuc(runnerUp)) <= AUC_TIE;
+  const why = tied
+    ? `ranks customers as well as the ${NAME[runnerUp.model]} on the holdout (mean AUC within ${AUC_TIE}) and gives the holdout purchases a higher log-likelihood`
+    : `ranks customers best on the holdout (highest mean of the AUCs of expected purchases and of churn risk)`;
+  const out = excluded.length > 0 ? `; not eligible: ${excluded.map((c) => NAME[c.model]).join(', ')} (calibration error of P(no purchase) more than ${CALIBRATION_SLACK} above the best)` : '';
   const nbd = w.params?.kind === 'nbd' ? ' (it found no measurable dropout, so its no-dropout limit is used)' : '';
-  return `${NAME[w.model]}${nbd} ${why} over the last ${days} days held out: ${[w, ...others].map(fmt).join(', ')}`;
+  return `${NAME[w.model]}${nbd} ${why}, on the last ${days} days held out${out} — ${[w, ...rest].map(fmt).join('; ')}`;
 }
