@@ -20,4 +20,5 @@ SELECT s.idx, (p.n - 1)::DOUBLE AS x_cal, date_diff('day', p.last_day, $cutoff::
 FROM customer_summary s
 JOIN per p USING (customer_id)
 WHERE NOT s.house_account
+  AND s.idx % $stride::INTEGER = 0 -- every stride-th customer (customer_id order): selection's sample at scale
 ORDER BY s.idx

@@ -129,7 +129,7 @@ export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions)
   const ordered = Uint8Array.from(actual, (v) => (v > 0 ? 1 : 0));
   const silentWithin = within ? Uint8Array.from(within, (v) => (v > 0 ? 0 : 1)) : null;
   const daily = new Float64Array(horizonDays);
-  const perDay = (await conn.runAndReadAll(pipelineSql('holdout_daily'), { cutoff: opts.calibrationEnd, as_of: opts.holdoutEnd, currency: '*' })).getRows();
+  const perDay = (await conn.runAndReadAll(pipelineSql('holdout_daily'), { cutoff: opts.calibrationEnd, as_of: opts.holdoutEnd, currency: '*', stride: 1 })).getRows();
   for (const [d, c] of perDay) if (Number(d) >= 1 && Number(d) <= horizonDays) daily[Number(d) - 1] = Number(c);
   const cal = { x: input.x, tx: summary.tx, T: summary.T };
   const evidence = { ...holdoutEvidence(fitted.churn, cal, actual, { daily, horizon: horizonDays / k, daysPerUnit: k }), churnReliability: silentWithin ? reliability(churnRisk, silentWithin) : null };

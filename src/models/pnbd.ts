@@ -1,3 +1,4 @@
+import { compressColumns } from './compress.js';
 import { digammaDiff } from './numerics/digamma.js';
 import { hyp2f1Unit } from './numerics/hyp2f1Unit.js';
 import { lnPoch } from './numerics/lnPoch.js';
@@ -94,27 +95,15 @@ const PAIRS = new WeakMap<PreparedSummary, Pairs>();
 function pairsOf(rows: PreparedSummary): Pairs {
   const cached = PAIRS.get(rows);
   if (cached) return cached;
-  const nt = rows.times.length;
-  const index = new Map<number, number>();
-  const px: number[] = [], pt: number[] = [];
-  const pair = (j: number, ti: number): number => {
-    const key = j * nt + ti;
-    let k = index.get(key);
-    if (k === undefined) {
-      k = px.length;
-      index.set(key, k);
-      px.push(rows.xs[j]!);
-      pt.push(rows.times[ti]!);
-    }
-    return k;
-  };
+  // (x, t_x) pairs then (x, T) pairs in one typed-array compression (no string or Map keys)
   const n = rows.x.length;
-  const txPair = new Int32Array(n), TPair = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    txPair[i] = pair(rows.xAt[i]!, rows.txAt[i]!);
-    TPair[i] = pair(rows.xAt[i]!, rows.TAt[i]!);
-  }
-  const out = { x: Float64Array.from(px), t: Float64Array.from(pt), txPair, TPair };
+  const xs = new Float64Array(2 * n), ts = new Float64Array(2 * n);
+  xs.set(rows.x);
+  xs.set(rows.x, n);
+  ts.set(rows.tx);
+  ts.set(rows.T, n);
+  const c = compressColumns([xs, ts]);
+  const out = { x: c.columns[0]!, t: c.columns[1]!, txPair: c.rowOf.subarray(0, n), TPair: c.rowOf.subarray(n) };
   PAIRS.set(rows, out);
   return out;
 }

@@ -8,15 +8,15 @@ import type { HoldoutSplit } from '../select/holdoutScores.js';
 const dayShift = (iso: string, days: number): string => new Date(Date.parse(iso + 'T00:00:00Z') - days * 86_400_000).toISOString().slice(0, 10);
 
 /** A pipeline query with its $parameters inlined as literals (readNumberColumns takes no parameters). */
-function withParams(name: string, params: Record<string, string | null>): string {
+function withParams(name: string, params: Record<string, string | number | null>): string {
   let sql = pipelineSql(name);
-  for (const [k, v] of Object.entries(params)) sql = sql.replaceAll(`$${k}`, v === null ? 'NULL' : literal(v));
+  for (const [k, v] of Object.entries(params)) sql = sql.replaceAll(`$${k}`, v === null ? 'NULL' : typeof v === 'number' ? String(v) : literal(v));
   return sql;
 }
 
 /**
  * Model selection's holdout for a run as of `asOf`: the customers of customer_summary (house
- * accounts left out) who had bought by asOf − holdoutDays, their histories then and now in model
+ * accounts left out; with `stride` k only every k-th by idx) who had bought by asOf − holdoutDays, their histories then and now in model
  * units, and the holdout's purchase days per day. One pass over the transactions up to the cutoff
  * and one over those up to the run date (each a GROUP BY customer, day).
  *
@@ -25,10 +25,12 @@ function withParams(name: string, params: Record<string, string | null>): string
 export async function readHoldoutSplit(
   conn: DuckDBConnection,
   input: CustomerInput,
-  o: { asOf: string; holdoutDays: number; currency: string | null; daysPerUnit: number },
+  o: { asOf: string; holdoutDays: number; currency: string | null; daysPerUnit: number; stride?: number },
 ): Promise<HoldoutSplit> {
   const cutoff = dayShift(o.asOf, o.holdoutDays);
-  const params = { cutoff, as_of: o.asOf, currency: o.currency };
+  const stride = o.stride ?? 1;
+  if (!(Number.isInteger(stride) && stride >= 1)) throw new RangeError(`stride must be a whole number ≥ 1, got ${stride}`);
+  const params = { cutoff, as_of: o.asOf, currency: o.currency, stride };
   const [idx, xCal, silent] = await readNumberColumns(conn, withParams('holdout_split', params));
   const [offset, count] = await readNumberColumns(conn, withParams('holdout_daily', params));
   const k = o.daysPerUnit, H = o.holdoutDays;

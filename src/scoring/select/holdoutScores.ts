@@ -40,12 +40,14 @@ interface Grouped {
   rows: ReturnType<typeof compressSummary>;
   buyers: Float64Array;
   purchases: Float64Array;
+  /** The full histories compressed (for the holdout log-likelihood), when known. */
+  full?: ReturnType<typeof compressSummary>;
 }
 
 /** Holdout purchase days per customer of a split. */
 export const holdoutPurchases = (split: HoldoutSplit): Float64Array => split.full.x.map((x, i) => x - split.cal.x[i]!);
 
-function group(cal: HoldoutSplit['cal'], holdout: Float64Array): Grouped {
+function group(cal: HoldoutSplit['cal'], holdout: Float64Array, fullHistories?: HoldoutSplit['full']): Grouped {
   const rows = compressSummary(cal.x, cal.tx, cal.T);
   const buyers = new Float64Array(rows.x.length), purchases = new Float64Array(rows.x.length);
   for (let i = 0; i < cal.x.length; i++) {
@@ -54,11 +56,11 @@ function group(cal: HoldoutSplit['cal'], holdout: Float64Array): Grouped {
     purchases[r] += k;
     if (k > 0) buyers[r]! += 1;
   }
-  return { rows, buyers, purchases };
+  return { rows, buyers, purchases, ...(fullHistories && { full: compressSummary(fullHistories.x, fullHistories.tx, fullHistories.T) }) };
 }
 
 /** Per calibration row: P(alive), P(no purchase within the holdout) and expected holdout purchases. */
-function predict(m: ChurnModel, g: Grouped, horizon: number): { alive: Float64Array; risk: Float64Array; expected: Float64Array } {
+export function predict(m: ChurnModel, g: Grouped, horizon: number): Prediction {
   const { x, tx, T } = g.rows;
   const alive = Float64Array.from(x, (xi, r) => pAlive(m, xi, tx[r]!, T[r]!));
   const risk = Float64Array.from(x, (xi, r) => probNoPurchase(m, xi, tx[r]!, T[r]!, horizon));
@@ -67,6 +69,13 @@ function predict(m: ChurnModel, g: Grouped, horizon: number): { alive: Float64Ar
   const factor = Float64Array.from(pairs.columns[0]!, (xp, q) => purchaseFactor(m, xp, pairs.columns[1]![q]!, horizon));
   const expected = Float64Array.from(alive, (a, r) => a * factor[pairs.rowOf[r]!]!);
   return { alive, risk, expected };
+}
+
+/** Per calibration row predictions over the holdout. */
+export interface Prediction {
+  alive: Float64Array;
+  risk: Float64Array;
+  expected: Float64Array;
 }
 
 const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
@@ -79,12 +88,19 @@ const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
  *
  * @example holdoutScores(fit.params, split).holdoutLogLikelihood
  */
-export function holdoutScores(m: ChurnModel, split: HoldoutSplit, grouped: Grouped = group(split.cal, holdoutPurchases(split))): HoldoutScores {
+export function holdoutScores(
+  m: ChurnModel,
+  split: HoldoutSplit,
+  grouped: Grouped = group(split.cal, holdoutPurchases(split), split.full),
+  calibrationLogLikelihood?: number,
+  predicted: Prediction = predict(m, grouped, split.horizon),
+): HoldoutScores {
   const g = grouped;
   const n = split.cal.x.length;
-  const full = compressSummary(split.full.x, split.full.tx, split.full.T);
-  const ll = churnLogLikelihood(m, full) - churnLogLikelihood(m, g.rows);
-  const { risk, expected } = predict(m, g, split.horizon);
+  const full = g.full ?? compressSummary(split.full.x, split.full.tx, split.full.T);
+  // the calibration fit's own log-likelihood is ℓ on the same rows: no need to evaluate it again
+  const ll = churnLogLikelihood(m, full) - (calibrationLogLikelihood ?? churnLogLikelihood(m, g.rows));
+  const { risk, expected } = predicted;
   const weight = g.rows.weight;
   const silent = Float64Array.from(weight, (w, r) => w - g.buyers[r]!);
   let brier = 0, exp = 0, act = 0;
@@ -117,7 +133,7 @@ export interface HoldoutEvidence {
 /** Repeat-purchase buckets of the calibration chart: 0 … 6 and "7 or more", as in the literature's figure. */
 const TOP_BUCKET = 7;
 /** At most this many tracking points (whole weeks, spaced evenly). */
-const MAX_POINTS = 26;
+const MAX_POINTS = 13;
 
 /**
  * The calibration-by-frequency, tracking and reliability data of a model fitted on `cal` against
@@ -125,9 +141,16 @@ const MAX_POINTS = 26;
  *
  * @example holdoutEvidence(fit.params, split.cal, holdoutPurchases(split), split).tracking.at(-1) // { day: 91, actual: …, expected: … }
  */
-export function holdoutEvidence(m: ChurnModel, cal: HoldoutSplit['cal'], holdout: Float64Array, split: Pick<HoldoutSplit, 'daily' | 'horizon' | 'daysPerUnit'>): HoldoutEvidence {
-  const g = group(cal, holdout);
-  const { risk, expected } = predict(m, g, split.horizon);
+export function holdoutEvidence(
+  m: ChurnModel,
+  cal: HoldoutSplit['cal'],
+  holdout: Float64Array,
+  split: Pick<HoldoutSplit, 'daily' | 'horizon' | 'daysPerUnit'>,
+  grouped: Grouped = group(cal, holdout),
+  predicted: Prediction = predict(m, grouped, split.horizon),
+): HoldoutEvidence {
+  const g = grouped;
+  const { risk, expected, alive } = predicted;
   const { x, T, weight } = g.rows;
   const byFrequency = Array.from({ length: TOP_BUCKET + 1 }, (_, k) => ({ x: k, orMore: k === TOP_BUCKET, customers: 0, actual: 0, expected: 0 }));
   for (let r = 0; r < x.length; r++) {
@@ -146,7 +169,6 @@ export function holdoutEvidence(m: ChurnModel, cal: HoldoutSplit['cal'], holdout
   // Σ P(alive) per distinct (x, T): the expected count at each point is Σ_pairs aliveSum × factor(t)
   const pairs = compressColumns([x, T]);
   const aliveSum = new Float64Array(pairs.weight.length);
-  const alive = Float64Array.from(x, (xi, r) => pAlive(m, xi, g.rows.tx[r]!, T[r]!));
   for (let r = 0; r < x.length; r++) aliveSum[pairs.rowOf[r]!]! += weight[r]! * alive[r]!;
   let cum = 0, d = 0;
   const tracking = days.map((day) => {

@@ -1,7 +1,6 @@
-import { compressSummary } from '../../models/compress.js';
 import { fitChurnModel } from '../../models/fitChurn.js';
 import type { ChurnKind, ChurnModel } from '../../models/types.js';
-import { groupHoldout, holdoutEvidence, holdoutPurchases, holdoutScores, type HoldoutEvidence, type HoldoutScores, type HoldoutSplit } from './holdoutScores.js';
+import { groupHoldout, holdoutEvidence, holdoutPurchases, holdoutScores, predict, type Prediction, type HoldoutEvidence, type HoldoutScores, type HoldoutSplit } from './holdoutScores.js';
 
 /** One candidate's fit on the calibration histories and its holdout scores (null when the fit failed). */
 export interface CandidateScore {
@@ -23,6 +22,7 @@ export interface Selection {
   /** Why, in a sentence with the numbers. */
   reason: string;
   holdoutDays: number;
+  /** Customers compared (those who had bought before the holdout; a sample of every k-th at scale). */
   customers: number;
   holdoutBuyers: number;
   candidates: CandidateScore[];
@@ -64,13 +64,16 @@ const NAME: Record<ChurnKind, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pn
  * @example const s = selectModel(split); s.chosen // 'pnbd'
  */
 export function selectModel(split: HoldoutSplit, kinds: readonly ChurnKind[] = SELECTION_ORDER): Selection {
-  const rows = compressSummary(split.cal.x, split.cal.tx, split.cal.T);
   const purchases = holdoutPurchases(split);
-  const grouped = groupHoldout(split.cal, purchases);
+  const grouped = groupHoldout(split.cal, purchases, split.full);
+  const rows = grouped.rows;
+  const predictions = new Map<ChurnKind, Prediction>();
   const candidates = kinds.map((model): CandidateScore => {
     try {
       const fit = fitChurnModel(model, rows, { daysPerUnit: split.daysPerUnit });
-      const scores = holdoutScores(fit.params, split, grouped);
+      const predicted = predict(fit.params, grouped, split.horizon);
+      predictions.set(model, predicted);
+      const scores = holdoutScores(fit.params, split, grouped, fit.logLikelihood, predicted);
       if (!Number.isFinite(scores.holdoutLogLikelihood)) throw new Error('the holdout log-likelihood is not finite');
       return { model, params: fit.params, logLikelihood: fit.logLikelihood, converged: fit.converged, message: fit.message, scores };
     } catch (err) {
@@ -91,7 +94,7 @@ export function selectModel(split: HoldoutSplit, kinds: readonly ChurnKind[] = S
     customers,
     holdoutBuyers,
     candidates,
-    evidence: best?.params ? holdoutEvidence(best.params, split.cal, purchases, split) : null,
+    evidence: best?.params ? holdoutEvidence(best.params, split.cal, purchases, split, grouped, predictions.get(best.model)) : null,
   };
 }
 
