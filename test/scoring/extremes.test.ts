@@ -75,7 +75,9 @@ describe('extreme customers through load and analyze()', () => {
         expect(byId['BILLION']!['clv_12m'] as number).toBeGreaterThan(0);
         expect(notes.join('\n')).toMatch(/1 repeat buyer has net spend ≤ 0 per repeat purchase/);
         const fits = await rows(conn, `SELECT model, converged, params IS NOT NULL AS ok FROM model_fits WHERE run_id = ${runId} ORDER BY model`);
-        expect(fits.map((f) => f['ok'])).toEqual([true, true, true]);
+        // the selected churn model and the Gamma-Gamma, both fitted
+        expect(fits.map((f) => f['ok'])).toEqual([true, true]);
+        expect(fits.map((f) => f['model'])).toContain('gammagamma');
       });
     });
   });
