@@ -8,6 +8,7 @@ import { writeModelFits } from '../scoring/io/writeModelFits.js';
 import { writeSelection } from '../scoring/io/writeSelection.js';
 import { runSelection, type SelectionOutcome } from '../scoring/select/runSelection.js';
 import { daysPerUnit } from '../models/units.js';
+import { spendCorrelation, spendCorrelationNote } from '../models/spendCorrelation.js';
 import { scoreCustomers } from '../scoring/scoreCustomers.js';
 import type { AnalysisStep } from './step.js';
 
@@ -58,7 +59,9 @@ export function modelsStep(override?: ModelsConfig): AnalysisStep {
       const ranking = outcome && 'selection' in outcome ? outcome.selection.ranking : undefined;
       const fitted = fitModels(input, { ...config, ...(ranking && { ranking }) }, warm, histories);
       const scoring = fitted.fits.find((f) => f.scoring && f.model !== 'gammagamma');
-      await writeSelection(conn, runId, config.scoringModel, scoring?.model ?? null, outcome);
+      const corr = spendCorrelation(input.x, input.mbar);
+      if (corr.material) notes.push(spendCorrelationNote(corr));
+      await writeSelection(conn, runId, config.scoringModel, scoring?.model ?? null, outcome, corr.pearson);
       const scores = scoreCustomers(input, fitted, used);
       if (scores && scores.blanked > 0) {
         notes.push(`churn/CLV: ${scores.blanked} model values were not finite or out of range and were left empty (NULL)`);

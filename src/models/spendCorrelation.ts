@@ -41,3 +41,16 @@ export function spendCorrelation(x: Float64Array, mbar: Float64Array): SpendCorr
   const pearson = n >= 3 && cxx > 0 && cmm > 0 ? cxm / Math.sqrt(cxx * cmm) : Number.NaN;
   return { pearson, customers: n, material: Math.abs(pearson) >= MATERIAL_CORRELATION };
 }
+
+/**
+ * The run note when the correlation is material, with the documented remedy (README "Model
+ * selection and evidence"): the Gamma-Gamma then over- or under-values frequent buyers' orders,
+ * so rank such customers on the value-if-kept columns with care and check spend per order by
+ * frequency (the report's table) before acting on CLV.
+ *
+ * @example spendCorrelationNote({ pearson: 0.42, customers: 900, material: true })
+ */
+export function spendCorrelationNote(c: SpendCorrelation): string {
+  const dir = c.pearson > 0 ? 'frequent buyers spend more per order' : 'frequent buyers spend less per order';
+  return `churn/CLV: purchase frequency and spend per order are correlated (Pearson ${c.pearson.toFixed(2)} over ${c.customers} repeat buyers: ${dir}), which the Gamma-Gamma spend model assumes they are not; its order values are pulled towards the average, so CLV ${c.pearson > 0 ? 'understates frequent and overstates occasional' : 'overstates frequent and understates occasional'} buyers — compare CLV within similar purchase frequencies, not across them`;
+}

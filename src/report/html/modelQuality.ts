@@ -3,6 +3,7 @@ import { EN, type ReportText } from '../i18n/index.js';
 import { formatDateTime, MISSING } from '../format.js';
 import type { BacktestRow, ModelFitRow, ModelsReport } from '../models/types.js';
 import { modelWarnings } from './churn.js';
+import { renderSelection } from './modelSelection.js';
 import { noData, renderTable, type Column } from './table.js';
 import { html, type SafeHtml } from './tag.js';
 
@@ -57,6 +58,8 @@ function metrics(b: BacktestRow, { m: { models: m }, fmt }: ReportText): Metric[
     { name: m.mBaseline, value: num(b.baselineAuc), meaning: m.mBaselineMeaning },
     { name: m.mPearson, value: num(b.pearson), meaning: m.mPearsonMeaning },
     { name: m.mRmse, value: num(b.rmse), meaning: m.mRmseMeaning },
+    ...(b.brier === null || b.brier === undefined ? [] : [{ name: m.mBrier, value: num(b.brier), meaning: m.mBrierMeaning(fmt.int(b.churnHorizonDays)) }]),
+    ...(b.calibrationError === null || b.calibrationError === undefined ? [] : [{ name: m.mCalibration, value: num(b.calibrationError), meaning: m.mCalibrationMeaning }]),
   ];
 }
 
@@ -74,6 +77,7 @@ export function renderModelQuality(models: ModelsReport | null, t: ReportText = 
 <h2 id="models-h">${m.title}</h2>
 <h3>${m.fitted}</h3>
 ${fits.length === 0 ? noData(m.noFits) : [renderTable(m.fitsCaption, fitColumns(t), fits, { t }), modelWarnings(models?.notes ?? [])]}
+${renderSelection(models?.selection, t)}
 <h3>${m.backtest}</h3>
 ${backtest === null
     ? noBacktest(t)

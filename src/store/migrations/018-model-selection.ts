@@ -40,7 +40,8 @@ export const migration: Migration = {
       holdout_buyers BIGINT, -- of those, customers who bought in the holdout
       reason VARCHAR NOT NULL, -- the rule's outcome in a sentence, or why selection did not run
       candidates JSON, -- per candidate: calibration fit and holdout scores (see README)
-      evidence JSON -- the chosen model on the holdout: byFrequency, tracking, reliability
+      evidence JSON, -- the chosen model on the holdout: byFrequency, tracking, reliability
+      spend_correlation DOUBLE -- Pearson(x, m̄) of repeat buyers: the Gamma-Gamma assumes none (README)
     );
     ALTER TABLE backtests ADD COLUMN brier DOUBLE; -- churn risk vs "did not order within the churn horizon"
     ALTER TABLE backtests ADD COLUMN calibration_error DOUBLE; -- mean |predicted − observed| over risk deciles
