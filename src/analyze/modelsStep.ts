@@ -10,6 +10,7 @@ import { runSelection, type SelectionOutcome } from '../scoring/select/runSelect
 import { daysPerUnit } from '../models/units.js';
 import { spendCorrelation, spendCorrelationNote } from '../models/spendCorrelation.js';
 import { scoreCustomers } from '../scoring/scoreCustomers.js';
+import { withoutHouseAccounts } from '../house/withoutHouseAccounts.js';
 import type { AnalysisStep } from './step.js';
 
 /**
@@ -57,9 +58,11 @@ export function modelsStep(override?: ModelsConfig): AnalysisStep {
         if ('skipped' in outcome) notes.push(`churn/CLV: model selection skipped (${outcome.skipped}); the MBG/NBD is used`);
       }
       const ranking = outcome && 'selection' in outcome ? outcome.selection.ranking : undefined;
-      const fitted = fitModels(input, { ...config, ...(ranking && { ranking }) }, warm, histories);
+      // house accounts are scored but not fitted on (README "House accounts"), nor compared in the selection
+      const fitOn = await withoutHouseAccounts(conn, input);
+      const fitted = fitModels(fitOn, { ...config, ...(ranking && { ranking }) }, warm, fitOn === input ? histories : undefined);
       const scoring = fitted.fits.find((f) => f.scoring && f.model !== 'gammagamma');
-      const corr = spendCorrelation(input.x, input.mbar);
+      const corr = spendCorrelation(fitOn.x, fitOn.mbar);
       if (corr.material) notes.push(spendCorrelationNote(corr));
       await writeSelection(conn, runId, config.scoringModel, scoring?.model ?? null, outcome, corr.pearson);
       const scores = scoreCustomers(input, fitted, used);

@@ -1,4 +1,5 @@
 import type { DynamicsConfig } from '../dynamics/config.js';
+import type { HouseAccountsConfig } from '../house/config.js';
 import type { ModelsConfig } from '../models/config.js';
 import type { Locale } from '../report/i18n/locale.js';
 
@@ -30,9 +31,10 @@ export interface PipelineFile {
   /**
    * export files or globs (a glob is re-read on every run, so a folder can be watched: each new
    * file loads once, by checksum) and their mapping file. Relative paths resolve against the repo
-   * root for a file in pipelines/, else against the file's own folder.
+   * root for a file in pipelines/, else against the file's own folder. `preset` reads them as a
+   * platform's export (shopify, stripe; see README "Presets"), the mapping overriding its keys.
    */
-  inputs: { files: string[]; mapping?: string };
+  inputs: { files: string[]; mapping?: string; preset?: string };
   /** default 'week-ending-sunday' */
   asOf?: AsOfRule;
   /** segment rules file (JSON); default: the built-in R×F grid */
@@ -45,6 +47,8 @@ export interface PipelineFile {
   models?: DeepPartial<ModelsConfig>;
   /** customer-state thresholds over DEFAULT_DYNAMICS (src/dynamics/config.ts) */
   dynamics?: Partial<DynamicsConfig>;
+  /** house-account rule, declared ids and keepInModels over DEFAULT_HOUSE_ACCOUNTS (src/house/config.ts) */
+  houseAccounts?: Partial<HouseAccountsConfig>;
   /** default { reportsDir: 'reports' } */
   outputs?: { reportsDir?: string };
 }
@@ -54,13 +58,14 @@ export interface Pipeline {
   name: string;
   description: string;
   schedule: { cron: string; timezone: string };
-  inputs: { files: string[]; mapping?: string };
+  inputs: { files: string[]; mapping?: string; preset?: string };
   asOf: AsOfRule;
   rules?: string;
   currency: string | null;
   locale: Locale;
   models: ModelsConfig;
   dynamics: DynamicsConfig;
+  houseAccounts: HouseAccountsConfig;
   outputs: { reportsDir: string };
   /** where relative paths resolve; set by loadPipeline (default: the repo root) */
   baseDir?: string;
