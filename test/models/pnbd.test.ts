@@ -10,7 +10,7 @@ import { pnbdCet, pnbdExpected, pnbdLogLikelihood, pnbdNoPurchase, pnbdPAlive } 
 import { summaryRow } from '../../src/models/rows.js';
 import type { ParetoParams } from '../../src/models/types.js';
 import { readSummaryCsv, relErr, summaryFromTransactions } from './cdnow.js';
-import { gammaVariate, mulberry32 } from './synthetic.js';
+import { gammaVariate, mulberry32, simulate } from './synthetic.js';
 
 const PUB: ParetoParams = { r: 0.553275, alpha: 10.577611, s: 0.606214, beta: 11.667918 };
 
@@ -154,6 +154,29 @@ describe('Pareto/NBD kernels', () => {
 });
 
 const csv = readSummaryCsv();
+
+describe('Pareto/NBD fit on awkward data', () => {
+  it.each([1, 2, 3])('pure NBD data (seed %d): the no-dropout limit with a message, never NaN', (seed) => {
+    const data = simulate({ customers: 2000, r: 0.8, alpha: 10, maxT: 52, seed });
+    const f = fitChurnModel('pnbd', compressSummary(data.x, data.tx, data.T));
+    expect(Number.isFinite(f.logLikelihood)).toBe(true);
+    expect(f.boundary).toBe(true);
+    expect(f.message).toMatch(/no measurable dropout: the Pareto\/NBD fit \(s=/);
+    expect(relErr(f.params.r, 0.8)).toBeLessThan(0.15);
+  });
+
+  it('a handful of customers, one heavy buyer and a same-day history: finite parameters and scores', () => {
+    const x = Float64Array.of(0, 0, 1, 299, 2, 0, 5), tx = Float64Array.of(0, 0, 3, 70, 0.5, 0, 20), T = Float64Array.of(10, 0, 30, 78, 0.5, 50, 21);
+    const f = fitChurnModel('pnbd', compressSummary(x, tx, T));
+    expect(Object.values(f.params).filter((v) => typeof v === 'number').every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+    for (let i = 0; i < x.length; i++) {
+      const cet = conditionalExpectedPurchases(f.params, x[i]!, tx[i]!, T[i]!, 52);
+      expect(Number.isFinite(cet) && cet >= 0).toBe(true);
+      const risk = probNoPurchase(f.params, x[i]!, tx[i]!, T[i]!, 13);
+      expect(risk >= 0 && risk <= 1).toBe(true);
+    }
+  });
+});
 
 describe('Pareto/NBD fit on CDNOW (weeks)', () => {
   it('reproduces the published parameters to 2 decimals and the log-likelihood −9594.98', () => {

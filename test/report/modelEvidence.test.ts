@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
+import { runBacktest } from '../../src/backtest/runBacktest.js';
 import { readReportData, type ReportData } from '../../src/report/readReportData.js';
 import { renderHtml } from '../../src/report/renderHtml.js';
 import { withDatabase } from '../../src/store/database.js';
@@ -22,6 +23,7 @@ beforeAll(async () => {
     const load = await crm('load', 'fixtures/cdnow/CDNOW_sample.txt', '--mapping', 'fixtures/cdnow/mapping-sample.json', '--db', db);
     expect(load.code, load.err).toBe(0);
     await withDatabase(db, {}, async (conn) => {
+      await runBacktest(conn, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30' });
       const run = await analyze(conn, { asOf: '1998-06-30' });
       data = await readReportData(conn, run.runId);
     });
@@ -51,7 +53,12 @@ describe('model selection and evidence in the report (CDNOW sample as of 1998-06
     expect(en).toMatch(new RegExp(`Outcome: the ${chosen.replace('/', '\\/')} ranks customers (best|as well)`));
     for (const id of CHARTS) expect(en).toContain(`id="${id}"`);
     expect(en).toMatch(/Spend check: the correlation .* is 0\.\d\d\./);
+    // the backtest's churn probability reliability, in the backtest table
+    expect(data.models!.backtest!.brier).toBeGreaterThan(0);
+    expect(en).toContain('Brier score, churn risk');
+    expect(en).toContain('Calibration error, churn risk');
     const zh = renderHtml(data, { locale: 'zh-CN' });
+    expect(zh).toContain('Brier 分数，流失风险');
     expect(zh).toContain('模型是如何选出的');
     expect(zh).toContain('流失概率的可靠性');
     expect(zh).toMatch(/结果：\s?(MBG|Pareto|BG)\/NBD (在验证期对客户的排序最好|与)/);

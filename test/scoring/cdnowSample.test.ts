@@ -44,6 +44,7 @@ describe('CDNOW sample through the real loader and analyze() as of 1997-09-30', 
   let notes: string[] = [];
   let dayFits: FitRow[] = [];
   let forcedFits: FitRow[] = [];
+  let forcedSelection: Record<string, unknown>[] = [];
   let selection: Record<string, unknown> = {};
   let backtest: BacktestResult;
   let report: ModelsReport | null = null;
@@ -79,6 +80,7 @@ describe('CDNOW sample through the real loader and analyze() as of 1997-09-30', 
         const read = async (runs: string) => (await rows(conn, `SELECT model, params::VARCHAR AS params, log_likelihood, n_customers, time_unit, converged, boundary, used_for_scoring, message
           FROM model_fits WHERE run_id IN (${runs}) AND (model <> 'gammagamma' OR run_id = 900) ORDER BY model`)).map((r) => ({ ...r, params: JSON.parse(String(r['params'])) }) as FitRow);
         forcedFits = await read('900, 901, 902');
+        forcedSelection = await rows(conn, 'SELECT run_id, setting, chosen, holdout_days, reason FROM model_selection WHERE run_id IN (900, 901, 902) ORDER BY run_id');
         dayFits = await read('950, 951, 952');
       });
     });
@@ -131,6 +133,15 @@ describe('CDNOW sample through the real loader and analyze() as of 1997-09-30', 
     const scoring = fits.filter((f) => f.used_for_scoring && f.model !== 'gammagamma');
     expect(scoring.map((f) => f.model)).toEqual([selection['chosen']]);
     expect(scoring[0]!.n_customers).toBe(2357);
+  });
+
+  it('a forced model is recorded as such, with no selection made', () => {
+    expect(forcedSelection).toEqual([
+      { run_id: 900, setting: 'bgnbd', chosen: 'bgnbd', holdout_days: null, reason: 'the model is set to bgnbd' },
+      { run_id: 901, setting: 'mbgnbd', chosen: 'mbgnbd', holdout_days: null, reason: 'the model is set to mbgnbd' },
+      { run_id: 902, setting: 'pnbd', chosen: 'pnbd', holdout_days: null, reason: 'the model is set to pnbd' },
+    ]);
+    expect(forcedFits.filter((f) => f.model !== 'gammagamma').every((f) => f.used_for_scoring)).toBe(true);
   });
 
   it('the stored BG/NBD fit passes the point checks of MODELS.md', () => {
