@@ -8,6 +8,8 @@ import { holdoutLength } from '../src/scoring/select/holdoutLength.js';
 import { selectModel } from '../src/scoring/select/selectModel.js';
 import { runSelection, SELECTION_SAMPLE } from '../src/scoring/select/runSelection.js';
 import { withDatabase } from '../src/store/database.js';
+import { scoreCustomers } from '../src/scoring/scoreCustomers.js';
+import { DEFAULT_MODELS } from '../src/models/config.js';
 import { buildSummary } from '../src/summary/buildSummary.js';
 
 const [db, asOfArg] = process.argv.slice(2) as [string, string | undefined];
@@ -35,8 +37,15 @@ await withDatabase(db, {}, async (conn) => {
   console.log(`  ${s.reason}`);
   const histories = compressHistories(input);
   t = performance.now();
-  fitModels(input, { timeUnit: 'week', scoringModel: 'auto', ranking: s.ranking }, {}, histories);
+  const fitted = fitModels(input, { timeUnit: 'week', scoringModel: 'auto', ranking: s.ranking }, {}, histories);
   console.log(`refit of the winner (${s.chosen}) + Gamma-Gamma on all customers: ${ms(t)}`);
+  t = performance.now();
+  scoreCustomers(input, fitted, { ...DEFAULT_MODELS, horizonDays: horizon.days });
+  console.log(`scoring every customer with it (P(alive), churn risk, expected orders, next order date, CLV): ${ms(t)}`);
+  t = performance.now();
+  const mbg = fitModels(input, { timeUnit: 'week', scoringModel: 'mbgnbd' }, {}, histories);
+  scoreCustomers(input, mbg, { ...DEFAULT_MODELS, horizonDays: horizon.days });
+  console.log(`for comparison, MBG/NBD fit + scoring: ${ms(t)}`);
   t = performance.now();
   fitModels(input, { timeUnit: 'week', scoringModel: 'mbgnbd' }, {}, histories);
   console.log(`for comparison, MBG/NBD + Gamma-Gamma on all customers: ${ms(t)}`);

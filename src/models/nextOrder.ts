@@ -1,4 +1,4 @@
-import { pnbdNoPurchase } from './pnbd.js';
+import { pnbdSilence } from './pnbd.js';
 import type { ChurnModel, ParetoParams } from './types.js';
 
 /** Bisection steps of the Pareto/NBD median wait: the bracket [0, maxWait] shrinks 2^-12 (< ½ day over a year). */
@@ -26,11 +26,12 @@ export function medianWait(m: ChurnModel, pAlive: number, x: number, T: number, 
 }
 
 function paretoMedianWait(p: ParetoParams, x: number, tx: number, T: number, maxWait: number): number {
-  if (!(pnbdNoPurchase(p, x, tx, T, maxWait) <= 0.5)) return Number.POSITIVE_INFINITY;
+  const silent = pnbdSilence(p, x, tx, T);
+  if (!(silent(maxWait) <= 0.5)) return Number.POSITIVE_INFINITY;
   let lo = 0, hi = maxWait;
   for (let i = 0; i < BISECTIONS; i++) {
     const mid = (lo + hi) / 2;
-    if (pnbdNoPurchase(p, x, tx, T, mid) > 0.5) lo = mid;
+    if (silent(mid) > 0.5) lo = mid;
     else hi = mid;
   }
   return hi;

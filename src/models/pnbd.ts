@@ -61,12 +61,12 @@ interface Bracket {
  * nothing under- or overflows. A(t_x) ≥ A(T) (A falls in t), so the bracket is a sum of
  * non-negative parts and its log is always defined.
  */
-function bracket(p: ParetoParams, x: number, tx: number, T: number, derivatives: boolean): Bracket {
+function bracket(p: ParetoParams, x: number, tx: number, T: number, derivatives: boolean, atTx?: LogA): Bracket {
   const { r, alpha, s, beta } = p;
   const rx = r + x, rho = r + s + x, k = s / rho;
   const aT = alpha + T, bT = beta + T;
   const logP = -rx * Math.log(aT) - s * Math.log(bT);
-  const a1 = logA(p, x, tx, derivatives);
+  const a1 = atTx ?? logA(p, x, tx, derivatives);
   const a2 = tx === T ? a1 : logA(p, x, T, derivatives);
   const m = Math.max(logP, a1.v);
   const u = Math.exp(logP - m), v1 = Math.exp(a1.v - m), v2 = tx === T ? v1 : Math.exp(a2.v - m);
@@ -218,7 +218,17 @@ export const pnbdExpected = (p: ParetoParams, t: number): number => pnbdPurchase
  * @example pnbdNoPurchase({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 0, 0, 38.86, 13)
  */
 export function pnbdNoPurchase(p: ParetoParams, x: number, tx: number, T: number, h: number): number {
-  if (!(h > 0)) return 1;
-  const v = Math.exp(bracket(p, x, tx, T + h, false).ln - bracket(p, x, tx, T, false).ln);
-  return Math.min(1, Math.max(0, v));
+  return h > 0 ? pnbdSilence(p, x, tx, T)(h) : 1;
+}
+
+/**
+ * h ↦ P(no purchase in (T, T + h]) for one history, with what does not depend on h (the bracket
+ * at T and A(t_x)) computed once: the median wait evaluates it a dozen times per history.
+ *
+ * @example pnbdSilence({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 2, 30.43, 38.86)(13)
+ */
+export function pnbdSilence(p: ParetoParams, x: number, tx: number, T: number): (h: number) => number {
+  const atTx = logA(p, x, tx, false);
+  const base = bracket(p, x, tx, T, false, atTx).ln;
+  return (h) => (h > 0 ? Math.min(1, Math.max(0, Math.exp(bracket(p, x, tx, T + h, false, atTx).ln - base))) : 1);
 }

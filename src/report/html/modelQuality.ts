@@ -10,13 +10,14 @@ import { html, type SafeHtml } from './tag.js';
 const NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pnbd: 'Pareto/NBD', gammagamma: 'Gamma-Gamma' };
 const SYMBOLS: Record<string, string> = { r: 'r', alpha: 'α', a: 'a', b: 'b', s: 's', beta: 'β', p: 'p', q: 'q', gamma: 'γ' };
 
-/** "r = 0.2426, α = 4.414, …"; parameters at the no-dropout limit read "a → 0 / b → ∞". */
+/** "r = 0.2426, α = 4.414, …"; parameters at the no-dropout limit read "a → 0 / b → ∞" (Pareto/NBD: "s → 0 / β → ∞"). */
 function params(f: ModelFitRow, t: ReportText): string {
   if (f.params === null) return MISSING;
   const parts = Object.entries(f.params)
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `${SYMBOLS[k] ?? k} = ${(v as number).toPrecision(4)}`);
-  return f.boundary ? `${parts.join(', ')} (${t.m.models.noDropout})` : parts.join(', ');
+  const limit = f.model === 'pnbd' ? t.m.models.noDropoutPareto : t.m.models.noDropout;
+  return f.boundary ? `${parts.join(', ')} (${limit})` : parts.join(', ');
 }
 
 function fitColumns(t: ReportText): Column<ModelFitRow>[] {

@@ -286,6 +286,7 @@ export const en = {
     convergedValue: (yes: boolean, it: string) => `${yes ? 'yes' : 'no'} (${count(it, 'iteration', 'iterations')})`,
     scores: 'Scores',
     message: 'Message',
+    noDropoutPareto: 's → 0 / β → ∞: no dropout',
     noDropout: 'a → 0 / b → ∞: no dropout',
     backtest: 'Backtest',
     noBacktest: (command: string) => `No backtest yet: run ${command} to check predictions against what happened`,

@@ -271,6 +271,7 @@ export const zhCN: Messages = {
     convergedValue: (yes, it) => `${yes ? '是' : '否'}（${it} 次迭代）`,
     scores: '用于评分',
     message: '信息',
+    noDropoutPareto: 's → 0 / β → ∞：无流失',
     noDropout: 'a → 0 / b → ∞：无流失',
     backtest: '回测',
     noBacktest: (command) => `尚无回测：运行 ${command}，将预测与实际情况对比`,
