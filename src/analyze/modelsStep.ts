@@ -8,7 +8,6 @@ import { writeModelFits } from '../scoring/io/writeModelFits.js';
 import { writeSelection } from '../scoring/io/writeSelection.js';
 import { runSelection, type SelectionOutcome } from '../scoring/select/runSelection.js';
 import { daysPerUnit } from '../models/units.js';
-import { spendCorrelation, spendCorrelationNote } from '../models/spendCorrelation.js';
 import { scoreCustomers } from '../scoring/scoreCustomers.js';
 import { withoutHouseAccounts } from '../house/withoutHouseAccounts.js';
 import type { AnalysisStep } from './step.js';
@@ -62,9 +61,7 @@ export function modelsStep(override?: ModelsConfig): AnalysisStep {
       const fitOn = await withoutHouseAccounts(conn, input);
       const fitted = fitModels(fitOn, { ...config, ...(ranking && { ranking }) }, warm, fitOn === input ? histories : undefined);
       const scoring = fitted.fits.find((f) => f.scoring && f.model !== 'gammagamma');
-      const corr = spendCorrelation(fitOn.x, fitOn.mbar);
-      if (corr.material) notes.push(spendCorrelationNote(corr));
-      await writeSelection(conn, runId, config.scoringModel, scoring?.model ?? null, outcome, corr.pearson);
+      await writeSelection(conn, runId, config.scoringModel, scoring?.model ?? null, outcome, fitted.spendCorrelation.pearson);
       const scores = scoreCustomers(input, fitted, used);
       if (scores && scores.blanked > 0) {
         notes.push(`churn/CLV: ${scores.blanked} model values were not finite or out of range and were left empty (NULL)`);

@@ -43,14 +43,16 @@ export function spendCorrelation(x: Float64Array, mbar: Float64Array): SpendCorr
 }
 
 /**
- * The run note when the correlation is material, with the documented remedy (README "Model
- * selection and evidence"): the Gamma-Gamma then over- or under-values frequent buyers' orders,
- * so rank such customers on the value-if-kept columns with care and check spend per order by
- * frequency (the report's table) before acting on CLV.
+ * The run note when the correlation is material, and the documented remedy (README "Model
+ * selection and evidence"): the Gamma-Gamma, which assumes no such correlation, is fitted again
+ * within frequency bands (fitSpendBands) and those fits value spend per order; when the bands
+ * cannot be fitted, the note says which way the single fit's CLV is biased.
  *
- * @example spendCorrelationNote({ pearson: 0.42, customers: 900, material: true })
+ * @example spendCorrelationNote({ pearson: 0.42, customers: 900, material: true }, true)
  */
-export function spendCorrelationNote(c: SpendCorrelation): string {
+export function spendCorrelationNote(c: SpendCorrelation, banded: boolean): string {
   const dir = c.pearson > 0 ? 'frequent buyers spend more per order' : 'frequent buyers spend less per order';
-  return `churn/CLV: purchase frequency and spend per order are correlated (Pearson ${c.pearson.toFixed(2)} over ${c.customers} repeat buyers: ${dir}), which the Gamma-Gamma spend model assumes they are not; its order values are pulled towards the average, so CLV ${c.pearson > 0 ? 'understates frequent and overstates occasional' : 'overstates frequent and understates occasional'} buyers — compare CLV within similar purchase frequencies, not across them`;
+  const head = `churn/CLV: purchase frequency and spend per order are correlated (Pearson ${c.pearson.toFixed(2)} over ${c.customers} repeat buyers: ${dir}), which the Gamma-Gamma spend model assumes they are not`;
+  if (banded) return `${head}; spend per order is therefore modelled within frequency bands (1, 2–3, 4–7, 8+ repeat purchases), see model_fits`;
+  return `${head}, and the bands are too thin to fit separately: CLV ${c.pearson > 0 ? 'understates frequent and overstates occasional' : 'overstates frequent and understates occasional'} buyers — compare CLV within similar purchase frequencies, not across them`;
 }

@@ -44,7 +44,11 @@ export function scoreCustomers(input: CustomerInput, fitted: FittedModels, setti
   const tx = input.txDays.map((d) => d / k);
   const T = input.TDays.map((d) => d / k);
   const clv: ClvOptions = { ...config.clv, unitsPerMonth: unitsPerMonth(config.timeUnit) };
-  const scores = scoreModels({ x: input.x, tx, T, mbar: input.mbar }, churn, fitted.spend ?? PLACEHOLDER_SPEND, { horizon: config.horizonDays / k, clv });
+  const scores = scoreModels({ x: input.x, tx, T, mbar: input.mbar }, churn, fitted.spend ?? PLACEHOLDER_SPEND, {
+    horizon: config.horizonDays / k,
+    clv,
+    ...(fitted.spendBands && { spendBands: fitted.spendBands }),
+  });
   if (fitted.spend === null) applyOrderValue(scores, fitted.fallbackOrderValue, { x: input.x, tx, T }, churn, clv);
 
   const nextOrderDays = nextOrders(churn, scores.pAlive, { x: input.x, tx, T }, config.nextOrderMaxDays, k);

@@ -342,7 +342,7 @@ export const en = {
     spendCorrelation: (r: string) => `Spend check: the correlation between how often repeat buyers buy and what they spend per order is ${r}.`,
     spendFine: 'The Gamma-Gamma spend model assumes none; at this size it does not matter.',
     spendMaterial:
-      'The Gamma-Gamma spend model assumes none, so its order values are pulled towards the average: compare CLV between customers of similar purchase frequency, not across them, and check spend per order by frequency before acting on CLV.',
+      'The Gamma-Gamma spend model assumes none, which would pull frequent and occasional buyers’ order values towards one average; so it was fitted again within frequency bands (1, 2–3, 4–7, 8+ repeat purchases), and those fits value spend per order (see the Gamma-Gamma row above). When the bands are too thin to fit, the run notes say so: then compare CLV only between customers of similar purchase frequency.',
   },
   rules: {
     title: 'Segment rules',
