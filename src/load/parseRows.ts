@@ -75,7 +75,7 @@ function typedRowsSql(m: ResolvedMapping, from: string, extra = ''): string {
       FROM ${from} s
     ), typed AS (
       SELECT *, customer_id_text AS customer_id,
-        ${parseDateSql(dateTextSql('order_date_text'), m.date_format)} AS order_date,
+        ${parseDateSql(dateTextSql('order_date_text'), m.date_format, m.timezone)} AS order_date,
         ${NUMBERS.map((f) => `${numberSql(`${f}_text`, m.number_format ?? m.detected_numbers?.[f])} AS ${f}${f === 'amount' ? '_in' : ''}`).join(', ')}
       FROM src
     ), valued AS (

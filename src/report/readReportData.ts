@@ -7,6 +7,8 @@ import { readDynamics } from './dynamics/readDynamics.js';
 import { readModels } from './models/readModels.js';
 import type { BinRow, LoadRow, ReportCurrency, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
 import { readTrend } from './trend/readTrend.js';
+import { UTC } from '../timezone/parseTimeZone.js';
+import { withLocalTransactions } from '../timezone/withLocalTransactions.js';
 
 
 /** Which run a report is for: the given id, else the latest ok run as of a date, else the latest ok run. */
@@ -39,7 +41,7 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
   return {
     run: { runId, asOf, pipeline: run['pipeline'] === null ? null : str(run['pipeline']), startedAt: str(run['started_at']), rulesName: str(run['rules_name']) },
     previousRun,
-    window: await readWindow(conn, runId, asOf, currency),
+    window: await withLocalTransactions(conn, await runTimeZone(conn, runId), () => readWindow(conn, runId, asOf, currency)),
     kpis: await readKpis(conn, runId),
     segments: await readSegments(conn, runId),
     rfGrid: await readGrid(conn, runId),
@@ -63,7 +65,13 @@ async function readCurrency(conn: DuckDBConnection, runId: number): Promise<Repo
   return { code: c.currency, chosen: c.chosen, others: c.others };
 }
 
-/** The analysed transactions' window: those of the run's currency when others were left out. */
+/** The zone whose days the run counted in (run_config 'report'; UTC for runs made before zones). */
+export async function runTimeZone(conn: DuckDBConnection, runId: number): Promise<string> {
+  const rows = await select(conn, `SELECT config->>'$.timezone' AS z FROM run_config WHERE run_id = $run AND section = 'report'`, { run: runId });
+  return rows[0]?.['z'] == null ? UTC : str(rows[0]['z']);
+}
+
+/** The analysed transactions' window (local days of the run's zone): those of the run's currency when others were left out. */
 async function readWindow(conn: DuckDBConnection, runId: number, asOf: string, currency: ReportCurrency): Promise<ReportData['window']> {
   const w = (await select(
     conn,

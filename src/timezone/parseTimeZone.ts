@@ -1,4 +1,4 @@
-import { inputError } from '../util/error.js';
+import { inputError, usageError } from '../util/error.js';
 import { suggestion } from '../util/didYouMean.js';
 
 /** The zone every stored order_date is in, and the default of every timezone setting. */
@@ -57,4 +57,17 @@ export function parseTimeZone(value: unknown, where: string): string {
   const problem = timeZoneProblem(value);
   if (problem) throw inputError(`${where}: ${problem}`);
   return canonicalZone(value as string)!;
+}
+
+/**
+ * A `--timezone` flag's value checked (a bad name is a usage error, exit 2), or undefined when
+ * the flag is not given.
+ *
+ * @example timeZoneFlag('America/New_York') // 'America/New_York'; timeZoneFlag(undefined) // undefined
+ */
+export function timeZoneFlag(value: string | undefined, flag = '--timezone'): string | undefined {
+  if (value === undefined) return undefined;
+  const problem = timeZoneProblem(value);
+  if (problem) throw usageError(`${flag}: ${problem}`);
+  return canonicalZone(value);
 }
