@@ -23,7 +23,6 @@ import { applyAsOfRule } from './asOf.js';
 import { expandPipelineInputs } from './expandPipelineInputs.js';
 import { isUtc } from '../timezone/parseTimeZone.js';
 import { withLocalTransactions } from '../timezone/withLocalTransactions.js';
-import { withZone } from '../timezone/withZone.js';
 import type { Pipeline } from './types.js';
 
 export interface PipelineRunOptions {
@@ -96,12 +95,13 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
   try {
     stopIfAborted(opts.signal, 'load');
     let t = performance.now();
-    // naive order dates are the business's wall time unless the mapping says otherwise (UTC, the
-    // default, is left out of the mapping: it reads them as written, as before zones existed)
-    const mapping = withZone(p.inputs.mapping ? readMapping(at(p.inputs.mapping)) : EMPTY_MAPPING, isUtc(p.timezone) ? undefined : p.timezone);
+    const mapping = p.inputs.mapping ? readMapping(at(p.inputs.mapping)) : EMPTY_MAPPING;
     const files = await expandPipelineInputs(conn, p.inputs.files, base);
     // the pipeline's currency is its exports' currency where neither a row nor the mapping says
-    const loadOpts = { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping', ...(p.currency ? { currency: p.currency } : {}), ...(opts.onFile ? { onFile: opts.onFile } : {}) };
+    const loadOpts = { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping', ...(p.currency ? { currency: p.currency } : {}),
+      // naive order dates are the business's wall time unless the mapping (or its preset) says
+      // otherwise; UTC, the default, reads them as written and is left out of the stored mapping
+      ...(isUtc(p.timezone) ? {} : { timezone: p.timezone }), ...(opts.onFile ? { onFile: opts.onFile } : {}) };
     const load = files.length
       ? await loadFiles(conn, files, loadOpts).catch((err: unknown) => {
         throw pipelineLoadError(err, p);
