@@ -38,10 +38,11 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
   const prev = (await select(conn, `SELECT run_id, as_of::VARCHAR AS as_of FROM runs WHERE status = 'ok' AND as_of < $as_of::DATE ORDER BY as_of DESC, run_id DESC LIMIT 1`, { as_of: asOf }))[0];
   const previousRun = prev ? { runId: num(prev['run_id']), asOf: str(prev['as_of']) } : null;
   const currency = await readCurrency(conn, runId);
+  const timezone = await runTimeZone(conn, runId);
   return {
-    run: { runId, asOf, pipeline: run['pipeline'] === null ? null : str(run['pipeline']), startedAt: str(run['started_at']), rulesName: str(run['rules_name']) },
+    run: { runId, asOf, pipeline: run['pipeline'] === null ? null : str(run['pipeline']), startedAt: str(run['started_at']), rulesName: str(run['rules_name']), timezone },
     previousRun,
-    window: await withLocalTransactions(conn, await runTimeZone(conn, runId), () => readWindow(conn, runId, asOf, currency)),
+    window: await withLocalTransactions(conn, timezone, () => readWindow(conn, runId, asOf, currency)),
     kpis: await readKpis(conn, runId),
     segments: await readSegments(conn, runId),
     rfGrid: await readGrid(conn, runId),
