@@ -7,7 +7,7 @@ import { readDynamics } from './dynamics/readDynamics.js';
 import { readModels } from './models/readModels.js';
 import type { BinRow, LoadRow, ReportCurrency, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
 import { readTrend } from './trend/readTrend.js';
-import { UTC } from '../timezone/parseTimeZone.js';
+import { runZone } from '../timezone/runZone.js';
 import { withLocalTransactions } from '../timezone/withLocalTransactions.js';
 
 
@@ -38,7 +38,7 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
   const prev = (await select(conn, `SELECT run_id, as_of::VARCHAR AS as_of FROM runs WHERE status = 'ok' AND as_of < $as_of::DATE ORDER BY as_of DESC, run_id DESC LIMIT 1`, { as_of: asOf }))[0];
   const previousRun = prev ? { runId: num(prev['run_id']), asOf: str(prev['as_of']) } : null;
   const currency = await readCurrency(conn, runId);
-  const timezone = await runTimeZone(conn, runId);
+  const timezone = await runZone(conn, runId);
   return {
     run: { runId, asOf, pipeline: run['pipeline'] === null ? null : str(run['pipeline']), startedAt: str(run['started_at']), rulesName: str(run['rules_name']), timezone },
     previousRun,
@@ -64,12 +64,6 @@ async function readCurrency(conn: DuckDBConnection, runId: number): Promise<Repo
   if (rows.length === 0) return { code: null, chosen: null, others: [] };
   const c = JSON.parse(str(rows[0]!['c'])) as { currency: string | null; chosen: ReportCurrency['chosen']; others: ReportCurrency['others'] };
   return { code: c.currency, chosen: c.chosen, others: c.others };
-}
-
-/** The zone whose days the run counted in (run_config 'report'; UTC for runs made before zones). */
-export async function runTimeZone(conn: DuckDBConnection, runId: number): Promise<string> {
-  const rows = await select(conn, `SELECT config->>'$.timezone' AS z FROM run_config WHERE run_id = $run AND section = 'report'`, { run: runId });
-  return rows[0]?.['z'] == null ? UTC : str(rows[0]['z']);
 }
 
 /** The analysed transactions' window (local days of the run's zone): those of the run's currency when others were left out. */

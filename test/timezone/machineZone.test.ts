@@ -55,6 +55,13 @@ describe('on a machine whose zone is not UTC', () => {
         { customer_id: 'a@example.com', frequency: 2 }, { customer_id: 'b@example.com', frequency: 2 },
         { customer_id: 'c@example.com', frequency: 1 }, { customer_id: 'd@example.com', frequency: 1 },
       ]);
+      // named queries count days as the latest run did; ad-hoc SQL sees the stored UTC
+      const orders = runCrm(['query', 'customer-orders', '--param', 'customer_id=c@example.com', '--format', 'json', '--db', db], NY_MACHINE);
+      expect(orders.code, orders.err).toBe(0);
+      expect((JSON.parse(orders.out) as { order_date: string }[]).map((o) => o.order_date)).toEqual(['2024-03-11 00:00:00', '2024-03-10 23:59:59']);
+      expect(queryJson(db, `select order_date::varchar as d from transactions where customer_id = 'c@example.com' order by d`)).toEqual([
+        { d: '2024-03-11 03:59:59' }, { d: '2024-03-11 04:00:00' },
+      ]);
     });
   });
 
