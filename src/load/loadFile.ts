@@ -15,6 +15,7 @@ import { describeNumberFormat } from './detectNumberFormat.js';
 import type { Staged } from './stage/types.js';
 import { withPreset, type PresetUse } from './presets/index.js';
 import { withZone } from '../timezone/withZone.js';
+import { relayCustomers } from './relays.js';
 
 export interface LoadFileOptions {
   mapping: Mapping;
@@ -46,6 +47,8 @@ export interface ParseStats {
   repeats: number;
   /** net amount of the rows with no customer id: revenue no customer can be credited with */
   noCustomerRevenue: number;
+  /** customers whose id is a marketplace or privacy relay address (see relays.ts) */
+  relayCustomers: number;
 }
 
 /** A file read and checked, not yet written anywhere. */
@@ -89,6 +92,7 @@ export async function prepareFile(conn: DuckDBConnection, path: string, opts: Lo
     return parse(await stageNormalized(conn, t, path, path, opts.mapping));
   });
   const stats = await parseStats(conn, t, `${t}_parsed`);
+  stats.relayCustomers = await relayCustomers(conn, `${t}_parsed`, mapping);
   return { path, checksum: await hashing, staged, mapping, t, stats, ...(preset ? { preset } : {}) };
 }
 
@@ -122,7 +126,7 @@ async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Pr
   const r = await conn.runAndReadAll(
     `SELECT coalesce(reason, ''), n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f'), net FROM (${reasonCountsSql(parsed)})`,
   );
-  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: 0 };
+  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: 0, relayCustomers: 0 };
   for (const [reason, n, lo, hi, net] of r.getRows()) {
     stats.reasons[String(reason)] = Number(n);
     if (reason === NO_CUSTOMER_REASON) stats.noCustomerRevenue = Number(net);
@@ -157,7 +161,7 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   };
   const result: FileLoadResult = {
     path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet,
-    noCustomerRevenue: already ? 0 : p.stats.noCustomerRevenue, mapping: p.mapping, detected, ...(p.preset ? { preset: p.preset } : {}),
+    noCustomerRevenue: already ? 0 : p.stats.noCustomerRevenue, relayCustomers: already ? 0 : p.stats.relayCustomers, mapping: p.mapping, detected, ...(p.preset ? { preset: p.preset } : {}),
     ...(preview ? { preview } : {}),
   };
   checkAccounting(result);
@@ -195,7 +199,7 @@ export function checkAccounting(r: FileLoadResult): void {
 
 async function previewRows(conn: DuckDBConnection, parsed: string, n: number): Promise<Record<string, unknown>[]> {
   const r = await conn.runAndReadAll(
-    `SELECT source_line, customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S') AS order_date, amount, currency, is_return, reason
+    `SELECT source_line, customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S') AS order_date, amount, currency, is_return, refunded_amount, reason
      FROM ${parsed} ORDER BY source_line LIMIT ${n}`,
   );
   return r.getRowObjectsJson() as Record<string, unknown>[];

@@ -20,6 +20,8 @@ export interface FileLoadResult {
   currencySet: number;
   /** net amount of the rows quarantined as "missing customer_id" (0 when the file was already loaded) */
   noCustomerRevenue: number;
+  /** customers (in this file's usable rows) whose id is a marketplace or privacy relay address */
+  relayCustomers: number;
   /** the platform preset the mapping came from, and how it was chosen */
   preset?: { name: string; how: string };
   /** the mapping as applied (columns resolved, date format chosen) and what was detected */
@@ -46,6 +48,8 @@ export interface LoadSummary {
   currency_set: number;
   /** net amount of rows with no customer id, summed over files (amounts as written, not converted) */
   no_customer_revenue: number;
+  /** relay-address customers, summed over files (a customer in two files counts twice) */
+  relay_customers: number;
   /** true when nothing was written (--dry-run) */
   dry_run?: boolean;
   files: FileLoadResult[];

@@ -98,7 +98,7 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
     const mapping = p.inputs.mapping ? readMapping(at(p.inputs.mapping)) : EMPTY_MAPPING;
     const files = await expandPipelineInputs(conn, p.inputs.files, base);
     // the pipeline's currency is its exports' currency where neither a row nor the mapping says
-    const loadOpts = { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping', ...(p.currency ? { currency: p.currency } : {}),
+    const loadOpts = { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping', ...(p.currency ? { currency: p.currency } : {}), ...(p.inputs.preset ? { preset: p.inputs.preset } : {}),
       // naive order dates are the business's wall time unless the mapping (or its preset) says
       // otherwise; UTC, the default, reads them as written and is left out of the stored mapping
       ...(isUtc(p.timezone) ? {} : { timezone: p.timezone }), ...(opts.onFile ? { onFile: opts.onFile } : {}) };

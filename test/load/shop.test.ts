@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/load/loadFiles.js';
 import { EMPTY_MAPPING, parseMapping, type Mapping } from '../../src/load/mapping.js';
 import type { LoadSummary } from '../../src/load/types.js';
-import { rows, withTempDb } from '../helpers/db.js';
+import { rows, withTempDb, writeText } from '../helpers/db.js';
 import { shopFixtures } from '../../fixtures/shop/build.js';
 
 type Conn = Parameters<Parameters<typeof withTempDb>[0]>[0];
@@ -166,6 +166,55 @@ describe('Stripe payments export', () => {
       // e-mail first (case-folded), Stripe's customer id when there is none
       expect(await rows(conn, `SELECT DISTINCT customer_id FROM transactions ORDER BY 1`)).toEqual(
         ['a@shop.test', 'b@shop.test', 'c@shop.test', 'cus_D'].map((customer_id) => ({ customer_id })));
+    });
+  });
+});
+
+describe('a generic shop export with a refund column', () => {
+  // By hand: 1250 + 40 + 60 + 20 = 1370 bought; refunds 40 (dated 10 April), 15 (on the order's
+  // date, none given), 5 (written with a minus sign, dated 20 April): net 1310, 4 orders, 2 customers.
+  it('recognises Refunded and Refund Date with no mapping and dates each refund as the export says', async () => {
+    await withTempDb(async (conn) => {
+      const s = await load(conn, ['fixtures/loader/shop-refunds.csv']);
+      expect(s.files[0]!.preset).toBeUndefined();
+      expect(s).toMatchObject({ rows_read: 4, loaded: 4, refunds: 3, refunded_amount: 60 });
+      expect(await perCurrency(conn)).toEqual([{ currency: null, net: 1310, orders: 4, customers: 2 }]);
+      expect(await rows(conn, `SELECT order_id, amount, strftime(order_date, '%Y-%m-%d') AS d FROM transactions WHERE is_refund ORDER BY order_id`)).toEqual([
+        { order_id: '5002', amount: -40, d: '2024-04-10' },
+        { order_id: '5003', amount: -15, d: '2024-04-05' },
+        { order_id: '5004', amount: -5, d: '2024-04-20' },
+      ]);
+    });
+  });
+});
+
+describe('declared exchange rates and relay addresses', () => {
+  // The Shopify export with 1 CAD = 0.74 USD declared: #1011's 80 CAD is stored as 59.2 USD.
+  it('converts only the currencies the mapping gives a rate for, and stores them in the target currency', async () => {
+    await withTempDb(async (conn) => {
+      const mapping = parseMapping({ preset: 'shopify', exchange_rates: { to: 'USD', rates: { CAD: 0.74 } } }, 'm.json');
+      await load(conn, [EXPORT_1], { mapping });
+      expect(await perCurrency(conn)).toEqual([{ currency: 'USD', net: 1479.2, orders: 7, customers: 5 }]);
+      expect(await rows(conn, `SELECT amount, unit_price FROM transactions WHERE order_id = '#1011'`)).toEqual([{ amount: 59.2, unit_price: 29.6 }]);
+    });
+  });
+
+  it('refuses a rate that is not a positive number, naming the key', () => {
+    expect(() => parseMapping({ exchange_rates: { to: 'USD', rates: { CAD: 0 } } }, 'm.json')).toThrow(/m\.json: exchange_rates\.rates\.CAD must be a positive number/);
+    expect(() => parseMapping({ exchange_rates: { rates: { CAD: 0.7 } } }, 'm.json')).toThrow(/needs "to" and "rates"/);
+  });
+
+  it('keeps relay addresses as customers and counts them', async () => {
+    await withTempDb(async (conn, dir) => {
+      const file = writeText(dir, 'relay.csv', [
+        'Order Number,Customer Email,Order Date,Total',
+        '1,x7k2@privaterelay.appleid.com,2024-01-02,10', '2,X7K2@privaterelay.appleid.com,2024-01-09,12',
+        '3,buyer-9@marketplace.amazon.com,2024-01-03,20', '4,ann@example.com,2024-01-04,30',
+        '5,zed@shop.relay.example,2024-01-05,5',
+      ].join('\n') + '\n');
+      const s = await load(conn, [file], { mapping: parseMapping({ columns: {}, identity: { relay_domains: ['relay.example'] } }, 'm.json') });
+      expect(s).toMatchObject({ loaded: 5, relay_customers: 3 });
+      expect(await rows(conn, 'SELECT count(DISTINCT customer_id) AS n FROM transactions')).toEqual([{ n: 4 }]);
     });
   });
 });

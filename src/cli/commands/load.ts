@@ -90,9 +90,10 @@ function describe(s: LoadSummary, db: string): string {
   const kept = s.duplicate_lines_kept ? [`  kept ${s.duplicate_lines_kept} exact repeated lines (mapping "duplicate_lines": "keep")`] : [];
   // a "missing customer_id" count alone hides how much money those rows held
   const noCustomer = s.no_customer_revenue ? [`  rows with no customer id held ${Number(s.no_customer_revenue.toFixed(2))} of revenue (net, amounts as written)`] : [];
+  const relays = s.relay_customers ? [`  ${s.relay_customers} customer${s.relay_customers === 1 ? ' has' : 's have'} a marketplace or privacy relay address (kept as customers; they cannot be reached or matched across channels)`] : [];
   const hint = s.quarantined ? ['  see them: crm query "select * from quarantine order by load_id, source_line"'] : [];
   const total = `total: ${s.rows_read} read, ${s.loaded} loaded, ${s.duplicates} duplicates, ${s.excluded} excluded, ${s.quarantined} quarantined → ${db}`;
-  return [...s.files.map(fileLine), total, ...reasons, ...refunds, ...noCustomer, ...kept, ...claimed, ...hint].join('\n') + '\n';
+  return [...s.files.map(fileLine), total, ...reasons, ...refunds, ...noCustomer, ...relays, ...kept, ...claimed, ...hint].join('\n') + '\n';
 }
 
 function describeDryRun(s: LoadSummary): string {
