@@ -12,9 +12,13 @@ const shadowed = new WeakMap<DuckDBConnection, { zone: string }>();
  * the stored table (DuckDB looks in temp first), with order_date as the zone's local time and
  * every other column as stored. So every analysis query — `order_date::DATE`, "up to the as-of
  * day", weeks and months — counts days as the business does, without a line of it changing.
- * For UTC nothing is created and the table is read directly: it costs nothing. The view is
- * dropped when `fn` ends; nested calls with the same zone share it. Nothing may write
- * `transactions` inside (the view refuses it, which is the point).
+ * The view adds `order_date_utc`, the stored value: a filter on the local time cannot skip row
+ * groups by their min/max (it is an expression), one on order_date_utc can, so a query over a
+ * recent window bounds order_date_utc a day wider than the local window (no zone is a day off
+ * UTC) and reads only those row groups. For UTC the view only adds that name (order_date_utc =
+ * order_date): filters reach the table as before and it costs nothing. The view is dropped when
+ * `fn` ends; nested calls with the same zone share it. Nothing may write `transactions` inside
+ * (the view refuses it, which is the point).
  *
  * @example await withLocalTransactions(conn, 'America/New_York', () => buildSummary(conn, '2024-03-10'))
  */
@@ -24,10 +28,9 @@ export async function withLocalTransactions<T>(conn: DuckDBConnection, zone: str
     if (held.zone !== zone) throw new Error(`transactions are already read in ${held.zone}, not ${zone}`);
     return fn();
   }
-  if (isUtc(zone)) return fn();
   const table = `${ident(await currentDatabase(conn))}.main.transactions`;
-  const segments = await offsetSegments(conn, zone, table, 'order_date');
-  await conn.run(`CREATE OR REPLACE TEMP VIEW transactions AS SELECT * REPLACE (${localTimeSql('order_date', segments)} AS order_date) FROM ${table}`);
+  const local = isUtc(zone) ? '' : ` REPLACE (${localTimeSql('order_date', await offsetSegments(conn, zone, table, 'order_date'))} AS order_date)`;
+  await conn.run(`CREATE OR REPLACE TEMP VIEW transactions AS SELECT *${local}, order_date AS order_date_utc FROM ${table}`);
   shadowed.set(conn, { zone });
   try {
     return await fn();

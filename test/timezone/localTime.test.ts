@@ -43,11 +43,15 @@ describe('local wall time of stored UTC order dates', () => {
     });
   }
 
-  it('reads the stored table again once done, and the table directly for UTC', async () => {
+  it('reads the stored table again once done, and keeps the stored value as order_date_utc', async () => {
     const first = `SELECT order_date::VARCHAR FROM transactions WHERE n = 0`;
     expect(await withLocalTransactions(conn, 'Asia/Tokyo', () => rows(first))).toEqual([['2019-01-01 09:00:00']]);
     expect(await rows(first)).toEqual([['2019-01-01 00:00:00']]);
-    expect(await withLocalTransactions(conn, 'UTC', () => rows(`SELECT count(*) FROM duckdb_views() WHERE view_name = 'transactions'`))).toEqual([['0']]);
+    // UTC: the stored values, with order_date_utc beside them
+    expect(await withLocalTransactions(conn, 'UTC', () => rows(`SELECT order_date::VARCHAR, order_date_utc::VARCHAR FROM transactions WHERE n = 0`)))
+      .toEqual([['2019-01-01 00:00:00', '2019-01-01 00:00:00']]);
+    expect(await withLocalTransactions(conn, 'Asia/Tokyo', () => rows(`SELECT order_date_utc::VARCHAR FROM transactions WHERE n = 0`))).toEqual([['2019-01-01 00:00:00']]);
+    expect(await rows(`SELECT count(*) FROM duckdb_views() WHERE view_name = 'transactions'`)).toEqual([['0']]);
   });
 
   it('shares the view with nested calls in the same zone and refuses another zone', async () => {

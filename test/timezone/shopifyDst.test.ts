@@ -75,6 +75,14 @@ describe('Shopify timestamps with offsets across a DST change', () => {
         { customer_id: 'b@example.com', frequency: 2, x: 0, recency_days: 0, monetary: 20, last_order: '2024-03-10 07:00:00' },
         { customer_id: 'd@example.com', frequency: 1, x: 0, recency_days: 9, monetary: 25, last_order: '2024-03-01 17:00:00' },
       ]);
+      // the windowed figures count the same local days: the week of 4–10 March holds #1001–#1005
+      // in New York, only #1001–#1003 in UTC; the 28-day revenue adds #1000 to each
+      const week = (run: number) => rows(conn, `SELECT week_end::VARCHAR AS week_end, orders, net_revenue FROM weekly_trend WHERE run_id = ${run} ORDER BY week_end DESC LIMIT 1`);
+      expect(await week(ny.runId)).toEqual([{ week_end: '2024-03-10', orders: 5, net_revenue: 100 }]);
+      expect(await week(utc.runId)).toEqual([{ week_end: '2024-03-10', orders: 3, net_revenue: 50 }]);
+      const revenue = (run: number) => rows(conn, `SELECT value FROM kpis WHERE run_id = ${run} AND kpi = 'revenue' AND compared_with = 'previous_window'`);
+      expect(await revenue(ny.runId)).toEqual([{ value: 125 }]);
+      expect(await revenue(utc.runId)).toEqual([{ value: 75 }]);
       const zones = await rows(conn, `SELECT run_id, config->>'$.timezone' AS tz FROM run_config WHERE section = 'report' ORDER BY run_id`);
       expect(zones).toEqual([{ run_id: ny.runId, tz: 'America/New_York' }, { run_id: utc.runId, tz: 'UTC' }]);
       // nothing is left shadowing the stored table
