@@ -4,7 +4,9 @@ import { analyze } from '../../src/analyze/analyze.js';
 import { dataRange } from '../../src/analyze/resolveAsOf.js';
 import { loadFiles } from '../../src/load/loadFiles.js';
 import { parseMapping, readMapping } from '../../src/load/mapping.js';
+import { buildSummary } from '../../src/summary/buildSummary.js';
 import { withLocalTransactions } from '../../src/timezone/withLocalTransactions.js';
+import { pipelineSql } from '../../src/util/paths.js';
 import { exitCodeOf } from '../../src/util/error.js';
 import { rows, withTempDb } from '../helpers/db.js';
 
@@ -109,6 +111,31 @@ describe('Shopify timestamps with offsets across a DST change', () => {
       expect(await dataRange(conn)).toEqual({ first: '2024-03-01', last: '2024-03-12' });
       // the default as-of date is the latest local day
       expect((await analyze(conn, { timezone: 'America/New_York' })).asOf).toBe('2024-03-11');
+    });
+  });
+});
+
+describe('a backtest\'s holdout in local days', () => {
+  it('counts the purchase days after the calibration day as the zone\'s calendar has them', async () => {
+    await withTempDb(async (conn) => {
+      await load(conn, 'shopify-dst.csv', 'shopify-dst.json');
+      // calibrated up to 10 March, holdout 11 March (queries/pipeline/holdout_purchases.sql)
+      const holdout = (zone: string) =>
+        withLocalTransactions(conn, zone, async () => {
+          await buildSummary(conn, '2024-03-10');
+          await conn.run(`CREATE OR REPLACE TEMP TABLE h AS ${pipelineSql('holdout_purchases')}`, { calibration_end: '2024-03-10', holdout_end: '2024-03-11' });
+          return rows(conn, 'SELECT s.customer_id, h.purchase_days FROM h JOIN customer_summary s USING (idx) ORDER BY 1');
+        });
+      // New York: c's order at 00:00 on the 11th is in the holdout (e is not a customer by the 10th)
+      expect(await holdout('America/New_York')).toEqual([
+        { customer_id: 'a@example.com', purchase_days: 0 }, { customer_id: 'b@example.com', purchase_days: 0 },
+        { customer_id: 'c@example.com', purchase_days: 1 }, { customer_id: 'd@example.com', purchase_days: 0 },
+      ]);
+      // UTC: a's order at 21:00 on the 10th New York time is on the 11th; c has no order by the 10th
+      expect(await holdout('UTC')).toEqual([
+        { customer_id: 'a@example.com', purchase_days: 1 }, { customer_id: 'b@example.com', purchase_days: 0 },
+        { customer_id: 'd@example.com', purchase_days: 0 },
+      ]);
     });
   });
 });
