@@ -14,6 +14,7 @@ import { parseCurrency } from './currency.js';
 import { describeNumberFormat } from './detectNumberFormat.js';
 import type { Staged } from './stage/types.js';
 import { withPreset, type PresetUse } from './presets/index.js';
+import { dateZone } from '../timezone/dateZone.js';
 import { withZone } from '../timezone/withZone.js';
 import { relayCustomers } from './relays.js';
 
@@ -157,7 +158,7 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   const preview = opts.preview && !already ? await previewRows(conn, `${p.t}_parsed`, opts.preview) : undefined;
   const detected = {
     ...p.staged.detected, ...(p.preset ? { preset: `${p.preset.name} (${p.preset.how})` } : {}),
-    date_format: p.mapping.date_format, currency: currencySource(p.mapping), ...numbersDetected(p.mapping),
+    date_format: p.mapping.date_format, timezone: dateZone(p.mapping), currency: currencySource(p.mapping), ...numbersDetected(p.mapping),
   };
   const result: FileLoadResult = {
     path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet,

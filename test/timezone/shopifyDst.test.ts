@@ -46,6 +46,7 @@ describe('Shopify timestamps with offsets across a DST change', () => {
     await withTempDb(async (conn) => {
       const s = await load(conn, 'shopify-dst.csv', 'shopify-dst.json');
       expect(s.files[0]!.detected['date_format']).toBe('%Y-%m-%d %H:%M:%S %z');
+      expect(s.files[0]!.detected['timezone']).toBe("each value's offset; stored in UTC");
       expect(await storedUtc(conn)).toEqual(UTC_VALUES);
     });
   });
@@ -54,6 +55,7 @@ describe('Shopify timestamps with offsets across a DST change', () => {
     await withTempDb(async (conn) => {
       const s = await load(conn, 'naive-local.csv', 'naive-local.json');
       expect(s.files[0]!.detected['date_format']).toBe('%Y-%m-%d %H:%M:%S');
+      expect(s.files[0]!.detected['timezone']).toBe('America/New_York local time (no offset in the values); stored in UTC');
       expect(await storedUtc(conn)).toEqual(UTC_VALUES);
     });
   });
