@@ -9,6 +9,7 @@ import type { BinRow, LoadRow, ReportCurrency, ReportData, RfCell, RuleRow, Segm
 import { readTrend } from './trend/readTrend.js';
 import { runZone } from '../timezone/runZone.js';
 import { withLocalTransactions } from '../timezone/withLocalTransactions.js';
+import { readHouseAccounts, readNoCustomer } from './readTrust.js';
 
 
 /** Which run a report is for: the given id, else the latest ok run as of a date, else the latest ok run. */
@@ -56,6 +57,8 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
     models: await readModels(conn, runId),
     trend: await readTrend(conn, runId),
     currency,
+    houseAccounts: await readHouseAccounts(conn, runId),
+    noCustomer: await readNoCustomer(conn, runId),
   };
 }
 
