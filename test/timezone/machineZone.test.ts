@@ -62,6 +62,13 @@ describe('on a machine whose zone is not UTC', () => {
       expect(queryJson(db, `select order_date::varchar as d from transactions where customer_id = 'c@example.com' order by d`)).toEqual([
         { d: '2024-03-11 03:59:59' }, { d: '2024-03-11 04:00:00' },
       ]);
+      // the report, made later on another machine, counts the run's days and says whose
+      const rep = runCrm(['report', '--out', join(dir, 'r'), '--db', db], { TZ: 'Asia/Tokyo' });
+      expect(rep.code, rep.err).toBe(0);
+      const html = readFileSync(join(dir, 'r', '2024-03-10', 'report.html'), 'utf8');
+      expect(html).toContain('<dd class="timezone">America/New_York (local calendar days; order times are stored in UTC)</dd>');
+      // #1000–#1005: the evening orders of the 10th are in, the 11th's are not
+      expect(/Data window<\/dt><dd>([^<]*)/.exec(html)?.[1]).toBe('2024-03-01 to 2024-03-10 · 6 transactions · 4 customers');
     });
   });
 
