@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPipeline } from '../../src/pipeline/loadPipeline.js';
 import { runPipeline } from '../../src/pipeline/runPipeline.js';
+import { loadFiles } from '../../src/load/loadFiles.js';
 import { readReportData } from '../../src/report/readReportData.js';
 import { rows, withTempDb } from '../helpers/db.js';
 
@@ -46,6 +47,17 @@ describe('a pipeline with a timezone', () => {
       expect(await rows(conn, `SELECT strftime(max(order_date), '%Y-%m-%d %H:%M:%S') AS utc FROM transactions`)).toEqual([{ utc: '2024-03-11 20:30:00' }]);
       expect(await rows(conn, `SELECT mapping->>'$.timezone' AS tz FROM loads`)).toEqual([{ tz: null }]);
       expect((await readReportData(conn, r.runId)).run.timezone).toBe('UTC');
+    });
+  });
+});
+
+describe('a preset that names its zone', () => {
+  it('keeps Stripe\'s Created (UTC) as UTC when the load\'s default zone is New York', async () => {
+    await withTempDb(async (conn) => {
+      const s = await loadFiles(conn, ['fixtures/shop/stripe-payments.csv'], { mapping: { columns: {} }, mappingSource: 'detected', timezone: 'America/New_York' });
+      expect(s.files[0]!.detected['preset']).toMatch(/^stripe/);
+      expect(s.files[0]!.detected['timezone']).toBe('UTC (no offset in the values); stored as written');
+      expect(await rows(conn, `SELECT strftime(order_date, '%Y-%m-%d %H:%M') AS utc FROM transactions WHERE order_id = 'ch_3P0001'`)).toEqual([{ utc: '2024-05-01 10:00' }]);
     });
   });
 });
