@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/load/loadFiles.js';
+import { withLocalTransactions } from '../../src/timezone/withLocalTransactions.js';
 import { rows, withTempDb, writeText } from '../helpers/db.js';
 
 /** Two orders written one way: 01:59 before the US change and 03:00 after it (06:59 and 07:00 UTC). */
@@ -23,6 +24,19 @@ describe('offset timestamps as exports write them', () => {
       expect(await rows(conn, `SELECT strftime(order_date, '%Y-%m-%d %H:%M:%S') AS utc FROM transactions ORDER BY source_line`)).toEqual([
         { utc: '2024-03-10 06:59:00' }, { utc: '2024-03-10 07:00:00' },
       ]);
+    });
+  });
+
+  it('tells the two 01:30s of the fall-back night apart by their offsets, both on 3 November locally', async () => {
+    await withTempDb(async (conn, dir) => {
+      const file = writeText(dir, 'orders.csv', csv('2024-11-03 01:30:00 -0400', '2024-11-03 01:30:00 -0500'));
+      await loadFiles(conn, [file], { mapping: { columns: { customer_id: 'customer', order_date: 'date', amount: 'amount' } }, mappingSource: 't' });
+      expect(await rows(conn, `SELECT strftime(order_date, '%Y-%m-%d %H:%M') AS utc FROM transactions ORDER BY source_line`)).toEqual([
+        { utc: '2024-11-03 05:30' }, { utc: '2024-11-03 06:30' },
+      ]);
+      const local = await withLocalTransactions(conn, 'America/New_York', () =>
+        rows(conn, `SELECT strftime(order_date, '%Y-%m-%d %H:%M') AS local FROM transactions ORDER BY source_line`));
+      expect(local).toEqual([{ local: '2024-11-03 01:30' }, { local: '2024-11-03 01:30' }]);
     });
   });
 
