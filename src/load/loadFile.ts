@@ -48,6 +48,8 @@ export interface ParseStats {
   repeats: number;
   /** net amount of the rows with no customer id: revenue no customer can be credited with */
   noCustomerRevenue: number;
+  /** the same per currency ("unknown" = not known; a code is always three capitals) */
+  noCustomerByCurrency: Record<string, number>;
   /** customers whose id is a marketplace or privacy relay address (see relays.ts) */
   relayCustomers: number;
 }
@@ -127,12 +129,13 @@ async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Pr
   const r = await conn.runAndReadAll(
     `SELECT coalesce(reason, ''), n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f'), net FROM (${reasonCountsSql(parsed)})`,
   );
-  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: 0, relayCustomers: 0 };
+  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: 0, noCustomerByCurrency: {}, relayCustomers: 0 };
   for (const [reason, n, lo, hi, net] of r.getRows()) {
     stats.reasons[String(reason)] = Number(n);
     if (reason === NO_CUSTOMER_REASON) stats.noCustomerRevenue = Number(net);
     if (reason === '') [stats.lo, stats.hi] = [lo === null ? null : String(lo), hi === null ? null : String(hi)];
   }
+  if (stats.reasons[NO_CUSTOMER_REASON]) stats.noCustomerByCurrency = await noCustomerByCurrency(conn, parsed);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_shared AS ${sharedHashesSql(parsed)}`);
   const shared = await conn.runAndReadAll(`SELECT count(*) FROM ${t}_shared`);
   if (Number(shared.getRows()[0]![0]) > 0) {
@@ -140,6 +143,14 @@ async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Pr
     stats.repeats = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t}_repeats`)).getRows()[0]![0]);
   }
   return stats;
+}
+
+/** Net amount of the rows with no customer id, per currency ("unknown" = not known). */
+async function noCustomerByCurrency(conn: DuckDBConnection, parsed: string): Promise<Record<string, number>> {
+  const r = await conn.runAndReadAll(
+    `SELECT coalesce(currency, 'unknown'), sum(amount) FILTER (WHERE isfinite(amount)) FROM ${parsed} WHERE reason = '${NO_CUSTOMER_REASON}' GROUP BY 1`,
+  );
+  return Object.fromEntries(r.getRows().map(([c, n]) => [String(c), Number(n ?? 0)]));
 }
 
 /**
@@ -166,7 +177,7 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
     ...(preview ? { preview } : {}),
   };
   checkAccounting(result);
-  await recordLoad(conn, p.checksum, result);
+  await recordLoad(conn, p.checksum, result, p.stats.noCustomerByCurrency);
   return result;
 }
 
@@ -216,16 +227,16 @@ async function alreadyLoaded(conn: DuckDBConnection, checksum: string): Promise<
   return Number(r.getRows()[0]![0]) > 0;
 }
 
-async function recordLoad(conn: DuckDBConnection, checksum: string, r: FileLoadResult): Promise<void> {
+async function recordLoad(conn: DuckDBConnection, checksum: string, r: FileLoadResult, noCustomer: Record<string, number>): Promise<void> {
   await conn.run(
     `INSERT INTO loads (load_id, path, checksum, format, mapping, rows_read, rows_loaded, rows_duplicate, rows_excluded,
-       rows_quarantined, status, detected, duplicate_lines_kept, no_customer_revenue, refunds, refunded_amount)
-     VALUES ($id, $path, $checksum, $format, $mapping, $read, $loaded, $dup, $excl, $quar, $status, $detected, $kept, $nc, $refunds, $refunded)`,
+       rows_quarantined, status, detected, duplicate_lines_kept, no_customer_revenue, refunds, refunded_amount, no_customer_by_currency)
+     VALUES ($id, $path, $checksum, $format, $mapping, $read, $loaded, $dup, $excl, $quar, $status, $detected, $kept, $nc, $refunds, $refunded, $ncc)`,
     {
       id: r.loadId, path: r.path, checksum, format: String(r.detected['format']), mapping: JSON.stringify(r.mapping),
       read: r.rowsRead, loaded: r.loaded, dup: r.duplicates, excl: r.excluded, quar: r.quarantined, status: r.status,
       detected: JSON.stringify(r.detected), kept: r.duplicateLinesKept, nc: r.noCustomerRevenue,
-      refunds: r.refunds, refunded: r.refundedAmount,
+      refunds: r.refunds, refunded: r.refundedAmount, ncc: JSON.stringify(r.status === 'loaded' ? noCustomer : {}),
     },
   );
 }

@@ -58,7 +58,7 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
     trend: await readTrend(conn, runId),
     currency,
     houseAccounts: await readHouseAccounts(conn, runId),
-    noCustomer: await readNoCustomer(conn, runId),
+    noCustomer: await readNoCustomer(conn, runId, currency.others.length ? currency.code : '*'),
   };
 }
 
