@@ -16,6 +16,8 @@ import { holdoutEvidence, type HoldoutEvidence } from '../scoring/select/holdout
 import { runSelection, type SelectionOutcome } from '../scoring/select/runSelection.js';
 import type { Selection } from '../scoring/select/selectModel.js';
 import { spendCorrelation } from '../models/spendCorrelation.js';
+import { UTC } from '../timezone/parseTimeZone.js';
+import { withLocalTransactions } from '../timezone/withLocalTransactions.js';
 
 /** What to backtest: fit on data up to calibrationEnd, compare with (calibrationEnd, holdoutEnd]. */
 export interface BacktestOptions {
@@ -24,6 +26,8 @@ export interface BacktestOptions {
   /** The churn model to score with (default: the config's setting, 'auto': selected within the calibration period). */
   model?: ChurnKind | 'auto';
   config?: ModelsConfig;
+  /** IANA zone whose calendar days are counted (default UTC), as in an analysis run */
+  timezone?: string;
 }
 
 /** One backtest, as printed by `crm backtest --json` and stored in `backtests`. Metrics are null when undefined. */
@@ -87,6 +91,10 @@ const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
  * @example const r = await runBacktest(conn, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30' }); r.auc_expected_orders
  */
 export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions): Promise<BacktestResult> {
+  return withLocalTransactions(conn, opts.timezone ?? UTC, () => backtestIn(conn, opts));
+}
+
+async function backtestIn(conn: DuckDBConnection, opts: BacktestOptions): Promise<BacktestResult> {
   const config = { ...(opts.config ?? DEFAULT_MODELS) };
   if (opts.model) config.scoringModel = opts.model;
   const horizonDays = dayNumber(opts.holdoutEnd) - dayNumber(opts.calibrationEnd);

@@ -38,6 +38,8 @@ export const en = {
     asOf: 'As of',
     window: 'Data window',
     windowValue: (first: string, last: string, tx: string, customers: string) => `${first} to ${last} · ${count(tx, 'transaction', 'transactions')} · ${count(customers, 'customer', 'customers')}`,
+    days: 'Days counted in',
+    daysValue: (zone: string) => (zone === 'UTC' ? 'UTC' : `${zone} (local calendar days; order times are stored in UTC)`),
     rules: 'Segment rules',
     run: 'Run',
     runValue: (id: string, pipeline: string | null, started: string) => `#${id}${pipeline === null ? '' : ` · pipeline ${pipeline}`} · started ${started}`,
@@ -411,7 +413,7 @@ export const en = {
       'Kept in the churn and CLV model fits and the clusters (houseAccounts.keepInModels is set); still left out of the worth-saving and win-back lists and the top customers, with the segment "House account".',
     noCustomerTitle: 'Orders with no customer',
     noCustomer: (share: string, revenue: string, total: string) =>
-      `${share} of revenue came from orders with no customer id (${revenue} of ${total} in the loaded files, amounts as written). Those orders are in no customer's history, segment or model.`,
+      `${share} of revenue came from orders with no customer id (${revenue} of ${total} in the loaded files, net of refunds, in the report's currency). Those orders are in no customer's history, segment or model.`,
     noCustomerNone: 'Every loaded order had a customer id.',
     noteItem: (id: string, orders: string, revenue: string) => `${id} (${orders} of orders, ${revenue} of revenue)`,
     listSeparator: '; ',

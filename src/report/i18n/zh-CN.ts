@@ -34,6 +34,8 @@ export const zhCN: Messages = {
     asOf: '截至日期',
     window: '数据范围',
     windowValue: (first, last, tx, customers) => `${first} 至 ${last} · ${tx} 条交易 · ${customers} 位客户`,
+    days: '日期按时区',
+    daysValue: (zone) => (zone === 'UTC' ? 'UTC' : `${zone}（按当地日历日计；下单时间以 UTC 存储）`),
     rules: '分群规则',
     run: '运行',
     runValue: (id, pipeline, started) => `#${id}${pipeline === null ? '' : ` · 流水线「${pipeline}」`} · 开始于 ${started}`,
@@ -392,7 +394,7 @@ export const zhCN: Messages = {
       '这些账户仍参与流失与客户终身价值模型的拟合和聚类（已设置 houseAccounts.keepInModels）；但仍不出现在值得挽留名单、赢回名单和头部客户中，分群为“渠道/批发账户”。',
     noCustomerTitle: '没有客户编号的订单',
     noCustomer: (share: string, revenue: string, total: string) =>
-      `${share} 的收入来自没有客户编号的订单（导入文件中共 ${total}，其中 ${revenue}，金额按文件原样计）。这些订单不属于任何客户的历史、分群或模型。`,
+      `${share} 的收入来自没有客户编号的订单（导入文件中共 ${total}，其中 ${revenue}；已扣除退款，按本报告的币种计）。这些订单不属于任何客户的历史、分群或模型。`,
     noCustomerNone: '所有导入的订单都有客户编号。',
     noteItem: (id: string, orders: string, revenue: string) => `${id}（订单占比 ${orders}，收入占比 ${revenue}）`,
     listSeparator: '；',
