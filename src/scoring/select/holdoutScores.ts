@@ -44,9 +44,19 @@ interface Grouped {
   full?: ReturnType<typeof compressSummary>;
 }
 
-/** Holdout purchase days per customer of a split. */
+/**
+ * Holdout purchase days per customer of a split.
+ *
+ * @example holdoutPurchases(split).reduce((a, v) => a + v, 0) // the holdout's purchase days
+ */
 export const holdoutPurchases = (split: HoldoutSplit): Float64Array => split.full.x.map((x, i) => x - split.cal.x[i]!);
 
+/**
+ * The calibration histories compressed, with each row's holdout buyers and purchases summed (and
+ * the full histories compressed, for the log-likelihood), so metrics run over rows, not customers.
+ *
+ * @example groupHoldout(split.cal, holdoutPurchases(split), split.full).rows.x.length // distinct histories
+ */
 function group(cal: HoldoutSplit['cal'], holdout: Float64Array, fullHistories?: HoldoutSplit['full']): Grouped {
   const rows = compressSummary(cal.x, cal.tx, cal.T);
   const buyers = new Float64Array(rows.x.length), purchases = new Float64Array(rows.x.length);
@@ -59,7 +69,11 @@ function group(cal: HoldoutSplit['cal'], holdout: Float64Array, fullHistories?: 
   return { rows, buyers, purchases, ...(fullHistories && { full: compressSummary(fullHistories.x, fullHistories.tx, fullHistories.T) }) };
 }
 
-/** Per calibration row: P(alive), P(no purchase within the holdout) and expected holdout purchases. */
+/**
+ * Per calibration row: P(alive), P(no purchase within the holdout) and expected holdout purchases.
+ *
+ * @example predict(fit.params, groupHoldout(split.cal, holdoutPurchases(split)), split.horizon).risk
+ */
 export function predict(m: ChurnModel, g: Grouped, horizon: number): Prediction {
   const { x, tx, T } = g.rows;
   const alive = Float64Array.from(x, (xi, r) => pAlive(m, xi, tx[r]!, T[r]!));
