@@ -1,0 +1,31 @@
+import { selectInPlace } from './median.js';
+
+/**
+ * The p-quantile (type 7, as R's default and numpy's linear: h = (n−1)·p, interpolated) of
+ * values[from, to), by selection, reordering that range in place: O(length), no sort. NaN if empty.
+ *
+ * @example quantileInPlace(Float64Array.of(5, 1, 4, 2), 0, 4, 0.25) // 1.75
+ */
+export function quantileInPlace(values: Float64Array, from: number, to: number, p: number): number {
+  const count = to - from;
+  if (count <= 0) return Number.NaN;
+  const h = (count - 1) * Math.min(1, Math.max(0, p));
+  const at = from + Math.floor(h);
+  const lower = selectInPlace(values, from, to - 1, at);
+  const frac = h - Math.floor(h);
+  if (frac === 0) return lower;
+  // After selection everything right of `at` is ≥ it, so the next order statistic is their minimum.
+  let upper = Number.POSITIVE_INFINITY;
+  for (let i = at + 1; i < to; i++) if (values[i]! < upper) upper = values[i]!;
+  return lower + (upper - lower) * frac;
+}
+
+/**
+ * Several quantiles of the values at `rows` (all values when rows is undefined), on a copy.
+ *
+ * @example quantilesOf(Float64Array.of(1, 2, 3, 4, 5), [0.25, 0.75]) // [2, 4]
+ */
+export function quantilesOf(values: Float64Array, ps: readonly number[], rows?: Int32Array): number[] {
+  const copy = rows === undefined ? Float64Array.from(values) : Float64Array.from(rows, (i) => values[i]!);
+  return ps.map((p) => quantileInPlace(copy, 0, copy.length, p));
+}
