@@ -11,7 +11,7 @@ export interface ChooseKOptions {
   kRange?: readonly [number, number];
   /** Use this k and skip the search (its silhouette is still reported). */
   fixedK?: number;
-  /** A k within the tolerance is good enough: silhouette ≥ best · (1 − tolerance) (default 0.2). */
+  /** A k within the tolerance is good enough: silhouette ≥ best · (1 − tolerance) (default 0.1). */
   tolerance?: number;
   /** Every cluster of an eligible k holds at least this share of the customers (default 0.02). */
   minShare?: number;
@@ -56,7 +56,7 @@ export interface KChoice {
 }
 
 /** The documented defaults of the choice of k (README "Clusters"). */
-export const K_CHOICE = { kRange: [3, 8] as const, tolerance: 0.2, minShare: 0.02 } as const;
+export const K_CHOICE = { kRange: [3, 8] as const, tolerance: 0.1, minShare: 0.02 } as const;
 export const DEFAULT_K_RANGE: readonly [number, number] = K_CHOICE.kRange;
 
 /**
