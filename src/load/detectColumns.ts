@@ -3,7 +3,7 @@ import type { CanonicalField, Mapping } from './mapping.js';
 // Header names seen in common exports (Shopify, WooCommerce, the UCI Online Retail set, ERP
 // dumps), compared case-insensitively with spaces, dashes and underscores ignored.
 const SYNONYMS: Record<CanonicalField, string[]> = {
-  customer_id: ['customer_id', 'customerid', 'customer', 'customer_no', 'customer_number', 'client_id', 'clientid', 'buyer_id', 'user_id', 'member_id'],
+  customer_id: ['customer_id', 'customerid', 'customer', 'customer_no', 'customer_number', 'client_id', 'clientid', 'buyer_id', 'user_id', 'member_id', 'customer_email', 'email'],
   order_id: ['order_id', 'orderid', 'invoice', 'invoiceno', 'invoice_no', 'invoice_id', 'invoice_number', 'order', 'order_no', 'order_number', 'transaction_id'],
   order_date: ['order_date', 'orderdate', 'invoicedate', 'invoice_date', 'date', 'transaction_date', 'purchase_date', 'created_at', 'order_datetime'],
   amount: ['amount', 'total', 'order_total', 'line_total', 'sales', 'revenue', 'value', 'dollar_value', 'net_amount'],
@@ -15,6 +15,10 @@ const SYNONYMS: Record<CanonicalField, string[]> = {
   channel: ['channel', 'sales_channel'],
   country: ['country', 'country_code'],
   currency: ['currency', 'currency_code', 'currency_iso'],
+  refunded_amount: ['refunded_amount', 'amount_refunded', 'refunded', 'refund_amount', 'refunds'],
+  refund_date: ['refund_date', 'refunded_at', 'refund_created_at'],
+  // not plain "status": that is often a delivery status (shipped, delivered), not a payment's
+  status: ['financial_status', 'payment_status'],
 };
 
 const norm = (s: string): string => s.toLowerCase().replace(/[\s_\-.]+/g, '');

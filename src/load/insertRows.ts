@@ -1,6 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ParseStats, PreparedFile } from './loadFile.js';
-import { EXCLUDED_REASON, sameIdentitySql } from './parseRows.js';
+import { sameIdentitySql } from './parseRows.js';
+import { EXCLUDED_PREFIX, isExcludedSql } from './checks.js';
+import { insertRefunds } from './refunds.js';
 import type { Staged } from './stage/types.js';
 
 export interface InsertCounts {
@@ -10,6 +12,11 @@ export interface InsertCounts {
   quarantined: number;
   duplicateLinesKept: number;
   quarantineReasons: Record<string, number>;
+  /** excluded rows per reason, without the "excluded " prefix: { 'status voided': 3 } */
+  excludedReasons: Record<string, number>;
+  /** refund entries written, and their total (see insertRefunds) */
+  refunds: number;
+  refundedAmount: number;
 }
 
 /**
@@ -33,7 +40,8 @@ export async function insertRows(conn: DuckDBConnection, p: PreparedFile, loadId
   const bad = Object.values(stats.reasons).reduce((a, b) => a + b, 0) - usable;
   if (bad > 0) await insertBadRows(conn, p, loadId);
   await insertRejected(conn, file, loadId, staged.rejected);
-  return countRows(conn, stats, loadId, m.duplicate_lines === 'drop', inserted.rowsChanged);
+  const refunds = await insertRefunds(conn, p, loadId);
+  return { ...(await countRows(conn, stats, loadId, m.duplicate_lines === 'drop', inserted.rowsChanged)), ...refunds };
 }
 
 /** The parsed rows with their occurrence: 1 unless the file's repeats table says otherwise. */
@@ -60,12 +68,12 @@ async function insertBadRows(conn: DuckDBConnection, p: PreparedFile, loadId: nu
   const { path: file, t } = p;
   await conn.run(
     `INSERT INTO quarantine SELECT $load, $file, source_line, reason, detail, raw FROM ${t}_parsed
-     WHERE reason IS NOT NULL AND reason <> '${EXCLUDED_REASON}' ORDER BY source_line`,
+     WHERE reason IS NOT NULL AND NOT ${isExcludedSql('reason')} ORDER BY source_line`,
     { file, load: loadId },
   );
   await conn.run(
     `INSERT INTO excluded SELECT $load, $file, source_line, reason || ': ' || detail, raw FROM ${t}_parsed
-     WHERE reason = '${EXCLUDED_REASON}' ORDER BY source_line`,
+     WHERE ${isExcludedSql('reason')} ORDER BY source_line`,
     { file, load: loadId },
   );
 }
@@ -93,7 +101,14 @@ async function insertRejected(conn: DuckDBConnection, file: string, loadId: numb
   );
 }
 
-async function countRows(conn: DuckDBConnection, stats: ParseStats, loadId: number, dropRepeats: boolean, loaded: number): Promise<InsertCounts> {
+/** The excluded rows per reason, named without the common prefix. */
+export function excludedReasons(stats: ParseStats): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [reason, n] of Object.entries(stats.reasons)) if (reason.startsWith(EXCLUDED_PREFIX)) out[reason.slice(EXCLUDED_PREFIX.length)] = n;
+  return out;
+}
+
+async function countRows(conn: DuckDBConnection, stats: ParseStats, loadId: number, dropRepeats: boolean, loaded: number): Promise<Omit<InsertCounts, 'refunds' | 'refundedAmount'>> {
   const reasons = await conn.runAndReadAll(
     'SELECT reason, count(*) FROM quarantine WHERE load_id = $load GROUP BY reason ORDER BY reason',
     { load: loadId },
@@ -102,8 +117,9 @@ async function countRows(conn: DuckDBConnection, stats: ParseStats, loadId: numb
   const kept = stats.repeats > 0 && !dropRepeats
     ? await conn.runAndReadAll('SELECT count(*) FROM transactions WHERE load_id = $load AND occurrence > 1', { load: loadId })
     : null;
+  const excluded = excludedReasons(stats);
   return {
-    loaded, duplicates: (stats.reasons[''] ?? 0) - loaded, excluded: stats.reasons[EXCLUDED_REASON] ?? 0,
+    loaded, duplicates: (stats.reasons[''] ?? 0) - loaded, excluded: Object.values(excluded).reduce((a, b) => a + b, 0), excludedReasons: excluded,
     quarantined: Object.values(quarantineReasons).reduce((a, b) => a + b, 0),
     duplicateLinesKept: kept ? Number(kept.getRows()[0]![0]) : 0,
     quarantineReasons,

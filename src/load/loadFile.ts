@@ -13,6 +13,7 @@ import { inputError } from '../util/error.js';
 import { parseCurrency } from './currency.js';
 import { describeNumberFormat } from './detectNumberFormat.js';
 import type { Staged } from './stage/types.js';
+import { withPreset, type PresetUse } from './presets/index.js';
 
 export interface LoadFileOptions {
   mapping: Mapping;
@@ -25,6 +26,8 @@ export interface LoadFileOptions {
   currency?: string;
   /** keep the first parsed rows of each file in the result (for --dry-run) */
   preview?: number;
+  /** a preset to read every file with (`crm load --preset`); else the mapping's, else recognised */
+  preset?: string;
   /** called before each file is read (progress display) */
   onFile?: (index: number, total: number, path: string) => void;
 }
@@ -51,6 +54,8 @@ export interface PreparedFile {
   /** temp relation names: `<t>` staging, `<t>_rows` and its numbered view `<t>_parsed`, `<t>_repeats` */
   t: string;
   stats: ParseStats;
+  /** the preset the mapping came from, if any */
+  preset?: PresetUse;
 }
 
 /**
@@ -62,8 +67,14 @@ export async function prepareFile(conn: DuckDBConnection, path: string, opts: Lo
   const hashing = fileChecksum(path);
   hashing.catch(() => undefined); // awaited below; a parse error must not leave it unhandled
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+  let preset: PresetUse | undefined;
   const parse = async (staged: Staged) => {
-    const mapping = await resolveMapping(conn, t, withDefaultCurrency(opts), staged.headers, path, opts.mappingSource);
+    const chosen = withPreset(withDefaultCurrency(opts), staged.headers, opts.preset, opts.mappingSource);
+    preset = chosen.preset;
+    // order-level fields are matched to an order's lines by line number, so the rows must be
+    // numbered while they are parsed: stage a numbered copy (exports with them are shop-sized)
+    if (chosen.mapping.order_level?.length && staged.pending) staged = await stageFile(conn, t, path, chosen.mapping, { numbered: true });
+    const mapping = await resolveMapping(conn, t, chosen.mapping, staged.headers, path, opts.mappingSource);
     await parseFile(conn, t, path, staged, mapping, now);
     return { staged, mapping };
   };
@@ -75,11 +86,12 @@ export async function prepareFile(conn: DuckDBConnection, path: string, opts: Lo
     return parse(await stageNormalized(conn, t, path, path, opts.mapping));
   });
   const stats = await parseStats(conn, t, `${t}_parsed`);
-  return { path, checksum: await hashing, staged, mapping, t, stats };
+  return { path, checksum: await hashing, staged, mapping, t, stats, ...(preset ? { preset } : {}) };
 }
 
 /** The mapping with the load's currency option filled in where the mapping names none (the mapping wins). */
 function withDefaultCurrency(opts: LoadFileOptions): Mapping {
+  // a preset never names a currency: exports carry theirs per row, so the option stays the fallback
   if (opts.mapping.currency || !opts.currency) return opts.mapping;
   return { ...opts.mapping, currency: parseCurrency(opts.currency, 'the load option "currency"') };
 }
@@ -132,14 +144,17 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   const rowsRead = p.staged.accepted + p.staged.rejected.length;
   const already = await alreadyLoaded(conn, p.checksum);
   const counts: InsertCounts = already
-    ? { loaded: 0, duplicates: rowsRead, excluded: 0, quarantined: 0, duplicateLinesKept: 0, quarantineReasons: {} }
+    ? { loaded: 0, duplicates: rowsRead, excluded: 0, quarantined: 0, duplicateLinesKept: 0, quarantineReasons: {}, excludedReasons: {}, refunds: 0, refundedAmount: 0 }
     : await insertRows(conn, p, loadId);
   const currencySet = await claimCurrency(conn, p);
   const preview = opts.preview && !already ? await previewRows(conn, `${p.t}_parsed`, opts.preview) : undefined;
-  const detected = { ...p.staged.detected, date_format: p.mapping.date_format, currency: currencySource(p.mapping), ...numbersDetected(p.mapping) };
+  const detected = {
+    ...p.staged.detected, ...(p.preset ? { preset: `${p.preset.name} (${p.preset.how})` } : {}),
+    date_format: p.mapping.date_format, currency: currencySource(p.mapping), ...numbersDetected(p.mapping),
+  };
   const result: FileLoadResult = {
     path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet,
-    noCustomerRevenue: already ? 0 : p.stats.noCustomerRevenue, mapping: p.mapping, detected,
+    noCustomerRevenue: already ? 0 : p.stats.noCustomerRevenue, mapping: p.mapping, detected, ...(p.preset ? { preset: p.preset } : {}),
     ...(preview ? { preview } : {}),
   };
   checkAccounting(result);
@@ -196,12 +211,13 @@ async function alreadyLoaded(conn: DuckDBConnection, checksum: string): Promise<
 async function recordLoad(conn: DuckDBConnection, checksum: string, r: FileLoadResult): Promise<void> {
   await conn.run(
     `INSERT INTO loads (load_id, path, checksum, format, mapping, rows_read, rows_loaded, rows_duplicate, rows_excluded,
-       rows_quarantined, status, detected, duplicate_lines_kept, no_customer_revenue)
-     VALUES ($id, $path, $checksum, $format, $mapping, $read, $loaded, $dup, $excl, $quar, $status, $detected, $kept, $nc)`,
+       rows_quarantined, status, detected, duplicate_lines_kept, no_customer_revenue, refunds, refunded_amount)
+     VALUES ($id, $path, $checksum, $format, $mapping, $read, $loaded, $dup, $excl, $quar, $status, $detected, $kept, $nc, $refunds, $refunded)`,
     {
       id: r.loadId, path: r.path, checksum, format: String(r.detected['format']), mapping: JSON.stringify(r.mapping),
       read: r.rowsRead, loaded: r.loaded, dup: r.duplicates, excl: r.excluded, quar: r.quarantined, status: r.status,
       detected: JSON.stringify(r.detected), kept: r.duplicateLinesKept, nc: r.noCustomerRevenue,
+      refunds: r.refunds, refunded: r.refundedAmount,
     },
   );
 }

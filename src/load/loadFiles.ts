@@ -54,7 +54,7 @@ async function commitEach(conn: DuckDBConnection, prepared: PreparedFile[], opts
 
 /** Add up per-file results. */
 export function summarize(files: FileLoadResult[]): LoadSummary {
-  const s: LoadSummary = { rows_read: 0, loaded: 0, duplicates: 0, excluded: 0, quarantined: 0, quarantine_reasons: {}, duplicate_lines_kept: 0, currency_set: 0, no_customer_revenue: 0, files };
+  const s: LoadSummary = { rows_read: 0, loaded: 0, duplicates: 0, excluded: 0, quarantined: 0, quarantine_reasons: {}, excluded_reasons: {}, refunds: 0, refunded_amount: 0, duplicate_lines_kept: 0, currency_set: 0, no_customer_revenue: 0, files };
   for (const f of files) {
     s.rows_read += f.rowsRead;
     s.loaded += f.loaded;
@@ -64,6 +64,9 @@ export function summarize(files: FileLoadResult[]): LoadSummary {
     s.duplicate_lines_kept += f.duplicateLinesKept;
     s.currency_set += f.currencySet;
     s.no_customer_revenue += f.noCustomerRevenue;
+    s.refunds += f.refunds;
+    s.refunded_amount += f.refundedAmount;
+    for (const [reason, n] of Object.entries(f.excludedReasons)) s.excluded_reasons[reason] = (s.excluded_reasons[reason] ?? 0) + n;
     for (const [reason, n] of Object.entries(f.quarantineReasons)) {
       s.quarantine_reasons[reason] = (s.quarantine_reasons[reason] ?? 0) + n;
     }

@@ -16,16 +16,45 @@ export const CANONICAL_FIELDS = [
   'channel',
   'country',
   'currency',
+  'refunded_amount',
+  'refund_date',
+  'status',
 ] as const;
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
 export const FORMATS = ['csv', 'whitespace', 'parquet', 'json', 'ndjson'] as const;
 export type FileFormat = (typeof FORMATS)[number];
 
+/** A source column: a header, a 1-based position, or (FALLBACK_FIELDS) a list of headers. */
+export type ColumnRef = string | number | string[];
+
+/** Fields that may name several columns, the first non-empty one giving the value. */
+export const FALLBACK_FIELDS = ['customer_id', 'order_id', 'product_id', 'product_name', 'channel', 'country'] as const;
+
+/** Fields an export may write once per order (on one of its rows) instead of on every line. */
+export const ORDER_LEVEL_FIELDS = ['amount', 'refunded_amount', 'refund_date', 'status', 'currency', 'channel', 'country'] as const;
+export type OrderLevelField = (typeof ORDER_LEVEL_FIELDS)[number];
+
 /** How a source file's columns become canonical transactions (the JSON mapping file). */
 export interface Mapping {
-  /** canonical field → source header, or 1-based column position for files without a header */
-  columns: Partial<Record<CanonicalField, string | number>>;
+  /**
+   * canonical field → source header, or 1-based column position for files without a header; the
+   * FALLBACK_FIELDS may name a list of headers, the first non-empty one giving the value
+   */
+  columns: Partial<Record<CanonicalField, ColumnRef | null>>;
+  /** a preset (shopify, stripe) this mapping starts from; its keys are overridden by this mapping's */
+  preset?: string;
+  /**
+   * Fields written once per order (e.g. Shopify's Total, Refunded Amount, Financial Status on an
+   * order's first line only). Amounts are taken once per order; other fields fill the order's lines.
+   */
+  order_level?: OrderLevelField[];
+  /**
+   * What each value of the status column means (compared case-insensitively, spaces and dashes as
+   * underscores): rows whose status is in `count` are purchases, in `exclude` are excluded with
+   * their status as the reason, and any other status is quarantined. Default DEFAULT_STATUSES.
+   */
+  statuses?: { count: string[]; exclude: string[] };
   /** default: from the file extension (.parquet, .json, .ndjson/.jsonl), else csv */
   format?: FileFormat;
   /** csv and whitespace: whether the first line names the columns (default true) */
@@ -41,7 +70,7 @@ export interface Mapping {
   /** extra rules marking lines as returns, beyond a negative quantity or amount */
   returns?: { order_id_prefix?: string };
   /** non-purchase lines (postage, fees, adjustments) by product code: counted as excluded */
-  exclude?: { product_ids?: string[] };
+  exclude?: { product_ids?: string[]; when?: Record<string, string[]> };
   /** exact repeated lines inside one file: keep (default, counted) or drop (counted as duplicates) */
   duplicate_lines?: 'keep' | 'drop';
   /** a name for this source (e.g. "shop", "wholesale"), stored on every row */
@@ -63,7 +92,7 @@ export const EMPTY_MAPPING: Mapping = { columns: {} };
 
 const KNOWN_KEYS = [
   'columns', 'format', 'header', 'delimiter', 'encoding', 'date_format', 'number_format', 'returns', 'exclude',
-  'duplicate_lines', 'source', 'currency', 'identity',
+  'duplicate_lines', 'source', 'currency', 'identity', 'preset', 'order_level', 'statuses',
 ];
 
 /**
@@ -86,7 +115,7 @@ export function parseMapping(value: unknown, source: string): Mapping {
   if (format) m.format = format as FileFormat;
   const header = optional(value, 'header', 'boolean', source) as boolean | undefined;
   if (header !== undefined) m.header = header;
-  for (const k of ['delimiter', 'encoding', 'date_format', 'source'] as const) {
+  for (const k of ['delimiter', 'encoding', 'date_format', 'source', 'preset'] as const) {
     const v = str(k);
     if (v !== undefined) m[k] = v;
   }
@@ -95,7 +124,32 @@ export function parseMapping(value: unknown, source: string): Mapping {
   if (dup) m.duplicate_lines = dup as 'keep' | 'drop';
   if (value['currency'] !== undefined) m.currency = parseCurrency(value['currency'], `${source}: "currency"`);
   parseOptions(value, m, source);
+  parseOrderOptions(value, m, source);
   return m;
+}
+
+function parseOrderOptions(value: Record<string, unknown>, m: Mapping, source: string): void {
+  const ol = value['order_level'];
+  if (ol !== undefined) {
+    const bad = Array.isArray(ol) ? ol.filter((f) => !(ORDER_LEVEL_FIELDS as readonly unknown[]).includes(f)) : [ol];
+    if (!Array.isArray(ol) || bad.length) {
+      throw inputError(`${source}: "order_level" is a list of fields from ${ORDER_LEVEL_FIELDS.join(', ')}; got ${JSON.stringify(bad)}`);
+    }
+    m.order_level = ol as OrderLevelField[];
+  }
+  const st = optional(value, 'statuses', 'object', source) as Record<string, unknown> | undefined;
+  if (st) {
+    const list = (k: string): string[] => {
+      const v = st[k] ?? [];
+      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x.trim() !== '')) {
+        throw inputError(`${source}: statuses.${k} must be a list of status values, e.g. {"count": ["paid"], "exclude": ["voided"]}`);
+      }
+      return v as string[];
+    };
+    const extra = Object.keys(st).filter((k) => k !== 'count' && k !== 'exclude');
+    if (extra.length) throw inputError(`${source}: "statuses" takes only "count" and "exclude" lists; remove ${extra.map((k) => `"${k}"`).join(', ')}`);
+    m.statuses = { count: list('count'), exclude: list('exclude') };
+  }
 }
 
 function parseOptions(value: Record<string, unknown>, m: Mapping, source: string): void {
@@ -119,11 +173,7 @@ function parseOptions(value: Record<string, unknown>, m: Mapping, source: string
   }
   const ex = optional(value, 'exclude', 'object', source) as Record<string, unknown> | undefined;
   if (ex) {
-    const ids = ex['product_ids'];
-    if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) {
-      throw inputError(`${source}: exclude.product_ids must be a list of product codes, e.g. ["POST", "M"]`);
-    }
-    m.exclude = { product_ids: ids };
+    m.exclude = parseExclude(ex, source);
   }
   const idn = optional(value, 'identity', 'object', source) as Record<string, unknown> | undefined;
   if (idn) {
@@ -133,6 +183,26 @@ function parseOptions(value: Record<string, unknown>, m: Mapping, source: string
     }
     if (idn['casefold_emails'] !== undefined) m.identity = { casefold_emails: idn['casefold_emails'] as boolean };
   }
+}
+
+function parseExclude(ex: Record<string, unknown>, source: string): NonNullable<Mapping['exclude']> {
+  const out: NonNullable<Mapping['exclude']> = {};
+  const extra = Object.keys(ex).filter((k) => k !== 'product_ids' && k !== 'when');
+  if (extra.length) throw inputError(`${source}: "exclude" takes "product_ids" and "when"; remove ${extra.map((k) => `"${k}"`).join(', ')}`);
+  const ids = ex['product_ids'];
+  if (ids !== undefined) {
+    if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) {
+      throw inputError(`${source}: exclude.product_ids must be a list of product codes, e.g. ["POST", "M"]`);
+    }
+    out.product_ids = ids;
+  }
+  const when = ex['when'];
+  if (when !== undefined) {
+    const ok = isObject(when) && Object.values(when).every((v) => Array.isArray(v) && v.every((x) => typeof x === 'string'));
+    if (!ok) throw inputError(`${source}: exclude.when maps a source column to the values that exclude a row, e.g. {"Captured": ["false"]}`);
+    out.when = when as Record<string, string[]>;
+  }
+  return out;
 }
 
 /** Read and check a mapping file. */
@@ -172,9 +242,20 @@ function parseColumns(value: unknown, source: string): Mapping['columns'] {
     if (!(CANONICAL_FIELDS as readonly string[]).includes(field)) {
       throw inputError(`${source}: "${field}" is not a transaction field; use one of ${CANONICAL_FIELDS.join(', ')}`);
     }
-    const ok = (typeof col === 'string' && col !== '') || (Number.isInteger(col) && (col as number) >= 1);
-    if (!ok) throw inputError(`${source}: columns.${field} must be a column name, or a 1-based position for files without a header`);
-    out[field as CanonicalField] = col as string | number;
+    const name = (c: unknown): boolean => (typeof c === 'string' && c !== '') || (Number.isInteger(c) && (c as number) >= 1);
+    if (Array.isArray(col)) {
+      if (!(FALLBACK_FIELDS as readonly string[]).includes(field)) {
+        throw inputError(`${source}: columns.${field} takes one column; only ${FALLBACK_FIELDS.join(', ')} may list several (the first non-empty one wins)`);
+      }
+      if (col.length === 0 || !col.every((c) => typeof c === 'string' && c !== '')) {
+        throw inputError(`${source}: columns.${field} must be a non-empty list of column names, e.g. ["Customer Email", "Customer ID"]`);
+      }
+    } else if (col === null) {
+      // null un-maps a field a preset maps
+    } else if (!name(col)) {
+      throw inputError(`${source}: columns.${field} must be a column name, or a 1-based position for files without a header`);
+    }
+    out[field as CanonicalField] = col as ColumnRef | null;
   }
   return out;
 }

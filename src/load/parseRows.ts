@@ -1,7 +1,11 @@
 import type { Mapping, CanonicalField } from './mapping.js';
 import { ident, literal } from '../util/sql.js';
-import { PLAUSIBLE_YEARS, dateTextSql, parseDateSql } from './detectDateFormat.js';
-import { isCurrencySql } from './currency.js';
+import { dateTextSql, parseDateSql } from './detectDateFormat.js';
+import { orderLevelCte } from './orderLevel.js';
+import { normalizeStatusSql } from './statuses.js';
+import { checks } from './checks.js';
+
+export { EXCLUDED_REASON, NO_CUSTOMER_REASON, DAMAGED_ID_REASON } from './checks.js';
 
 /**
  * A mapping whose columns are all names in `staging` (positions already resolved); `currency` is
@@ -9,13 +13,17 @@ import { isCurrencySql } from './currency.js';
  */
 export type ResolvedMapping = Mapping & {
   columns: Partial<Record<CanonicalField, string>>;
+  /** further columns of a field mapped to a list of headers, tried in order when the first is empty */
+  fallbacks?: Partial<Record<CanonicalField, string[]>>;
   date_format: string;
+  /** format of refund_date when it is mapped (detected from its values unless date_format is given) */
+  refund_date_format?: string;
   /** per number column, the thousands/decimal form detected from its values (no number_format given) */
   detected_numbers?: Partial<Record<(typeof NUMBERS)[number], NonNullable<Mapping['number_format']>>>;
 };
 
 const IDS = ['customer_id', 'order_id'] as const;
-export const NUMBERS = ['amount', 'quantity', 'unit_price'] as const;
+export const NUMBERS = ['amount', 'quantity', 'unit_price', 'refunded_amount'] as const;
 const LABELS = ['product_id', 'product_name', 'category', 'channel', 'country'] as const;
 
 /**
@@ -26,14 +34,8 @@ const LABELS = ['product_id', 'product_name', 'category', 'channel', 'country'] 
 const trimSql = (x: string): string =>
   `CASE WHEN starts_with(${x}, ' ') OR suffix(${x}, ' ') OR strlen(${x}) <> length(${x}) THEN trim(${x}) ELSE ${x} END`;
 
-/** The reason given to non-purchase lines; every other reason is a quarantine reason. */
-export const EXCLUDED_REASON = 'excluded product code';
 
-/** The quarantine reason of rows with no customer id; their revenue is reported per load. */
-export const NO_CUSTOMER_REASON = 'missing customer_id';
 
-/** The quarantine reason of ids a spreadsheet turned into scientific notation. */
-export const DAMAGED_ID_REASON = 'id damaged by a spreadsheet';
 
 /** Spreadsheet-style ids ("17850.0") lose the ".0"; anything else, zeros included, stays as written. */
 const idSql = (t: string): string =>
@@ -61,27 +63,39 @@ function numberSql(t: string, nf: Mapping['number_format']): string {
 /** The typed canonical rows of a staging-shaped relation, before any check. */
 function typedRowsSql(m: ResolvedMapping, from: string, extra = ''): string {
   const c = m.columns;
-  const text = (f: CanonicalField): string => (c[f] ? `nullif(${trimSql(`s.${ident(c[f])}`)}, '')` : 'NULL::VARCHAR');
+  const text = (f: CanonicalField): string => {
+    const cols = c[f] ? [c[f], ...(m.fallbacks?.[f] ?? [])] : [];
+    const vals = cols.map((name) => `nullif(${trimSql(`s.${ident(name)}`)}, '')`);
+    return vals.length === 0 ? 'NULL::VARCHAR' : vals.length === 1 ? vals[0]! : `coalesce(${vals.join(', ')})`;
+  };
   const returnRule = m.returns?.order_id_prefix ? ` OR starts_with(order_id, ${literal(m.returns.order_id_prefix)})` : '';
   const amountIsNegative = c.amount ? ' OR amount_in < 0' : '';
+  const orderLevel = m.order_level ?? [];
+  const rows = orderLevel.length ? 'lined' : 'src';
+  const when = Object.keys(m.exclude?.when ?? {}).map((col, i) => `, nullif(${trimSql(`s.${ident(col)}`)}, '') AS crm_when_${i}`).join('');
   return `
     src AS (
       SELECT s.source_line,${extra}
         ${IDS.map((f) => `${f === 'customer_id' && m.identity?.casefold_emails !== false ? casefoldEmailSql(idSql(text(f))) : idSql(text(f))} AS ${f}_text`).join(', ')},
-        ${text('order_date')} AS order_date_text,
+        ${text('order_date')} AS order_date_text, ${text('refund_date')} AS refund_date_text, ${text('status')} AS status_text,
         ${NUMBERS.map((f) => `${text(f)} AS ${f}_text`).join(', ')},
         ${LABELS.map((f) => `${text(f)} AS ${f}`).join(', ')},
-        ${c.currency ? `upper(${text('currency')})` : 'NULL::VARCHAR'} AS currency_text
+        ${c.currency ? `upper(${text('currency')})` : 'NULL::VARCHAR'} AS currency_text${when}
       FROM ${from} s
-    ), typed AS (
+    ),${orderLevel.length ? `${orderLevelCte(orderLevel)},` : ''} typed AS (
       SELECT *, customer_id_text AS customer_id,
         ${parseDateSql(dateTextSql('order_date_text'), m.date_format)} AS order_date,
-        ${NUMBERS.map((f) => `${numberSql(`${f}_text`, m.number_format ?? m.detected_numbers?.[f])} AS ${f}${f === 'amount' ? '_in' : ''}`).join(', ')}
-      FROM src
+        ${parseDateSql(dateTextSql('refund_date_text'), m.refund_date_format ?? m.date_format)} AS refund_date,
+        ${normalizeStatusSql('status_text')} AS status,
+        ${NUMBERS.map((f) => `${numberSql(`${f}_text`, m.number_format ?? m.detected_numbers?.[f])} AS ${f === 'amount' ? 'amount_in' : f === 'refunded_amount' ? 'refunded_in' : f}`).join(', ')},
+        ${orderLevel.includes('amount') ? numberSql('crm_order_amount_text', m.number_format ?? m.detected_numbers?.amount) : 'NULL::DOUBLE'} AS order_amount
+      FROM ${rows}
     ), valued AS (
       SELECT *, ${c.amount ? 'amount_in' : 'quantity * unit_price'} AS gross_amount,
         coalesce(order_id_text, customer_id || '@' || strftime(order_date, '%Y-%m-%dT%H:%M:%S')) AS order_id,
-        coalesce(currency_text, ${m.currency ? literal(m.currency) : 'NULL'}::VARCHAR) AS currency
+        coalesce(currency_text, ${m.currency ? literal(m.currency) : 'NULL'}::VARCHAR) AS currency,
+        -- exports write refunds as a positive "amount refunded", some with a minus sign
+        abs(refunded_in) AS refunded_amount
       FROM typed
     ), flagged AS (
       SELECT *, coalesce(quantity < 0${amountIsNegative}${returnRule}, false) AS is_return,
@@ -107,7 +121,7 @@ export function parseRowsSql(m: ResolvedMapping, staging: string, now: string, h
     WITH ${typedRowsSql(m, staging, rawCols)},
     checked AS (SELECT *, ${reasonSql(m, now)} AS reason FROM flagged)
     SELECT source_line, customer_id, order_id, order_date, amount, quantity, unit_price,
-      ${LABELS.join(', ')}, currency, is_return, reason,
+      ${LABELS.join(', ')}, currency, is_return, refunded_amount, coalesce(refund_date, order_date) AS refund_date, reason,
       CASE WHEN reason IS NOT NULL THEN ${detailSql(m, now)} END AS detail,
       CASE WHEN reason IS NOT NULL THEN ${raw} END AS raw
     FROM checked`;
@@ -139,51 +153,8 @@ export function repeatsSql(parsed: string, shared: string): string {
 export const sameIdentitySql = (stored: string, p: string): string =>
   [...KEY_FIELDS, 'occurrence'].map((f) => `${stored}.${f} IS NOT DISTINCT FROM ${p}.${f}`).join(' AND ');
 
-type Check = [cond: string, reason: string, detail: string];
-
-const q = (s: string): string => s.replaceAll("'", "''");
-
-/** The checks in order. Exclusion comes first: a postage line is never a data error. */
-function checks(m: ResolvedMapping, now: string): Check[] {
-  const c = m.columns;
-  const col = (f: CanonicalField): string => q(String(c[f] ?? f));
-  const missing = (f: CanonicalField): Check => [`${f}_text IS NULL`, `missing ${f}`, `'column ${col(f)} is empty'`];
-  const number = (f: (typeof NUMBERS)[number]): Check => {
-    const v = f === 'amount' ? 'amount_in' : f;
-    return [`${f}_text IS NOT NULL AND (${v} IS NULL OR NOT isfinite(${v}))`, `unparseable ${f}`,
-      `'${f} "' || ${f}_text || '" (column ${col(f)}) is not a number${m.number_format ? '' : '; for currency symbols or thousands separators set \"number_format\" in the mapping'}'`];
-  };
-  const list: Check[] = [];
-  const excluded = m.exclude?.product_ids ?? [];
-  if (excluded.length) {
-    list.push([`product_id IN (${excluded.map(literal).join(', ')})`, EXCLUDED_REASON, `'product code ' || product_id || ' is not a purchase (exclude.product_ids)'`]);
-  }
-  list.push(missing('customer_id'), missing('order_date'));
-  // A spreadsheet re-saving an export writes long numeric ids as 9.23228E+11: the digits are
-  // gone, and rows of different customers would merge under one id, so none is guessed back.
-  const damaged = (f: 'customer_id' | 'order_id'): Check => [`regexp_full_match(${f}_text, '[0-9](\\.[0-9]+)?[eE]\\+[0-9]+')`, DAMAGED_ID_REASON,
-    `'${f} "' || ${f}_text || '" (column ${col(f)}) is in scientific notation: a spreadsheet re-saved the file and the id lost its digits; export the file again from the source, or format the column as text before saving'`];
-  list.push(damaged('customer_id'));
-  if (c.order_id) list.push(damaged('order_id'));
-  list.push(['order_date IS NULL', 'unparseable order_date', `'order_date "' || order_date_text || '" does not match date format ${q(m.date_format)}' || ' (column ${col('order_date')})'`]);
-  list.push([`year(order_date) < ${PLAUSIBLE_YEARS[0]}`, 'unparseable order_date', `'order_date "' || order_date_text || '" reads as year ' || year(order_date) || ' with date format ${q(m.date_format)}; check the format (%y is a two-digit year)'`]);
-  list.push([`order_date > TIMESTAMP '${now}'`, 'order_date in the future', `'order_date ' || order_date_text || ' is after the load time'`]);
-  if (c.order_id) list.push(missing('order_id'));
-  if (c.amount) list.push(missing('amount'));
-  else list.push(missing('quantity'), missing('unit_price'));
-  list.push(number('amount'), number('quantity'), number('unit_price'));
-  if (c.currency) {
-    list.push([`currency_text IS NOT NULL AND NOT ${isCurrencySql('currency_text')}`, 'invalid currency',
-      `'currency "' || currency_text || '" (column ${col('currency')}) is not an ISO 4217 code such as GBP, EUR or USD'`]);
-  }
-  if (c.unit_price) {
-    list.push(['NOT is_return AND unit_price <= 0', 'non-positive unit_price', `'unit_price ' || unit_price_text || ' on a purchase line (not a return)'`]);
-  }
-  return list;
-}
-
 const reasonSql = (m: ResolvedMapping, now: string): string =>
-  `CASE ${checks(m, now).map(([cond, reason]) => `WHEN ${cond} THEN ${literal(reason)}`).join(' ')} END`;
+  `CASE ${checks(m, now).map(([cond, reason]) => `WHEN ${cond} THEN ${typeof reason === 'string' ? literal(reason) : reason.sql}`).join(' ')} END`;
 
 const detailSql = (m: ResolvedMapping, now: string): string =>
   `CASE ${checks(m, now).map(([cond, , detail]) => `WHEN ${cond} THEN ${detail}`).join(' ')} END`;

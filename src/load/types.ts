@@ -9,12 +9,19 @@ export interface FileLoadResult {
   excluded: number;
   quarantined: number;
   quarantineReasons: Record<string, number>;
+  /** excluded rows per reason ("status voided", "product code", "zero-total order", …) */
+  excludedReasons: Record<string, number>;
+  /** refund entries written (rows of their own, not rows read) and their total, positive */
+  refunds: number;
+  refundedAmount: number;
   /** exact repeats of a line within the file that were kept (duplicate_lines: keep) */
   duplicateLinesKept: number;
   /** rows stored earlier with no currency that took this file's (see claimCurrency); not counted as read */
   currencySet: number;
   /** net amount of the rows quarantined as "missing customer_id" (0 when the file was already loaded) */
   noCustomerRevenue: number;
+  /** the platform preset the mapping came from, and how it was chosen */
+  preset?: { name: string; how: string };
   /** the mapping as applied (columns resolved, date format chosen) and what was detected */
   mapping: object;
   detected: Record<string, string | boolean | number>;
@@ -30,6 +37,10 @@ export interface LoadSummary {
   excluded: number;
   quarantined: number;
   quarantine_reasons: Record<string, number>;
+  excluded_reasons: Record<string, number>;
+  /** refund entries written and their total (positive, amounts as written) */
+  refunds: number;
+  refunded_amount: number;
   duplicate_lines_kept: number;
   /** rows stored earlier with no currency that these files gave one */
   currency_set: number;

@@ -96,7 +96,7 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
     const mapping = p.inputs.mapping ? readMapping(at(p.inputs.mapping)) : EMPTY_MAPPING;
     const files = await expandPipelineInputs(conn, p.inputs.files, base);
     // the pipeline's currency is its exports' currency where neither a row nor the mapping says
-    const loadOpts = { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping', ...(p.currency ? { currency: p.currency } : {}), ...(opts.onFile ? { onFile: opts.onFile } : {}) };
+    const loadOpts = { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping', ...(p.currency ? { currency: p.currency } : {}), ...(p.inputs.preset ? { preset: p.inputs.preset } : {}), ...(opts.onFile ? { onFile: opts.onFile } : {}) };
     const load = files.length
       ? await loadFiles(conn, files, loadOpts).catch((err: unknown) => {
         throw pipelineLoadError(err, p);

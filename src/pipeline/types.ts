@@ -30,9 +30,10 @@ export interface PipelineFile {
   /**
    * export files or globs (a glob is re-read on every run, so a folder can be watched: each new
    * file loads once, by checksum) and their mapping file. Relative paths resolve against the repo
-   * root for a file in pipelines/, else against the file's own folder.
+   * root for a file in pipelines/, else against the file's own folder. `preset` reads them as a
+   * platform's export (shopify, stripe; see README "Presets"), the mapping overriding its keys.
    */
-  inputs: { files: string[]; mapping?: string };
+  inputs: { files: string[]; mapping?: string; preset?: string };
   /** default 'week-ending-sunday' */
   asOf?: AsOfRule;
   /** segment rules file (JSON); default: the built-in R×F grid */
@@ -54,7 +55,7 @@ export interface Pipeline {
   name: string;
   description: string;
   schedule: { cron: string; timezone: string };
-  inputs: { files: string[]; mapping?: string };
+  inputs: { files: string[]; mapping?: string; preset?: string };
   asOf: AsOfRule;
   rules?: string;
   currency: string | null;

@@ -1,3 +1,4 @@
+import { PRESETS } from '../load/presets/index.js';
 import cron from 'node-cron';
 import { DEFAULT_DYNAMICS, type DynamicsConfig } from '../dynamics/config.js';
 import { checkModelsConfig, DEFAULT_MODELS, type ModelsConfig } from '../models/config.js';
@@ -9,7 +10,7 @@ import type { AsOfRule, Pipeline } from './types.js';
 
 const AS_OF_RULES: readonly AsOfRule[] = ['latest-order', 'week-ending-sunday', 'last-complete-week'];
 const KEYS = ['name', 'description', 'schedule', 'inputs', 'asOf', 'rules', 'currency', 'locale', 'models', 'dynamics', 'outputs'] as const;
-const SUB_KEYS: Record<string, readonly string[]> = { schedule: ['cron', 'timezone'], inputs: ['files', 'mapping'], outputs: ['reportsDir'] };
+const SUB_KEYS: Record<string, readonly string[]> = { schedule: ['cron', 'timezone'], inputs: ['files', 'mapping', 'preset'], outputs: ['reportsDir'] };
 // a missing key reads "got nothing" rather than "got undefined"
 const json = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
 
@@ -100,7 +101,12 @@ function checkInputs(v: unknown, problems: string[]): Pipeline['inputs'] {
     return { files: [] };
   }
   const mapping = optionalString(v, 'mapping', problems, 'inputs.');
-  return { files: v['files'] as string[], ...(mapping !== undefined ? { mapping } : {}) };
+  const preset = optionalString(v, 'preset', problems, 'inputs.');
+  const names = PRESETS.map((x) => x.name);
+  if (preset !== undefined && !names.includes(preset.toLowerCase())) {
+    problems.push(`inputs.preset: must be one of ${names.join(', ')}, got ${json(preset)}${suggestion(preset, names)}`);
+  }
+  return { files: v['files'] as string[], ...(mapping !== undefined ? { mapping } : {}), ...(preset !== undefined ? { preset: preset.toLowerCase() } : {}) };
 }
 
 function checkAsOf(v: unknown, problems: string[]): AsOfRule {

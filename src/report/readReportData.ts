@@ -47,6 +47,7 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
     bins: await readBins(conn, runId),
     loads: await readLoads(conn),
     quarantineByReason: (await select(conn, `SELECT reason, count(*) AS rows FROM quarantine GROUP BY reason ORDER BY rows DESC, reason`)).map((r) => ({ reason: str(r['reason']), rows: num(r['rows']) })),
+    excludedByReason: await readExcluded(conn),
     clusters: await readClusters(conn, runId),
     dynamics: await readDynamics(conn, runId),
     models: await readModels(conn, runId),
@@ -118,9 +119,19 @@ async function readBins(conn: DuckDBConnection, runId: number): Promise<BinRow[]
 }
 
 async function readLoads(conn: DuckDBConnection): Promise<LoadRow[]> {
-  const rows = await select(conn, `SELECT *, loaded_at::VARCHAR AS at FROM loads ORDER BY load_id`);
+  const rows = await select(conn, `SELECT *, loaded_at::VARCHAR AS at, split_part(detected->>'preset', ' ', 1) AS preset FROM loads ORDER BY load_id`);
   return rows.map((r) => ({
     loadId: num(r['load_id']), path: str(r['path']), loadedAt: str(r['at']), rowsRead: num(r['rows_read']), rowsLoaded: num(r['rows_loaded']),
     rowsDuplicate: num(r['rows_duplicate']), rowsExcluded: num(r['rows_excluded']), rowsQuarantined: num(r['rows_quarantined']), status: str(r['status']),
+    preset: r['preset'] === null ? null : str(r['preset']), refunds: num(r['refunds'] ?? 0),
   }));
+}
+
+/** excluded.reason is "<reason>: <detail>"; the reason names the rule ("excluded status voided"). */
+async function readExcluded(conn: DuckDBConnection): Promise<ReportData['excludedByReason']> {
+  const rows = await select(
+    conn,
+    `SELECT regexp_replace(split_part(reason, ': ', 1), '^excluded ', '') AS reason, count(*) AS rows FROM excluded GROUP BY 1 ORDER BY rows DESC, reason`,
+  );
+  return rows.map((r) => ({ reason: str(r['reason']), rows: num(r['rows']) }));
 }

@@ -99,7 +99,7 @@ ${dynamicsSections(data.dynamics, t).body}
 ${renderChurn(data.models, t)}
 ${renderClv(data.models, t)}
 ${renderRules(data.rules, data.bins, t)}
-${renderQuality(data.loads, data.quarantineByReason, t)}
+${renderQuality(data.loads, data.quarantineByReason, t, data.excludedByReason)}
 ${renderCurrencySection(data.currency, t)}
 ${renderModelQuality(data.models, t)}
 ${renderMethods({ models: data.models?.assumptions ?? null, dynamics: data.dynamics?.config ?? null }, t)}`;

@@ -43,6 +43,8 @@ export interface ReportData {
   bins: BinRow[];
   loads: LoadRow[];
   quarantineByReason: { reason: string; rows: number }[];
+  /** rows left out as no purchase, by reason without the "excluded " prefix ("status voided") */
+  excludedByReason: { reason: string; rows: number }[];
   /** k-means clusters of the run; null when the run has none (too few customers, or an older run). */
   clusters: ClusterSection | null;
   /** movement, states, stages, cohorts and value concentration; null for runs made before them */
@@ -123,6 +125,10 @@ export interface LoadRow {
   rowsExcluded: number;
   rowsQuarantined: number;
   status: string;
+  /** the platform preset the file was read as (shopify, stripe), null for a plain mapping */
+  preset: string | null;
+  /** refund entries the load wrote (rows of their own, besides rowsLoaded) */
+  refunds: number;
 }
 
 /** The Clusters section: profiles, silhouette per k tried, stability, and a scatter sample. */

@@ -30,13 +30,13 @@ export function formatOf(path: string, m: Mapping): FileFormat {
  * Read any supported file into the staging relation `t` (source_line + text columns). Text in a legacy encoding is first copied to UTF-8, so
  * DuckDB's readers (and their line-level error reports) handle every text file the same way.
  */
-export async function stageFile(conn: DuckDBConnection, t: string, path: string, m: Mapping): Promise<Staged> {
+export async function stageFile(conn: DuckDBConnection, t: string, path: string, m: Mapping, opts: { numbered?: boolean } = {}): Promise<Staged> {
   const format = formatOf(path, m);
   const decode = format === 'parquet' ? null : decoderFor(m.encoding);
   const source = decode ? await transcodeToUtf8(path, decode) : path;
   try {
     const as = textFormat(format, source, m);
-    const staged = await stageAs(conn, t, as, source, m, source !== path).catch((err: unknown) => {
+    const staged = await stageAs(conn, t, as, source, m, source !== path || opts.numbered === true).catch((err: unknown) => {
       if (as !== 'csv' || !isDialectError(err)) throw err;
       return stageNormalized(conn, t, source, path, m);
     });

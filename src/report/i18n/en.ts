@@ -403,6 +403,13 @@ export const en = {
     reason: 'Reason',
     rows: 'Rows',
     total: 'Total',
+    readAs: 'Read as',
+    mapping: 'mapping',
+    presets: { shopify: 'Shopify orders export', stripe: 'Stripe payments export' } as Record<string, string>,
+    refunds: 'Refunds',
+    excludedTitle: 'Excluded rows (not purchases)',
+    noExcluded: 'No rows excluded',
+    excludedCaption: 'Rows that are no purchase, by reason',
   },
   methods: {
     title: 'Methods',
@@ -667,6 +674,16 @@ export const en = {
       invalidCurrency: 'invalid currency',
       malformed: 'malformed record',
       encoding: 'invalid text encoding',
+      unknownStatus: 'unknown status',
+      missingStatus: 'missing status',
+      damagedId: 'id damaged by a spreadsheet',
+    },
+    /** Why a row is no purchase (loader exclusion reasons, README "Presets"). */
+    excluded: {
+      productCode: 'non-product line (exclude.product_ids)',
+      zeroTotal: 'zero-total order (an exchange: no money changed hands)',
+      status: 'status {status}: no money taken',
+      rule: 'rule {rule} (exclude.when)',
     },
     /** The fitting step's messages, stored in English, by the fragment they are built from. */
     fit: {
