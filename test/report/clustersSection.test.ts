@@ -43,8 +43,10 @@ describe('the Clusters section', () => {
   it('names and counts the set-aside groups with their rules', () => {
     const t = text(renderClusters(data, previous).value);
     expect(t).toContain('25 customers (2.4% of the run) are set aside before clustering');
-    expect(t).toContain('No net spend 21 2.0% 0.0% 128 1.0 $0 Net spend 0 or less');
-    expect(t).toContain('Extreme outliers 4 0.4% 31.0% 9 120.0 $456,000 Orders, net spend or order value above the far-out fence (Orders > 77.1, Net spend > 24,526, Order value > 877)');
+    expect(t).toContain('No net spend 21 2.0% 0.0% 128 1.0 $0 ');
+    expect(t).toContain('No net spend : Net spend 0 or less: returns cancel the purchases');
+    expect(t).toContain('Extreme outliers 4 0.4% 31.0% 9 120.0 $456,000 ');
+    expect(t).toContain('Extreme outliers : Orders, net spend or order value above the far-out fence (Orders > 77.1, Net spend > 24,526, Order value > 877)');
     expect(text(renderClusters({ ...data, setAside: [] }, previous).value)).toContain('No customer was set aside before clustering');
   });
 

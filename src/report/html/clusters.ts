@@ -23,7 +23,7 @@ function profileColumns(t: ReportText): Column<ClusterProfileRow>[] {
   /** Whole units: cents would make the two-value cells too wide to read. */
   const dollars = (n: number): string => fmt.moneyIn(n, false);
   return [
-    { header: m.clusters.cluster, cell: (p) => clusterLabel(p, t), prose: true },
+    { header: m.clusters.cluster, cell: (p) => clusterLabel(p, t) },
     { header: m.clusters.action, cell: (p) => actionLabel(p.action, t) },
     { header: m.common.customers, cell: (p) => fmt.int(p.size), numeric: true },
     { header: m.common.share, cell: (p) => fmt.pct(p.share), numeric: true },
@@ -46,7 +46,7 @@ function liftColumns(profiles: readonly ClusterProfileRow[], t: ReportText): Col
   const present = new Set(profiles.flatMap((p) => Object.keys(p.lift)));
   const features = [...LIFT_ORDER.filter((f) => present.has(f)), ...[...present].filter((f) => !LIFT_ORDER.includes(f))];
   return [
-    { header: m.cluster, cell: (p) => clusterLabel(p, t), prose: true },
+    { header: m.cluster, cell: (p) => clusterLabel(p, t) },
     ...features.map((f) => ({
       header: m.features[f] ?? f,
       cell: (p: ClusterProfileRow) => orNull(p.lift[f] ?? null, (x) => m.lift(t.fmt.decimal(x, 2))),
@@ -55,23 +55,29 @@ function liftColumns(profiles: readonly ClusterProfileRow[], t: ReportText): Col
   ];
 }
 
-function setAsideColumns(choice: ClusterChoice | null, t: ReportText): Column<SetAsideRow>[] {
+function setAsideColumns(t: ReportText): Column<SetAsideRow>[] {
   const { m, fmt } = t;
   const c = m.clusters;
-  const fences = Object.entries(choice?.fences ?? {})
-    .filter(([, v]) => v !== null)
-    .map(([f, v]) => c.fence(c.features[f] ?? f, fmt.decimal(v!, v! >= 100 ? 0 : 1)))
-    .join(', ');
   return [
-    { header: c.group, cell: (g) => c.groups[g.reason] ?? g.reason, prose: true },
+    { header: c.group, cell: (g) => c.groups[g.reason] ?? g.reason },
     { header: m.common.customers, cell: (g) => fmt.int(g.customers), numeric: true },
     { header: m.common.share, cell: (g) => orNull(g.share, fmt.pct), numeric: true },
     { header: c.revenueShare, cell: (g) => orNull(g.revenueShare, fmt.pct), numeric: true },
     { header: c.recency, cell: (g) => orNull(g.medianRecencyDays, (n) => fmt.decimal(n, 0)), numeric: true },
     { header: m.common.orders, cell: (g) => orNull(g.medianFrequency, (n) => fmt.decimal(n, 1)), numeric: true },
     { header: m.common.netSpend, money: (g) => g.medianMonetary },
-    { header: c.rule, cell: (g) => c.groupRules[g.reason]?.(fences) ?? '', prose: true },
   ];
+}
+
+/** Each present group's rule, "Group: rule", under the table (a sentence is too long for a cell on a phone). */
+function setAsideRules(c: ClusterSection, t: ReportText): SafeHtml {
+  const { fmt } = t;
+  const m = t.m.clusters;
+  const fences = Object.entries(c.choice?.fences ?? {})
+    .filter(([, v]) => v !== null)
+    .map(([f, v]) => m.fence(m.features[f] ?? f, fmt.decimal(v!, v! >= 100 ? 0 : 1)))
+    .join(', ');
+  return html`<ul class="methods">${c.setAside.map((g) => html`<li><strong>${m.groups[g.reason] ?? g.reason}</strong>: ${m.groupRules[g.reason]?.(fences) ?? ''}</li>`)}</ul>`;
 }
 
 type SilhouetteRow = ClusterSection['silhouette'][number];
@@ -145,7 +151,8 @@ function setAsidePart(c: ClusterSection, t: ReportText): SafeHtml | null {
   const n = c.setAside.reduce((s, g) => s + g.customers, 0);
   const all = c.choice.clustered + c.choice.setAside;
   return html`<p>${m.setAsideIntro(t.fmt.int(n), t.fmt.pct(all > 0 ? n / all : 0))}</p>
-${renderTable(m.setAsideCaption, setAsideColumns(c.choice, t), c.setAside, { t })}`;
+${renderTable(m.setAsideCaption, setAsideColumns(t), c.setAside, { t })}
+${setAsideRules(c, t)}`;
 }
 
 

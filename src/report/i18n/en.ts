@@ -211,7 +211,6 @@ export const en = {
     noneSetAside: 'No customer was set aside before clustering: no house accounts, no customer without net spend, no extreme outlier.',
     setAsideCaption: 'Set aside before clustering (share of all the run’s customers and net spend; medians per customer)',
     group: 'Group',
-    rule: 'Rule',
     groups: {
       house_account: 'House accounts',
       no_net_spend: 'No net spend',
