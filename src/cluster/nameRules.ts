@@ -54,7 +54,7 @@ export interface Typical {
  * @example namingThresholds(frequency, monetary, gapMean).spendHigh // the base's third quartile of net spend
  */
 export function namingThresholds(frequency: Float64Array, monetary: Float64Array, gapMean: Float64Array | undefined): NamingThresholds {
-  const gaps = gapMean ? gapMean.filter((g) => Number.isFinite(g) && g > 0) : new Float64Array(0);
+  const gaps = positive(gapMean);
   const cycleDays = gaps.length > 0 ? medianInPlace(gaps, 0, gaps.length) : NAMING.defaultCycleDays;
   const [spendLow, spendHigh] = quantilesOf(monetary, NAMING.spendQuantiles) as [number, number];
   const [fq] = quantilesOf(frequency, [NAMING.frequentQuantile]) as [number];
@@ -68,6 +68,16 @@ export function namingThresholds(frequency: Float64Array, monetary: Float64Array
     spendLow,
     spendHigh,
   };
+}
+
+/** The finite positive values (the repeat customers' gaps), copied. */
+function positive(values: Float64Array | undefined): Float64Array {
+  if (values === undefined) return new Float64Array(0);
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > 0 && values[i]! < Number.POSITIVE_INFINITY) count++;
+  const out = new Float64Array(count);
+  for (let i = 0, s = 0; i < values.length; i++) if (values[i]! > 0 && values[i]! < Number.POSITIVE_INFINITY) out[s++] = values[i]!;
+  return out;
 }
 
 /**

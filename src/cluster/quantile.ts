@@ -26,6 +26,11 @@ export function quantileInPlace(values: Float64Array, from: number, to: number, 
  * @example quantilesOf(Float64Array.of(1, 2, 3, 4, 5), [0.25, 0.75]) // [2, 4]
  */
 export function quantilesOf(values: Float64Array, ps: readonly number[], rows?: Int32Array): number[] {
-  const copy = rows === undefined ? Float64Array.from(values) : Float64Array.from(rows, (i) => values[i]!);
+  let copy: Float64Array;
+  if (rows === undefined) copy = Float64Array.from(values);
+  else {
+    copy = new Float64Array(rows.length);
+    for (let s = 0; s < rows.length; s++) copy[s] = values[rows[s]!]!;
+  }
   return ps.map((p) => quantileInPlace(copy, 0, copy.length, p));
 }

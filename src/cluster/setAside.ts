@@ -55,15 +55,9 @@ export function setAside(input: SetAsideInput): SetAsideResult {
     else if (!(monetary[i]! > 0)) code[i] = 2;
   }
   const candidates = indexesWith(code, 0);
-  const columns: Record<(typeof OUTLIER_FEATURES)[number], (i: number) => number> = {
-    frequency: (i) => frequency[i]!,
-    monetary: (i) => monetary[i]!,
-    avg_order_value: (i) => monetary[i]! / Math.max(frequency[i]!, 1),
-  };
   const fences: Record<string, number> = {};
   for (const feature of OUTLIER_FEATURES) {
-    const value = columns[feature];
-    const logs = Float64Array.from(candidates, (i) => Math.log1p(value(i)));
+    const logs = logsOf(feature, candidates, frequency, monetary);
     if (logs.length === 0) continue;
     const [q1, q3] = quantilesOf(logs, [0.25, 0.75]) as [number, number];
     const fence = q3 + OUTLIER_RULE.fence * Math.max(q3 - q1, OUTLIER_RULE.minIqr);
@@ -73,6 +67,17 @@ export function setAside(input: SetAsideInput): SetAsideResult {
   const counts = SET_ASIDE_REASONS.map(() => 0);
   for (let i = 0; i < n; i++) if (code[i]! > 0) counts[code[i]! - 1]!++;
   return { code, counts, kept: indexesWith(code, 0), fences };
+}
+
+/** log1p of one outlier feature for the candidates, in a plain loop (no per-value closure). */
+function logsOf(feature: (typeof OUTLIER_FEATURES)[number], rows: Int32Array, frequency: Float64Array, monetary: Float64Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let s = 0; s < rows.length; s++) {
+    const i = rows[s]!;
+    const v = feature === 'frequency' ? frequency[i]! : feature === 'monetary' ? monetary[i]! : monetary[i]! / Math.max(frequency[i]!, 1);
+    out[s] = Math.log1p(v);
+  }
+  return out;
 }
 
 function indexesWith(code: Uint8Array, value: number): Int32Array {

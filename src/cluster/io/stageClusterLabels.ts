@@ -15,7 +15,8 @@ import { literal } from '../../util/sql.js';
  */
 export async function stageClusterLabels(conn: DuckDBConnection, labels: Int32Array, code: Uint8Array = new Uint8Array(labels.length)): Promise<void> {
   await conn.run('CREATE OR REPLACE TEMP TABLE cluster_staged (idx INTEGER, cluster INTEGER, code UTINYINT)');
-  const idx = Int32Array.from({ length: labels.length }, (_, i) => i);
+  const idx = new Int32Array(labels.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
   await appendColumns(conn, 'cluster_staged', [
     { type: INTEGER, values: idx },
     { type: INTEGER, values: labels },
