@@ -21,7 +21,9 @@ export function quantileInPlace(values: Float64Array, from: number, to: number, 
 }
 
 /**
- * Several quantiles of the values at `rows` (all values when rows is undefined), on a copy.
+ * Several quantiles of the values at `rows` (all values when rows is undefined), on a copy. Taken
+ * in ascending order, each selection only searches right of the previous one's position (all
+ * there is ≥ it), so two quartiles cost about one and a half selections.
  *
  * @example quantilesOf(Float64Array.of(1, 2, 3, 4, 5), [0.25, 0.75]) // [2, 4]
  */
@@ -32,5 +34,26 @@ export function quantilesOf(values: Float64Array, ps: readonly number[], rows?: 
     copy = new Float64Array(rows.length);
     for (let s = 0; s < rows.length; s++) copy[s] = values[rows[s]!]!;
   }
-  return ps.map((p) => quantileInPlace(copy, 0, copy.length, p));
+  const n = copy.length;
+  const out = new Array<number>(ps.length);
+  const order = ps.map((p, j) => [p, j] as const).sort((a, b) => a[0] - b[0]);
+  let from = 0;
+  for (const [p, j] of order) {
+    out[j] = quantileAt(copy, from, n, p);
+    from = Math.max(from, Math.floor((n - 1) * Math.min(1, Math.max(0, p))));
+  }
+  return out;
+}
+
+/** The p-quantile of all of values[0, n), with values[0, from) already ≤ everything after them. */
+function quantileAt(values: Float64Array, from: number, n: number, p: number): number {
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * Math.min(1, Math.max(0, p));
+  const at = Math.floor(h);
+  const lower = selectInPlace(values, from, n - 1, at);
+  const frac = h - at;
+  if (frac === 0) return lower;
+  let upper = Number.POSITIVE_INFINITY;
+  for (let i = at + 1; i < n; i++) if (values[i]! < upper) upper = values[i]!;
+  return lower + (upper - lower) * frac;
 }

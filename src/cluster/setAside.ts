@@ -11,8 +11,8 @@ export type SetAsideReason = (typeof SET_ASIDE_REASONS)[number];
 
 /**
  * The extreme-outlier rule (Tukey's "far out" fence on the log scale): a customer whose
- * log1p(value) of any of OUTLIER_FEATURES lies above Q3 + OUTLIER_FENCE · max(IQR, MIN_IQR),
- * quartiles taken over the customers not already set aside. MIN_IQR = ln 2 (a doubling) keeps a
+ * log1p(value) of any of OUTLIER_FEATURES lies above Q3 + fence · max(IQR, minIqr), where Q1 and
+ * Q3 are log1p of the value's quartiles over the customers not already set aside. MIN_IQR = ln 2 (a doubling) keeps a
  * base where most customers share one value (one order) from calling every other value extreme.
  * Only the upper side: the lower side is bounded (one order; no net spend is its own group).
  */
@@ -57,25 +57,26 @@ export function setAside(input: SetAsideInput): SetAsideResult {
   const candidates = indexesWith(code, 0);
   const fences: Record<string, number> = {};
   for (const feature of OUTLIER_FEATURES) {
-    const logs = logsOf(feature, candidates, frequency, monetary);
-    if (logs.length === 0) continue;
-    const [q1, q3] = quantilesOf(logs, [0.25, 0.75]) as [number, number];
-    const fence = q3 + OUTLIER_RULE.fence * Math.max(q3 - q1, OUTLIER_RULE.minIqr);
-    fences[feature] = Math.expm1(fence);
-    for (let s = 0; s < candidates.length; s++) if (logs[s]! > fence) code[candidates[s]!] = 3;
+    const values = valuesOf(feature, candidates, frequency, monetary);
+    if (values.length === 0) continue;
+    // log1p is monotone: the quartiles of the logs are the logs of the quartiles, and comparing
+    // raw values with the fence moved back to raw units spares a million logarithms
+    const [q1, q3] = quantilesOf(values, [0.25, 0.75]).map(Math.log1p) as [number, number];
+    const fence = Math.expm1(q3 + OUTLIER_RULE.fence * Math.max(q3 - q1, OUTLIER_RULE.minIqr));
+    fences[feature] = fence;
+    for (let s = 0; s < candidates.length; s++) if (values[s]! > fence) code[candidates[s]!] = 3;
   }
   const counts = SET_ASIDE_REASONS.map(() => 0);
   for (let i = 0; i < n; i++) if (code[i]! > 0) counts[code[i]! - 1]!++;
   return { code, counts, kept: indexesWith(code, 0), fences };
 }
 
-/** log1p of one outlier feature for the candidates, in a plain loop (no per-value closure). */
-function logsOf(feature: (typeof OUTLIER_FEATURES)[number], rows: Int32Array, frequency: Float64Array, monetary: Float64Array): Float64Array {
+/** One outlier feature's values for the candidates, in a plain loop (no per-value closure). */
+function valuesOf(feature: (typeof OUTLIER_FEATURES)[number], rows: Int32Array, frequency: Float64Array, monetary: Float64Array): Float64Array {
   const out = new Float64Array(rows.length);
   for (let s = 0; s < rows.length; s++) {
     const i = rows[s]!;
-    const v = feature === 'frequency' ? frequency[i]! : feature === 'monetary' ? monetary[i]! : monetary[i]! / Math.max(frequency[i]!, 1);
-    out[s] = Math.log1p(v);
+    out[s] = feature === 'frequency' ? frequency[i]! : feature === 'monetary' ? monetary[i]! : monetary[i]! / Math.max(frequency[i]!, 1);
   }
   return out;
 }
