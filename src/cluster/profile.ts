@@ -105,7 +105,7 @@ export function profileClusters(input: ProfileInput): ClusterProfile[] {
   const totalSpend = spend.reduce((a, b) => a + b, 0);
   const original = toOriginalUnits(scale, input.centres);
   const parts = Array.from({ length: k }, (_, c) => nameFromTypical(median[c]!, input.thresholds, input.previousParts?.[c]));
-  const names = uniqueNames(parts.map(englishClusterName), input.centres, original, scale.names);
+  const names = uniqueNames(parts.map(englishClusterName), input.centres, original, scale.names, input.previousParts);
   const dominant = input.segment && dominantSegments(input.segment, order, starts, k);
   const lift = featureLift(input.describe ?? { recency_days: input.recencyDays, frequency: input.frequency, monetary: input.monetary }, labels, k);
   return Array.from({ length: k }, (_, c) => {

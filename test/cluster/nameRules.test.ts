@@ -3,7 +3,7 @@ import { clusterAction } from '../../src/cluster/action.js';
 import { clusterCustomers } from '../../src/cluster/clusterCustomers.js';
 import { featureLift } from '../../src/cluster/lift.js';
 import { NAMING, nameFromTypical, namingThresholds, type NamingThresholds } from '../../src/cluster/nameRules.js';
-import { englishClusterName } from '../../src/cluster/names.js';
+import { englishClusterName, parseClusterName, uniqueNames } from '../../src/cluster/names.js';
 import { customers, type Archetype } from './synthetic.js';
 
 const TH: NamingThresholds = {
@@ -47,6 +47,29 @@ describe('absolute naming cut-offs', () => {
     const mid = nameFromTypical({ recencyDays: 36, frequency: 1, monetary: 45 }, TH);
     expect(name({ recencyDays: 27, frequency: 1, monetary: 45 }, mid)).toBe('one-timers');
     expect(name({ recencyDays: 25, frequency: 1, monetary: 45 }, mid)).toBe('recent one-timers');
+  });
+});
+
+describe('details of same-named clusters across runs', () => {
+  const features = ['recency_days', 'tenure_days'];
+  const standardized = Float64Array.of(0, -1, 0, 1);
+  const previous = ['lapsed one-timers (~40 days a customer)', 'lapsed one-timers (~300 days a customer)'].map((n) => parseClusterName(n)!);
+
+  it('keep last run’s text while the value drifts less than 15%', () => {
+    const drifted = Float64Array.of(400, 43, 410, 290); // 40 → 43 would read "~43" afresh
+    expect(uniqueNames(['lapsed one-timers', 'lapsed one-timers'], standardized, drifted, features)).toEqual([
+      'lapsed one-timers (~43 days a customer)',
+      'lapsed one-timers (~290 days a customer)',
+    ]);
+    expect(uniqueNames(['lapsed one-timers', 'lapsed one-timers'], standardized, drifted, features, previous)).toEqual([
+      'lapsed one-timers (~40 days a customer)',
+      'lapsed one-timers (~300 days a customer)',
+    ]);
+  });
+
+  it('are written afresh once a value really moves', () => {
+    const moved = Float64Array.of(400, 60, 410, 290);
+    expect(uniqueNames(['lapsed one-timers', 'lapsed one-timers'], standardized, moved, features, previous)[0]).toBe('lapsed one-timers (~60 days a customer)');
   });
 });
 
