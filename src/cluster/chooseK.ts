@@ -3,7 +3,7 @@ import { kmeans, KMEANS_DEFAULTS } from './kmeans.js';
 import type { KMeansFit } from './lloyd.js';
 import type { Points } from './points.js';
 import { deriveSeed } from './random.js';
-import { silhouette } from './silhouette.js';
+import { silhouetteOf, silhouetteSample, type SilhouetteSample } from './silhouette.js';
 
 /** How to pick k; every field has a default (K_CHOICE). */
 export interface ChooseKOptions {
@@ -73,8 +73,10 @@ export function chooseK(points: Points, options: ChooseKOptions = {}): KChoice {
   const [lo, hi] = candidateRange(options, points.n);
   const fits = new Map<number, KMeansFit>();
   const scores: KScore[] = [];
+  // one sample, its distances computed once, for every k
+  const sample = silhouetteSample(points, { seed: deriveSeed(options.seed ?? KMEANS_DEFAULTS.seed, 0), sampleSize: options.sampleSize });
   const tryK = (k: number): KScore => {
-    const score = scoreK(points, k, options);
+    const score = scoreK(points, sample, k, options);
     fits.set(k, score.fit);
     scores.push(score.score);
     return score.score;
@@ -101,7 +103,7 @@ export function chooseK(points: Points, options: ChooseKOptions = {}): KChoice {
   return { k: chosen.k, reason, bestK: best.k, scores, fit: fits.get(chosen.k)! };
 }
 
-function scoreK(points: Points, k: number, options: ChooseKOptions): { score: KScore; fit: KMeansFit } {
+function scoreK(points: Points, sample: SilhouetteSample, k: number, options: ChooseKOptions): { score: KScore; fit: KMeansFit } {
   const seed = options.seed ?? KMEANS_DEFAULTS.seed;
   const fit = kmeans(points, {
     k,
@@ -110,7 +112,7 @@ function scoreK(points: Points, k: number, options: ChooseKOptions): { score: KS
     maxIterations: options.maxIterations,
     tolerance: options.convergence,
   });
-  const s = silhouette(points, fit.labels, k, { seed: deriveSeed(seed, 0), sampleSize: options.sampleSize });
+  const s = silhouetteOf(sample, fit.labels, k);
   let smallest = Number.POSITIVE_INFINITY;
   for (const size of fit.sizes) smallest = Math.min(smallest, size);
   const minShare = points.n > 0 ? smallest / points.n : 0;

@@ -35,6 +35,8 @@ export function quantilesOf(values: Float64Array, ps: readonly number[], rows?: 
     for (let s = 0; s < rows.length; s++) copy[s] = values[rows[s]!]!;
   }
   const n = copy.length;
+  const counted = smallCounts(copy);
+  if (counted) return ps.map((p) => quantileOfCounts(counted, n, p));
   const out = new Array<number>(ps.length);
   const order = ps.map((p, j) => [p, j] as const).sort((a, b) => a[0] - b[0]);
   let from = 0;
@@ -43,6 +45,42 @@ export function quantilesOf(values: Float64Array, ps: readonly number[], rows?: 
     from = Math.max(from, Math.floor((n - 1) * Math.min(1, Math.max(0, p))));
   }
   return out;
+}
+
+/** Largest value counted instead of selected: order counts are small whole numbers. */
+const MAX_COUNTED = 1 << 16;
+
+/** How often each whole value 0..max occurs, or null when a value is not a whole number in 0..MAX_COUNTED. */
+function smallCounts(values: Float64Array): Int32Array | null {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v >= 0 && v <= MAX_COUNTED && v === Math.floor(v))) return null;
+    if (v > max) max = v;
+  }
+  const counts = new Int32Array(max + 1);
+  for (let i = 0; i < values.length; i++) counts[values[i]!]!++;
+  return counts;
+}
+
+/** The p-quantile (type 7) from value counts: the order statistics are read off the running total. */
+function quantileOfCounts(counts: Int32Array, n: number, p: number): number {
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * Math.min(1, Math.max(0, p));
+  const at = Math.floor(h);
+  const lower = orderStatistic(counts, at);
+  const frac = h - at;
+  return frac === 0 ? lower : lower + (orderStatistic(counts, at + 1) - lower) * frac;
+}
+
+/** The r-th smallest value (0-based) of the counted values. */
+function orderStatistic(counts: Int32Array, r: number): number {
+  let seen = 0;
+  for (let v = 0; v < counts.length; v++) {
+    seen += counts[v]!;
+    if (seen > r) return v;
+  }
+  return counts.length - 1;
 }
 
 /** The p-quantile of all of values[0, n), with values[0, from) already ≤ everything after them. */

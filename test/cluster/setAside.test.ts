@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterCustomers } from '../../src/cluster/clusterCustomers.js';
-import { quantileInPlace } from '../../src/cluster/quantile.js';
+import { quantileInPlace, quantilesOf } from '../../src/cluster/quantile.js';
 import { OUTLIER_RULE, setAside } from '../../src/cluster/setAside.js';
 import { quantiles } from '../../src/rfm/quantiles.js';
 import { mulberry32 } from '../../src/cluster/random.js';
@@ -63,5 +63,20 @@ describe('setAside', () => {
     const f = Float64Array.from({ length: 1000 }, (_, i) => (i < 800 ? 1 : 2 + (i % 6)));
     const m = Float64Array.from(f, (x, i) => 20 * x + (i % 7));
     expect(setAside({ frequency: f, monetary: m }).counts).toEqual([0, 0, 0]);
+  });
+});
+
+describe('quantilesOf', () => {
+  it('gives the same quantiles for whole numbers (counted) as for the same values selected', () => {
+    const random = mulberry32(9);
+    for (const n of [1, 2, 5, 100, 2001]) {
+      const counts = Float64Array.from({ length: n }, () => 1 + Math.floor(-Math.log(1 - random()) * 3));
+      const ps = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
+      const expected = quantiles(counts, ps);
+      expect(quantilesOf(counts, ps)).toEqual(expected);
+      // the same values, made non-whole by a tiny shift, take the selection path
+      const shifted = Float64Array.from(counts, (x) => x + 0.5);
+      quantilesOf(shifted, ps).forEach((q, j) => expect(q).toBeCloseTo(expected[j]! + 0.5, 9));
+    }
   });
 });
