@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction } from '../store/database.js';
 import { buildSummary } from '../summary/buildSummary.js';
 import { DEFAULT_DYNAMICS, type DynamicsConfig } from '../dynamics/config.js';
+import { DEFAULT_HOUSE_ACCOUNTS, houseConfigProblems, type HouseAccountsConfig } from '../house/config.js';
 import { checkModelsConfig, DEFAULT_MODELS, type ModelsConfig } from '../models/config.js';
 import type { Locale } from '../report/i18n/locale.js';
 import { DEFAULT_RULES } from '../rfm/defaultRules.js';
@@ -11,6 +12,7 @@ import { runCurrency } from './runCurrency.js';
 import { failRun, finishRun, previousRun, startRun } from './runs.js';
 import type { StepContext } from './step.js';
 import { STEPS } from './steps.js';
+import { usageError } from '../util/error.js';
 
 export interface AnalyzeOptions {
   /** YYYY-MM-DD; default the latest order date */
@@ -27,6 +29,8 @@ export interface AnalyzeOptions {
   models?: ModelsConfig;
   /** customer-state thresholds (default DEFAULT_DYNAMICS) */
   dynamics?: DynamicsConfig;
+  /** house-account rule and declared ids (default DEFAULT_HOUSE_ACCOUNTS) */
+  houseAccounts?: HouseAccountsConfig;
   /** language the report is meant for (default en) */
   locale?: Locale;
   pipeline?: string;
@@ -57,7 +61,10 @@ export async function analyze(conn: DuckDBConnection, opts: AnalyzeOptions = {})
   const rules = opts.rules ?? DEFAULT_RULES;
   const models = opts.models ?? DEFAULT_MODELS;
   checkModelsConfig(models); // before a run row exists: bad settings are not a failed run
-  const settings = { models, dynamics: opts.dynamics ?? DEFAULT_DYNAMICS, locale: opts.locale ?? 'en' };
+  const houseAccounts = opts.houseAccounts ?? DEFAULT_HOUSE_ACCOUNTS;
+  const houseProblems = houseConfigProblems(houseAccounts);
+  if (houseProblems.length) throw usageError(`invalid house-account settings: ${houseProblems.join('; ')}`);
+  const settings = { models, dynamics: opts.dynamics ?? DEFAULT_DYNAMICS, houseAccounts, locale: opts.locale ?? 'en' };
   const asOf = await resolveAsOf(conn, opts.asOf, {
     ...(opts.asOfSource ? { source: opts.asOfSource } : {}), ...(opts.maxDaysAhead !== undefined ? { maxDaysAhead: opts.maxDaysAhead } : {}),
   });

@@ -14,6 +14,7 @@ import { parseCurrency } from './currency.js';
 import { describeNumberFormat } from './detectNumberFormat.js';
 import type { Staged } from './stage/types.js';
 import { withPreset, type PresetUse } from './presets/index.js';
+import { relayCustomers } from './relays.js';
 
 export interface LoadFileOptions {
   mapping: Mapping;
@@ -43,6 +44,10 @@ export interface ParseStats {
   repeats: number;
   /** net amount of the rows with no customer id: revenue no customer can be credited with */
   noCustomerRevenue: number;
+  /** the same per currency ("unknown" = not known; a code is always three capitals) */
+  noCustomerByCurrency: Record<string, number>;
+  /** customers whose id is a marketplace or privacy relay address (see relays.ts) */
+  relayCustomers: number;
 }
 
 /** A file read and checked, not yet written anywhere. */
@@ -86,6 +91,7 @@ export async function prepareFile(conn: DuckDBConnection, path: string, opts: Lo
     return parse(await stageNormalized(conn, t, path, path, opts.mapping));
   });
   const stats = await parseStats(conn, t, `${t}_parsed`);
+  stats.relayCustomers = await relayCustomers(conn, `${t}_parsed`, mapping);
   return { path, checksum: await hashing, staged, mapping, t, stats, ...(preset ? { preset } : {}) };
 }
 
@@ -119,12 +125,13 @@ async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Pr
   const r = await conn.runAndReadAll(
     `SELECT coalesce(reason, ''), n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f'), net FROM (${reasonCountsSql(parsed)})`,
   );
-  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: 0 };
+  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: 0, noCustomerByCurrency: {}, relayCustomers: 0 };
   for (const [reason, n, lo, hi, net] of r.getRows()) {
     stats.reasons[String(reason)] = Number(n);
     if (reason === NO_CUSTOMER_REASON) stats.noCustomerRevenue = Number(net);
     if (reason === '') [stats.lo, stats.hi] = [lo === null ? null : String(lo), hi === null ? null : String(hi)];
   }
+  if (stats.reasons[NO_CUSTOMER_REASON]) stats.noCustomerByCurrency = await noCustomerByCurrency(conn, parsed);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_shared AS ${sharedHashesSql(parsed)}`);
   const shared = await conn.runAndReadAll(`SELECT count(*) FROM ${t}_shared`);
   if (Number(shared.getRows()[0]![0]) > 0) {
@@ -132,6 +139,14 @@ async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Pr
     stats.repeats = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t}_repeats`)).getRows()[0]![0]);
   }
   return stats;
+}
+
+/** Net amount of the rows with no customer id, per currency ("unknown" = not known). */
+async function noCustomerByCurrency(conn: DuckDBConnection, parsed: string): Promise<Record<string, number>> {
+  const r = await conn.runAndReadAll(
+    `SELECT coalesce(currency, 'unknown'), sum(amount) FILTER (WHERE isfinite(amount)) FROM ${parsed} WHERE reason = '${NO_CUSTOMER_REASON}' GROUP BY 1`,
+  );
+  return Object.fromEntries(r.getRows().map(([c, n]) => [String(c), Number(n ?? 0)]));
 }
 
 /**
@@ -154,11 +169,11 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   };
   const result: FileLoadResult = {
     path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet,
-    noCustomerRevenue: already ? 0 : p.stats.noCustomerRevenue, mapping: p.mapping, detected, ...(p.preset ? { preset: p.preset } : {}),
+    noCustomerRevenue: already ? 0 : p.stats.noCustomerRevenue, relayCustomers: already ? 0 : p.stats.relayCustomers, mapping: p.mapping, detected, ...(p.preset ? { preset: p.preset } : {}),
     ...(preview ? { preview } : {}),
   };
   checkAccounting(result);
-  await recordLoad(conn, p.checksum, result);
+  await recordLoad(conn, p.checksum, result, p.stats.noCustomerByCurrency);
   return result;
 }
 
@@ -192,7 +207,7 @@ export function checkAccounting(r: FileLoadResult): void {
 
 async function previewRows(conn: DuckDBConnection, parsed: string, n: number): Promise<Record<string, unknown>[]> {
   const r = await conn.runAndReadAll(
-    `SELECT source_line, customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S') AS order_date, amount, currency, is_return, reason
+    `SELECT source_line, customer_id, order_id, strftime(order_date, '%Y-%m-%d %H:%M:%S') AS order_date, amount, currency, is_return, refunded_amount, reason
      FROM ${parsed} ORDER BY source_line LIMIT ${n}`,
   );
   return r.getRowObjectsJson() as Record<string, unknown>[];
@@ -208,16 +223,16 @@ async function alreadyLoaded(conn: DuckDBConnection, checksum: string): Promise<
   return Number(r.getRows()[0]![0]) > 0;
 }
 
-async function recordLoad(conn: DuckDBConnection, checksum: string, r: FileLoadResult): Promise<void> {
+async function recordLoad(conn: DuckDBConnection, checksum: string, r: FileLoadResult, noCustomer: Record<string, number>): Promise<void> {
   await conn.run(
     `INSERT INTO loads (load_id, path, checksum, format, mapping, rows_read, rows_loaded, rows_duplicate, rows_excluded,
-       rows_quarantined, status, detected, duplicate_lines_kept, no_customer_revenue, refunds, refunded_amount)
-     VALUES ($id, $path, $checksum, $format, $mapping, $read, $loaded, $dup, $excl, $quar, $status, $detected, $kept, $nc, $refunds, $refunded)`,
+       rows_quarantined, status, detected, duplicate_lines_kept, no_customer_revenue, refunds, refunded_amount, no_customer_by_currency)
+     VALUES ($id, $path, $checksum, $format, $mapping, $read, $loaded, $dup, $excl, $quar, $status, $detected, $kept, $nc, $refunds, $refunded, $ncc)`,
     {
       id: r.loadId, path: r.path, checksum, format: String(r.detected['format']), mapping: JSON.stringify(r.mapping),
       read: r.rowsRead, loaded: r.loaded, dup: r.duplicates, excl: r.excluded, quar: r.quarantined, status: r.status,
       detected: JSON.stringify(r.detected), kept: r.duplicateLinesKept, nc: r.noCustomerRevenue,
-      refunds: r.refunds, refunded: r.refundedAmount,
+      refunds: r.refunds, refunded: r.refundedAmount, ncc: JSON.stringify(r.status === 'loaded' ? noCustomer : {}),
     },
   );
 }

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { withHouseAccounts } from '../house/loadHouseAccounts.js';
 import { inTransaction } from '../store/database.js';
 import { expandInputs } from './expandInputs.js';
 import { commitFile, dropPrepared, prepareFile, type LoadFileOptions, type PreparedFile } from './loadFile.js';
@@ -12,7 +13,7 @@ import type { LoadSummary, FileLoadResult } from './types.js';
  */
 export async function loadFiles(conn: DuckDBConnection, inputs: string[], opts: LoadFileOptions): Promise<LoadSummary> {
   const paths = await expandInputs(conn, inputs);
-  return withPrepared(conn, paths, opts, async (prepared) => summarize(await inTransaction(conn, () => commitEach(conn, prepared, opts))));
+  return withPrepared(conn, paths, opts, async (prepared) => withHouseAccounts(conn, summarize(await inTransaction(conn, () => commitEach(conn, prepared, opts)))));
 }
 
 /**
@@ -25,7 +26,7 @@ export async function dryRunLoad(conn: DuckDBConnection, inputs: string[], opts:
   return withPrepared(conn, paths, withPreview, async (prepared) => {
     await conn.run('BEGIN TRANSACTION');
     try {
-      return { ...summarize(await commitEach(conn, prepared, withPreview)), dry_run: true };
+      return { ...(await withHouseAccounts(conn, summarize(await commitEach(conn, prepared, withPreview)))), dry_run: true };
     } finally {
       await conn.run('ROLLBACK');
     }
@@ -54,7 +55,7 @@ async function commitEach(conn: DuckDBConnection, prepared: PreparedFile[], opts
 
 /** Add up per-file results. */
 export function summarize(files: FileLoadResult[]): LoadSummary {
-  const s: LoadSummary = { rows_read: 0, loaded: 0, duplicates: 0, excluded: 0, quarantined: 0, quarantine_reasons: {}, excluded_reasons: {}, refunds: 0, refunded_amount: 0, duplicate_lines_kept: 0, currency_set: 0, no_customer_revenue: 0, files };
+  const s: LoadSummary = { rows_read: 0, loaded: 0, duplicates: 0, excluded: 0, quarantined: 0, quarantine_reasons: {}, excluded_reasons: {}, refunds: 0, refunded_amount: 0, duplicate_lines_kept: 0, currency_set: 0, no_customer_revenue: 0, relay_customers: 0, files };
   for (const f of files) {
     s.rows_read += f.rowsRead;
     s.loaded += f.loaded;
@@ -64,6 +65,7 @@ export function summarize(files: FileLoadResult[]): LoadSummary {
     s.duplicate_lines_kept += f.duplicateLinesKept;
     s.currency_set += f.currencySet;
     s.no_customer_revenue += f.noCustomerRevenue;
+    s.relay_customers += f.relayCustomers;
     s.refunds += f.refunds;
     s.refunded_amount += f.refundedAmount;
     for (const [reason, n] of Object.entries(f.excludedReasons)) s.excluded_reasons[reason] = (s.excluded_reasons[reason] ?? 0) + n;

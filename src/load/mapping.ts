@@ -84,7 +84,12 @@ export interface Mapping {
    * How customer ids are matched. casefold_emails (default true): an e-mail-shaped id is
    * lower-cased, because exports write the same address with different case.
    */
-  identity?: { casefold_emails?: boolean };
+  identity?: { casefold_emails?: boolean; relay_domains?: string[] };
+  /**
+   * Declared exchange rates: amounts in a listed currency are converted to `to` at load
+   * (amount × rate) and stored in `to`. Without it nothing is ever converted.
+   */
+  exchange_rates?: { to: string; rates: Record<string, number> };
 }
 
 /** With no mapping file the loader recognises usual header names (see detectColumns). */
@@ -92,7 +97,7 @@ export const EMPTY_MAPPING: Mapping = { columns: {} };
 
 const KNOWN_KEYS = [
   'columns', 'format', 'header', 'delimiter', 'encoding', 'date_format', 'number_format', 'returns', 'exclude',
-  'duplicate_lines', 'source', 'currency', 'identity', 'preset', 'order_level', 'statuses',
+  'duplicate_lines', 'source', 'currency', 'identity', 'preset', 'order_level', 'statuses', 'exchange_rates',
 ];
 
 /**
@@ -176,13 +181,37 @@ function parseOptions(value: Record<string, unknown>, m: Mapping, source: string
     m.exclude = parseExclude(ex, source);
   }
   const idn = optional(value, 'identity', 'object', source) as Record<string, unknown> | undefined;
-  if (idn) {
-    const bad = Object.keys(idn).filter((k) => k !== 'casefold_emails');
-    if (bad.length || (idn['casefold_emails'] !== undefined && typeof idn['casefold_emails'] !== 'boolean')) {
-      throw inputError(`${source}: "identity" takes only "casefold_emails": true or false, e.g. {"casefold_emails": false}`);
-    }
-    if (idn['casefold_emails'] !== undefined) m.identity = { casefold_emails: idn['casefold_emails'] as boolean };
+  if (idn) m.identity = parseIdentity(idn, source);
+  const xr = optional(value, 'exchange_rates', 'object', source) as Record<string, unknown> | undefined;
+  if (xr) m.exchange_rates = parseRates(xr, source);
+}
+
+function parseIdentity(idn: Record<string, unknown>, source: string): NonNullable<Mapping['identity']> {
+  const bad = Object.keys(idn).filter((k) => k !== 'casefold_emails' && k !== 'relay_domains');
+  const fold = idn['casefold_emails'];
+  const relays = idn['relay_domains'];
+  if (bad.length || (fold !== undefined && typeof fold !== 'boolean')) {
+    throw inputError(`${source}: "identity" takes "casefold_emails" (true or false) and "relay_domains" (a list), e.g. {"casefold_emails": false}`);
   }
+  if (relays !== undefined && !(Array.isArray(relays) && relays.every((d) => typeof d === 'string' && /^[a-z0-9.-]+\.[a-z]+$/i.test(d)))) {
+    throw inputError(`${source}: identity.relay_domains is a list of e-mail domains, e.g. ["relay.example-market.com"]`);
+  }
+  return { ...(fold !== undefined ? { casefold_emails: fold as boolean } : {}), ...(relays !== undefined ? { relay_domains: (relays as string[]).map((d) => d.toLowerCase()) } : {}) };
+}
+
+function parseRates(xr: Record<string, unknown>, source: string): NonNullable<Mapping['exchange_rates']> {
+  const example = 'e.g. {"to": "USD", "rates": {"CAD": 0.74, "EUR": 1.08}} (1 CAD = 0.74 USD)';
+  const rates = xr['rates'];
+  if (xr['to'] === undefined || !isObject(rates) || Object.keys(xr).some((k) => k !== 'to' && k !== 'rates')) {
+    throw inputError(`${source}: "exchange_rates" needs "to" and "rates", ${example}`);
+  }
+  const to = parseCurrency(xr['to'], `${source}: exchange_rates.to`);
+  const out: Record<string, number> = {};
+  for (const [code, rate] of Object.entries(rates)) {
+    if (typeof rate !== 'number' || !(rate > 0) || !Number.isFinite(rate)) throw inputError(`${source}: exchange_rates.rates.${code} must be a positive number, ${example}`);
+    out[parseCurrency(code, `${source}: exchange_rates.rates`)] = rate;
+  }
+  return { to, rates: out };
 }
 
 function parseExclude(ex: Record<string, unknown>, source: string): NonNullable<Mapping['exclude']> {

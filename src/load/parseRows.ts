@@ -97,11 +97,27 @@ function typedRowsSql(m: ResolvedMapping, from: string, extra = ''): string {
         -- exports write refunds as a positive "amount refunded", some with a minus sign
         abs(refunded_in) AS refunded_amount
       FROM typed
-    ), flagged AS (
+    ),${ratedCte(m)} flagged AS (
       SELECT *, coalesce(quantity < 0${amountIsNegative}${returnRule}, false) AS is_return,
         CASE WHEN coalesce(quantity < 0${amountIsNegative}${returnRule}, false) THEN -abs(gross_amount) ELSE gross_amount END AS amount
-      FROM valued
+      FROM ${m.exchange_rates ? 'rated' : 'valued'}
     )`;
+}
+
+/**
+ * With declared exchange_rates, the CTE `rated`: amounts of a listed currency times its rate, and
+ * the currency becomes the target. Only what the user declared is converted; nothing is looked up.
+ */
+function ratedCte(m: ResolvedMapping): string {
+  if (!m.exchange_rates) return '';
+  const { to, rates } = m.exchange_rates;
+  const rate = `CASE currency ${Object.entries(rates).map(([c, r]) => `WHEN ${literal(c)} THEN ${r}`).join(' ')} ELSE 1 END`;
+  return `
+    rated AS (
+      SELECT * REPLACE (gross_amount * ${rate} AS gross_amount, unit_price * ${rate} AS unit_price, refunded_amount * ${rate} AS refunded_amount,
+        CASE WHEN currency IN (${Object.keys(rates).map(literal).join(', ')}) THEN ${literal(to)} ELSE currency END AS currency)
+      FROM valued
+    ),`;
 }
 
 /** The fields of a row's identity, with its occurrence (README "Row identity"). */

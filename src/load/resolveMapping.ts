@@ -23,7 +23,8 @@ export function resolveColumns(m: Mapping, headers: string[], file: string, mapp
       const name = typeof c === 'number' ? String(c) : c;
       if (!headers.includes(name)) missing.push(typeof c === 'number' ? `position ${c} (mapped to ${field})` : `"${c}" (mapped to ${field})`);
     }
-    if (!Array.isArray(col)) columns[field] = typeof col === 'number' ? String(col) : col;
+    // a list's first column is the field's column; the others are its fallbacks (see fallbacksOf)
+    columns[field] = Array.isArray(col) ? col[0]! : typeof col === 'number' ? String(col) : col;
   }
   const has = `  The file's columns are: ${headers.map((h) => `"${h}"`).join(', ') || '(none)'}`;
   if (missing.length) {
@@ -33,8 +34,6 @@ export function resolveColumns(m: Mapping, headers: string[], file: string, mapp
     );
   }
   const hint = Object.keys(m.columns).length === 0 ? `; no mapping was given and the headers were not recognised.\n${has}\n  Fix: pass --mapping FILE (see README "Mapping format")` : '';
-  // a list's first column is the field's column; the others are its fallbacks (see fallbacksOf)
-  for (const [field, col] of Object.entries(base.columns)) if (Array.isArray(col)) columns[field as CanonicalField] = col[0]!;
   checkRequired(columns, file, hint);
   checkOrderRules(m, columns, headers, file, mappingSource);
   return columns;

@@ -20,6 +20,8 @@ export interface FileLoadResult {
   currencySet: number;
   /** net amount of the rows quarantined as "missing customer_id" (0 when the file was already loaded) */
   noCustomerRevenue: number;
+  /** customers (in this file's usable rows) whose id is a marketplace or privacy relay address */
+  relayCustomers: number;
   /** the platform preset the mapping came from, and how it was chosen */
   preset?: { name: string; how: string };
   /** the mapping as applied (columns resolved, date format chosen) and what was detected */
@@ -46,7 +48,21 @@ export interface LoadSummary {
   currency_set: number;
   /** net amount of rows with no customer id, summed over files (amounts as written, not converted) */
   no_customer_revenue: number;
+  /** likely house accounts among the rows stored (README "House accounts"); --dry-run computes them before rolling back */
+  house_accounts?: LoadHouseAccount[];
+  /** relay-address customers, summed over files (a customer in two files counts twice) */
+  relay_customers: number;
   /** true when nothing was written (--dry-run) */
   dry_run?: boolean;
   files: FileLoadResult[];
+}
+
+/** A likely house account in a load's rows, its shares of those rows' orders and net amount. */
+export interface LoadHouseAccount {
+  customer_id: string;
+  orders: number;
+  revenue: number;
+  order_share: number;
+  revenue_share: number;
+  reason: 'declared' | 'orders' | 'revenue' | 'orders and revenue';
 }

@@ -113,7 +113,7 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
     const rules = p.rules ? readRules(at(p.rules)) : DEFAULT_RULES;
     await setRunAsOf(conn, runId, asOf, rules.name);
     const analysis = await analyze(conn, {
-      asOf, pipeline: p.name, rules, runId, models: p.models, dynamics: p.dynamics, currency: p.currency, locale: opts.locale ?? p.locale,
+      asOf, pipeline: p.name, rules, runId, models: p.models, dynamics: p.dynamics, houseAccounts: p.houseAccounts, currency: p.currency, locale: opts.locale ?? p.locale,
       ...(opts.asOf ? {} : { asOfSource: `picked by the as-of rule ${p.asOf} of ${p.source ?? `pipeline ${p.name}`}` }),
       ...(opts.allowFutureAsOf ? {} : { maxDaysAhead: FUTURE_AS_OF_DAYS }),
     });

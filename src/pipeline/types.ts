@@ -1,4 +1,5 @@
 import type { DynamicsConfig } from '../dynamics/config.js';
+import type { HouseAccountsConfig } from '../house/config.js';
 import type { ModelsConfig } from '../models/config.js';
 import type { Locale } from '../report/i18n/locale.js';
 
@@ -46,6 +47,8 @@ export interface PipelineFile {
   models?: DeepPartial<ModelsConfig>;
   /** customer-state thresholds over DEFAULT_DYNAMICS (src/dynamics/config.ts) */
   dynamics?: Partial<DynamicsConfig>;
+  /** house-account rule, declared ids and keepInModels over DEFAULT_HOUSE_ACCOUNTS (src/house/config.ts) */
+  houseAccounts?: Partial<HouseAccountsConfig>;
   /** default { reportsDir: 'reports' } */
   outputs?: { reportsDir?: string };
 }
@@ -62,6 +65,7 @@ export interface Pipeline {
   locale: Locale;
   models: ModelsConfig;
   dynamics: DynamicsConfig;
+  houseAccounts: HouseAccountsConfig;
   outputs: { reportsDir: string };
   /** where relative paths resolve; set by loadPipeline (default: the repo root) */
   baseDir?: string;

@@ -1,6 +1,7 @@
 import { PRESETS } from '../load/presets/index.js';
 import cron from 'node-cron';
 import { DEFAULT_DYNAMICS, type DynamicsConfig } from '../dynamics/config.js';
+import { DEFAULT_HOUSE_ACCOUNTS, houseConfigProblems, type HouseAccountsConfig } from '../house/config.js';
 import { checkModelsConfig, DEFAULT_MODELS, type ModelsConfig } from '../models/config.js';
 import { LOCALES, isLocale, type Locale } from '../report/i18n/locale.js';
 import { suggestion } from '../util/didYouMean.js';
@@ -9,7 +10,7 @@ import { isComment, isObject, mergeSettings, unknownKey, type Raw } from './merg
 import type { AsOfRule, Pipeline } from './types.js';
 
 const AS_OF_RULES: readonly AsOfRule[] = ['latest-order', 'week-ending-sunday', 'last-complete-week'];
-const KEYS = ['name', 'description', 'schedule', 'inputs', 'asOf', 'rules', 'currency', 'locale', 'models', 'dynamics', 'outputs'] as const;
+const KEYS = ['name', 'description', 'schedule', 'inputs', 'asOf', 'rules', 'currency', 'locale', 'models', 'dynamics', 'houseAccounts', 'outputs'] as const;
 const SUB_KEYS: Record<string, readonly string[]> = { schedule: ['cron', 'timezone'], inputs: ['files', 'mapping', 'preset'], outputs: ['reportsDir'] };
 // a missing key reads "got nothing" rather than "got undefined"
 const json = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
@@ -40,6 +41,7 @@ export function validatePipeline(raw: unknown, shown: string): Pipeline {
     locale: checkLocale(raw['locale'], problems),
     models: checkModels(raw['models'], problems),
     dynamics: checkDynamics(raw['dynamics'], problems),
+    houseAccounts: checkHouseAccounts(raw['houseAccounts'], problems),
     outputs: { reportsDir: (isObject(raw['outputs']) ? optionalString(raw['outputs'], 'reportsDir', problems, 'outputs.') : outputsProblem(raw['outputs'], problems)) ?? 'reports' },
   };
   const rules = optionalString(raw, 'rules', problems);
@@ -158,5 +160,13 @@ function checkDynamics(v: unknown, problems: string[]): DynamicsConfig {
   for (const [key, value] of Object.entries(merged)) {
     if (typeof value === 'number' && value < 0) problems.push(`dynamics.${key}: must be ≥ 0 (days, counts or ratios), got ${value}`);
   }
+  return merged;
+}
+
+function checkHouseAccounts(v: unknown, problems: string[]): HouseAccountsConfig {
+  const before = problems.length;
+  const merged = mergeSettings(DEFAULT_HOUSE_ACCOUNTS, v, 'houseAccounts', problems);
+  if (problems.length > before) return DEFAULT_HOUSE_ACCOUNTS;
+  problems.push(...houseConfigProblems(merged));
   return merged;
 }

@@ -72,7 +72,8 @@ const LISTS: Record<ActionListKind, ListSpec | QuerySpec> = {
       ['churn_risk', 'round(churn_risk, 4)', 'number'],
       ['reason', `coalesce(churn_reason, 'last order ' || recency_days || ' days ago; ' || frequency || ' orders')`, 'text'],
     ],
-    where: `state IN ('lapsed', 'lapsing')`,
+    // house accounts are not customers to win back (README "House accounts")
+    where: `state IN ('lapsed', 'lapsing') AND house_account IS NOT TRUE`,
     order: [['coalesce(historic_value, monetary)', 'DESC'], ['customer_id', 'ASC']],
     limit: ACTION_LIST_LIMIT,
   },

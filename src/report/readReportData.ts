@@ -7,6 +7,7 @@ import { readDynamics } from './dynamics/readDynamics.js';
 import { readModels } from './models/readModels.js';
 import type { BinRow, LoadRow, ReportCurrency, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
 import { readTrend } from './trend/readTrend.js';
+import { readHouseAccounts, readNoCustomer } from './readTrust.js';
 
 
 /** Which run a report is for: the given id, else the latest ok run as of a date, else the latest ok run. */
@@ -53,6 +54,8 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
     models: await readModels(conn, runId),
     trend: await readTrend(conn, runId),
     currency,
+    houseAccounts: await readHouseAccounts(conn, runId),
+    noCustomer: await readNoCustomer(conn, runId, currency.others.length ? currency.code : '*'),
   };
 }
 

@@ -55,6 +55,37 @@ export interface ReportData {
   trend: TrendReport | null;
   /** the currency of every amount shown; money is formatted in it */
   currency: ReportCurrency;
+  /** the run's house accounts (table house_accounts), empty when none; null for runs made before they were detected */
+  houseAccounts: HouseAccountRow[] | null;
+  /** revenue of rows with no customer id in the loads that fed the run; null when no such load recorded it */
+  noCustomer: NoCustomerRevenue | null;
+}
+
+/** A house account of the run: a marketplace or wholesale id (README "House accounts"). */
+export interface HouseAccountRow {
+  customerId: string;
+  orders: number;
+  /** net revenue up to the as-of date */
+  revenue: number;
+  orderShare: number;
+  revenueShare: number;
+  reason: 'declared' | 'orders' | 'revenue' | 'orders and revenue';
+  /** houseAccounts.keepInModels was set: still in the fits and clusters */
+  keptInModels: boolean;
+}
+
+/**
+ * Net revenue of the rows quarantined as "missing customer_id" (loads.no_customer_revenue) over
+ * all the revenue of the same loads, amounts as the files wrote them.
+ */
+export interface NoCustomerRevenue {
+  revenue: number;
+  /** revenue with and without a customer id in those loads */
+  total: number;
+  /** revenue / total, 0..1 (0 when total ≤ 0) */
+  share: number;
+  /** the loads summed: loaded before the run started, with no_customer_revenue recorded */
+  loads: number;
 }
 
 export interface Kpi {

@@ -47,7 +47,7 @@ describe('customer identities', () => {
   });
 
   it('refuses an identity key it does not know, naming the mapping and the fix', () => {
-    expect(() => parseMapping({ columns: COLUMNS, identity: { casefold: false } }, 'm.json')).toThrow(/m\.json: "identity" takes only "casefold_emails"/);
+    expect(() => parseMapping({ columns: COLUMNS, identity: { casefold: false } }, 'm.json')).toThrow(/m\.json: "identity" takes "casefold_emails" \(true or false\) and "relay_domains"/);
     expect(() => parseMapping({ columns: COLUMNS, identity: { casefold_emails: 'no' } }, 'm.json')).toThrow(/casefold_emails/);
   });
 });

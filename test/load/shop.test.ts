@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/load/loadFiles.js';
 import { EMPTY_MAPPING, parseMapping, type Mapping } from '../../src/load/mapping.js';
 import type { LoadSummary } from '../../src/load/types.js';
-import { rows, withTempDb } from '../helpers/db.js';
+import { rows, withTempDb, writeText } from '../helpers/db.js';
 import { shopFixtures } from '../../fixtures/shop/build.js';
 
 type Conn = Parameters<Parameters<typeof withTempDb>[0]>[0];
@@ -184,6 +184,37 @@ describe('a generic shop export with a refund column', () => {
         { order_id: '5003', amount: -15, d: '2024-04-05' },
         { order_id: '5004', amount: -5, d: '2024-04-20' },
       ]);
+    });
+  });
+});
+
+describe('declared exchange rates and relay addresses', () => {
+  // The Shopify export with 1 CAD = 0.74 USD declared: #1011's 80 CAD is stored as 59.2 USD.
+  it('converts only the currencies the mapping gives a rate for, and stores them in the target currency', async () => {
+    await withTempDb(async (conn) => {
+      const mapping = parseMapping({ preset: 'shopify', exchange_rates: { to: 'USD', rates: { CAD: 0.74 } } }, 'm.json');
+      await load(conn, [EXPORT_1], { mapping });
+      expect(await perCurrency(conn)).toEqual([{ currency: 'USD', net: 1479.2, orders: 7, customers: 5 }]);
+      expect(await rows(conn, `SELECT amount, unit_price FROM transactions WHERE order_id = '#1011'`)).toEqual([{ amount: 59.2, unit_price: 29.6 }]);
+    });
+  });
+
+  it('refuses a rate that is not a positive number, naming the key', () => {
+    expect(() => parseMapping({ exchange_rates: { to: 'USD', rates: { CAD: 0 } } }, 'm.json')).toThrow(/m\.json: exchange_rates\.rates\.CAD must be a positive number/);
+    expect(() => parseMapping({ exchange_rates: { rates: { CAD: 0.7 } } }, 'm.json')).toThrow(/needs "to" and "rates"/);
+  });
+
+  it('keeps relay addresses as customers and counts them', async () => {
+    await withTempDb(async (conn, dir) => {
+      const file = writeText(dir, 'relay.csv', [
+        'Order Number,Customer Email,Order Date,Total',
+        '1,x7k2@privaterelay.appleid.com,2024-01-02,10', '2,X7K2@privaterelay.appleid.com,2024-01-09,12',
+        '3,buyer-9@marketplace.amazon.com,2024-01-03,20', '4,ann@example.com,2024-01-04,30',
+        '5,zed@shop.relay.example,2024-01-05,5',
+      ].join('\n') + '\n');
+      const s = await load(conn, [file], { mapping: parseMapping({ columns: {}, identity: { relay_domains: ['relay.example'] } }, 'm.json') });
+      expect(s).toMatchObject({ loaded: 5, relay_customers: 3 });
+      expect(await rows(conn, 'SELECT count(DISTINCT customer_id) AS n FROM transactions')).toEqual([{ n: 4 }]);
     });
   });
 });

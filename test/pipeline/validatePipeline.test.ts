@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DYNAMICS } from '../../src/dynamics/config.js';
+import { DEFAULT_HOUSE_ACCOUNTS } from '../../src/house/config.js';
 import { DEFAULT_MODELS } from '../../src/models/config.js';
 import { validatePipeline } from '../../src/pipeline/validatePipeline.js';
 import { CrmError } from '../../src/util/error.js';
@@ -37,8 +38,16 @@ describe('validatePipeline (JSON pipeline files)', () => {
     const p = validatePipeline(minimal, SHOWN);
     expect(p).toEqual({
       name: 'shop', description: '', schedule: { cron: '0 6 * * 1', timezone: 'UTC' }, inputs: { files: ['exports/*.csv'] },
-      asOf: 'week-ending-sunday', currency: null, locale: 'en', models: DEFAULT_MODELS, dynamics: DEFAULT_DYNAMICS, outputs: { reportsDir: 'reports' },
+      asOf: 'week-ending-sunday', currency: null, locale: 'en', models: DEFAULT_MODELS, dynamics: DEFAULT_DYNAMICS, houseAccounts: DEFAULT_HOUSE_ACCOUNTS, outputs: { reportsDir: 'reports' },
     });
+  });
+
+  it('lays houseAccounts over its defaults and names each bad key', () => {
+    const p = validatePipeline({ ...minimal, houseAccounts: { ids: ['amazon-mcf'], keepInModels: true } }, SHOWN);
+    expect(p.houseAccounts).toEqual({ ...DEFAULT_HOUSE_ACCOUNTS, ids: ['amazon-mcf'], keepInModels: true });
+    expect(() => validatePipeline({ ...minimal, houseAccounts: { minShare: 5, ids: 'amazon' } }, SHOWN)).toThrow(/houseAccounts\.ids: must be a list/);
+    expect(() => validatePipeline({ ...minimal, houseAccounts: { minShare: 5 } }, SHOWN)).toThrow('houseAccounts.minShare: must be a share between 0 and 1, got 5');
+    expect(() => validatePipeline({ ...minimal, houseAccounts: { keepInModel: true } }, SHOWN)).toThrow(/houseAccounts\.keepInModel: not a known key \(did you mean "keepInModels"\?\)/);
   });
 
   it('takes horizonDays as auto (the default) or a number, and names the fix for anything else', () => {

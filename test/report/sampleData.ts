@@ -98,6 +98,8 @@ export function sampleReportData(): ReportData {
     dynamics: sampleDynamics(),
     models: sampleModels(),
     trend: sampleTrend(),
+    houseAccounts: [],
+    noCustomer: null,
     // the builders' default currency, so the sections' existing expectations ("$412,346") hold
     currency: { code: 'USD', chosen: 'most revenue', others: [] },
   };

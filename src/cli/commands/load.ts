@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dryRunLoad, loadFiles } from '../../load/loadFiles.js';
 import { EMPTY_MAPPING, readMapping } from '../../load/mapping.js';
 import { presetNamed } from '../../load/presets/index.js';
-import type { FileLoadResult, LoadSummary } from '../../load/types.js';
+import type { FileLoadResult, LoadHouseAccount, LoadSummary } from '../../load/types.js';
 import { loadProgress } from '../../log/loadProgress.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
@@ -86,9 +86,19 @@ function describe(s: LoadSummary, db: string): string {
   const kept = s.duplicate_lines_kept ? [`  kept ${s.duplicate_lines_kept} exact repeated lines (mapping "duplicate_lines": "keep")`] : [];
   // a "missing customer_id" count alone hides how much money those rows held
   const noCustomer = s.no_customer_revenue ? [`  rows with no customer id held ${Number(s.no_customer_revenue.toFixed(2))} of revenue (net, amounts as written)`] : [];
+  const relays = s.relay_customers ? [`  ${s.relay_customers} customer${s.relay_customers === 1 ? ' has' : 's have'} a marketplace or privacy relay address (kept as customers; they cannot be reached or matched across channels)`] : [];
+  const house = (s.house_accounts ?? []).map(houseLine);
   const hint = s.quarantined ? ['  see them: crm query "select * from quarantine order by load_id, source_line"'] : [];
   const total = `total: ${s.rows_read} read, ${s.loaded} loaded, ${s.duplicates} duplicates, ${s.excluded} excluded, ${s.quarantined} quarantined → ${db}`;
-  return [...s.files.map(fileLine), total, ...reasons, ...refunds, ...noCustomer, ...kept, ...claimed, ...hint].join('\n') + '\n';
+  return [...s.files.map(fileLine), total, ...reasons, ...refunds, ...noCustomer, ...relays, ...house, ...kept, ...claimed, ...hint].join('\n') + '\n';
+}
+
+const pct = (share: number): string => `${(share * 100).toFixed(1)}%`;
+
+/** A likely house account: the analysis leaves it out of the models unless told otherwise, so say so now. */
+function houseLine(h: LoadHouseAccount): string {
+  return `  likely house account: ${h.customer_id} holds ${pct(h.order_share)} of this load's orders (${h.orders}) and ${pct(h.revenue_share)} of its revenue; ` +
+    'analysis leaves such ids out of the models (README "House accounts"; pipeline houseAccounts.ids / keepInModels)';
 }
 
 function describeDryRun(s: LoadSummary): string {
@@ -102,5 +112,5 @@ function describeDryRun(s: LoadSummary): string {
     const rows = (f.preview ?? []).map((r) => '    ' + JSON.stringify(r));
     return [fileLine(f), `  detected: ${detected}`, '  mapping:', ...columns, '  first rows:', ...rows].join('\n');
   });
-  return [...parts, 'dry run: nothing was written'].join('\n') + '\n';
+  return [...parts, ...(s.house_accounts ?? []).map(houseLine), 'dry run: nothing was written'].join('\n') + '\n';
 }

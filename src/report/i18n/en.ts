@@ -410,6 +410,36 @@ export const en = {
     noExcluded: 'No rows excluded',
     excludedCaption: 'Rows that are no purchase, by reason',
   },
+  house: {
+    houseTitle: 'House accounts',
+    houseIntro: (n: string) =>
+      `${count(n, 'customer id holds', 'customer ids hold')} an implausible share of the orders or revenue analysed: a marketplace operator, a wholesale account or the shop's own, not a customer to call.`,
+    noHouse: 'No house account: no customer id holds an implausible share of the orders or revenue analysed.',
+    houseCaption: 'Their shares of the orders and net revenue analysed',
+    customer: 'Customer id',
+    orderShare: 'Share of orders',
+    revenueShare: 'Share of revenue',
+    why: 'Why',
+    reasons: {
+      declared: 'declared in the settings (houseAccounts.ids)',
+      orders: 'share of orders far beyond any other customer',
+      revenue: 'share of revenue far beyond any other customer',
+      'orders and revenue': 'shares of orders and revenue far beyond any other customer',
+    } as Record<string, string>,
+    leftOut:
+      'Left out of the churn and CLV model fits and the clusters, of the worth-saving and win-back lists and of the top customers; their segment is "House account". Their orders and revenue still count in the totals, KPIs and segment table.',
+    kept:
+      'Kept in the churn and CLV model fits and the clusters (houseAccounts.keepInModels is set); still left out of the worth-saving and win-back lists and the top customers, with the segment "House account".',
+    noCustomerTitle: 'Orders with no customer',
+    noCustomer: (share: string, revenue: string, total: string) =>
+      `${share} of revenue came from orders with no customer id (${revenue} of ${total} in the loaded files, net of refunds, in the report's currency). Those orders are in no customer's history, segment or model.`,
+    noCustomerNone: 'Every loaded order had a customer id.',
+    noteItem: (id: string, orders: string, revenue: string) => `${id} (${orders} of orders, ${revenue} of revenue)`,
+    listSeparator: '; ',
+    note: (who: string, kept: boolean) =>
+      `House account${who.includes('; ') ? 's' : ''}, a marketplace or wholesale id rather than a customer: ${who}. ${kept ? 'Kept in the models by the settings, but left out of the call lists.' : 'Left out of the churn and CLV models and of the call lists.'}`,
+    seeSection: 'See House accounts',
+  },
   methods: {
     title: 'Methods',
     rfm: 'Scores and segments',
@@ -631,6 +661,7 @@ export const en = {
       Hibernating: 'Hibernating',
       Lost: 'Lost',
       Other: 'Other',
+      'House account': 'House account',
     } as Record<string, string>,
     /** The default rules' descriptions, by segment. */
     segmentDescriptions: {

@@ -393,6 +393,34 @@ export const zhCN: Messages = {
     noExcluded: '没有被排除的行',
     excludedCaption: '按原因统计的非购买行',
   },
+  house: {
+    houseTitle: '渠道与批发账户',
+    houseIntro: (n: string) => `${n} 个客户编号占了所分析订单或收入中不合常理的份额：这是平台运营方、批发商或店铺自己的账户，而不是需要联系的客户。`,
+    noHouse: '没有渠道或批发账户：没有哪个客户编号占所分析订单或收入的份额不合常理。',
+    houseCaption: '在所分析订单和净收入中的占比',
+    customer: '客户编号',
+    orderShare: '订单占比',
+    revenueShare: '收入占比',
+    why: '原因',
+    reasons: {
+      declared: '在设置中声明（houseAccounts.ids）',
+      orders: '订单占比远超其他任何客户',
+      revenue: '收入占比远超其他任何客户',
+      'orders and revenue': '订单和收入占比都远超其他任何客户',
+    },
+    leftOut:
+      '这些账户不参与流失与客户终身价值模型的拟合和聚类，也不出现在值得挽留名单、赢回名单和头部客户中；它们的分群为“渠道/批发账户”。它们的订单和收入仍计入总数、关键指标和分群表。',
+    kept:
+      '这些账户仍参与流失与客户终身价值模型的拟合和聚类（已设置 houseAccounts.keepInModels）；但仍不出现在值得挽留名单、赢回名单和头部客户中，分群为“渠道/批发账户”。',
+    noCustomerTitle: '没有客户编号的订单',
+    noCustomer: (share: string, revenue: string, total: string) =>
+      `${share} 的收入来自没有客户编号的订单（导入文件中共 ${total}，其中 ${revenue}；已扣除退款，按本报告的币种计）。这些订单不属于任何客户的历史、分群或模型。`,
+    noCustomerNone: '所有导入的订单都有客户编号。',
+    noteItem: (id: string, orders: string, revenue: string) => `${id}（订单占比 ${orders}，收入占比 ${revenue}）`,
+    listSeparator: '；',
+    note: (who: string, kept: boolean) => `渠道或批发账户（平台或批发商的编号，而非真正的客户）：${who}。${kept ? '按设置仍参与模型，但' : '不参与流失与客户终身价值模型，且'}不出现在联系名单中。`,
+    seeSection: '查看渠道与批发账户',
+  },
   methods: {
     title: '方法说明',
     rfm: '评分与分群',
@@ -601,6 +629,7 @@ export const zhCN: Messages = {
       Hibernating: '休眠客户',
       Lost: '流失客户',
       Other: '其他',
+      'House account': '渠道/批发账户',
     },
     segmentDescriptions: {
       Lost: '很久未购买，且购买很少',
