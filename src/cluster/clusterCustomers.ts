@@ -14,6 +14,7 @@ import { permuteRows, relabel } from './relabel.js';
 import { toOriginalUnits, toStandardized } from './scale.js';
 import { setAside } from './setAside.js';
 import { setAsideGroups, type SetAsideGroup } from './setAsideGroups.js';
+import { fitRange, keptInput } from './keptInput.js';
 import { stableIds } from './stableIds.js';
 import type { Transform } from './transform.js';
 
@@ -189,29 +190,6 @@ export function clusterCustomers(input: ClusterInput, config: ClusterConfig = {}
   if (previous) result.previousId = ids.previousId;
   if (input.previousLabels) result.changed = countChanged(input.previousLabels, labels);
   return result;
-}
-
-/** The range, its start lowered to the customers there are (never below 2): a tiny base still gets clusters. */
-const fitRange = ([lo, hi]: readonly [number, number], n: number): [number, number] => [Math.max(2, Math.min(lo, n)), Math.max(2, Math.min(lo, n), hi)];
-
-/** The inputs restricted to the customers kept for clustering (compact, in customer order). */
-function keptInput(input: ClusterInput, kept: Int32Array): ClusterInput {
-  const take = (values: ArrayLike<number>): Float64Array => {
-    if (kept.length === values.length && values instanceof Float64Array) return values;
-    // a plain loop: Float64Array.from with a map function goes through the iterator, ~50× slower
-    const out = new Float64Array(kept.length);
-    for (let s = 0; s < kept.length; s++) out[s] = values[kept[s]!]!;
-    return out;
-  };
-  const out: ClusterInput = {
-    recencyDays: take(input.recencyDays),
-    frequency: take(input.frequency),
-    monetary: take(input.monetary),
-    ...(input.extra && { extra: Object.fromEntries(Object.entries(input.extra).map(([k, v]) => [k, take(v)])) }),
-    ...(input.gapMean && { gapMean: take(input.gapMean) }),
-  };
-  if (input.segment) out.segment = { index: take(input.segment.index), names: input.segment.names };
-  return out;
 }
 
 /** Last run's name parts per this run's id, through the centre matching. */

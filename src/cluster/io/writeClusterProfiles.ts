@@ -1,10 +1,16 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ClusterProfile } from '../profile.js';
 
-/** NULL instead of NaN or ±Infinity (an empty cluster's mean, a revenue share of zero revenue). */
+/**
+ * NULL instead of NaN or ±Infinity (an empty cluster's mean, a revenue share of zero revenue).
+ * @example finiteOrNull(Number.NaN) // null
+ */
 export const finiteOrNull = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
 
-/** A feature → number map as JSON, NaN and ±Infinity as null. */
+/**
+ * A feature → number map as JSON, NaN and ±Infinity as null.
+ * @example jsonOf({ frequency: 2.5, return_rate: Number.NaN }) // '{"frequency":2.5,"return_rate":null}'
+ */
 export const jsonOf = (values: Record<string, number>): string =>
   JSON.stringify(Object.fromEntries(Object.entries(values).map(([f, v]) => [f, finiteOrNull(v)])));
 
