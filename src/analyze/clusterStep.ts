@@ -44,6 +44,11 @@ export function clusterStepWith(config: ClusterConfig & { features: readonly str
       else if (!result.fit.converged) notes.push(`k-means stopped after ${result.fit.iterations} iterations before converging`);
       if (result.choice.reason === 'only_two') notes.push('clusters: k = 2, the only k whose every cluster holds the minimum share');
       if (result.choice.reason === 'none_eligible' && result.k > 0) notes.push(`clusters: no k gives every cluster at least ${result.choice.minShare * 100}% of customers; k = ${result.k} has the best silhouette`);
+      // the rule held on the fit sample; the final fit on everyone could still shrink a cluster
+      const small = result.profiles.filter((p) => p.share < result.choice.minShare);
+      if (result.choice.reason !== 'none_eligible' && small.length > 0) {
+        notes.push(`clusters: after the final fit on all customers, ${small.map((p) => `cluster ${p.id} holds ${(p.share * 100).toFixed(1)}%`).join(', ')}, under the ${result.choice.minShare * 100}% minimum`);
+      }
       await stageClusterLabels(conn, result.labels, result.setAside.code);
       await writeClusterRun(conn, runId, result);
       await writeClusterProfiles(conn, runId, result.profiles, result.previousId);
