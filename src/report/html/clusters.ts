@@ -77,7 +77,7 @@ function setAsideRules(c: ClusterSection, t: ReportText): SafeHtml {
     .filter(([, v]) => v !== null)
     .map(([f, v]) => m.fence(m.features[f] ?? f, fmt.decimal(v!, v! >= 100 ? 0 : 1)))
     .join(', ');
-  return html`<ul class="methods">${c.setAside.map((g) => html`<li><strong>${m.groups[g.reason] ?? g.reason}</strong>: ${m.groupRules[g.reason]?.(fences) ?? ''}</li>`)}</ul>`;
+  return html`<ul class="methods">${c.setAside.map((g) => html`<li><strong>${m.groups[g.reason] ?? g.reason}</strong>${m.ruleSeparator}${m.groupRules[g.reason]?.(fences) ?? ''}</li>`)}</ul>`;
 }
 
 type SilhouetteRow = ClusterSection['silhouette'][number];

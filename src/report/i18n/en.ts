@@ -221,6 +221,8 @@ export const en = {
       no_net_spend: () => 'Net spend 0 or less: returns cancel the purchases',
       outlier: (fences: string) => `Orders, net spend or order value above the far-out fence (${fences})`,
     } as Record<string, (fences: string) => string>,
+    /** between a set-aside group's name and its rule */
+    ruleSeparator: ': ',
     fence: (feature: string, value: string) => `${feature} > ${value}`,
     namingCaption: (cycle: string, recent: string, lapsed: string, frequent: string, low: string, high: string) =>
       `Names use fixed cut-offs for this run: the purchase cycle is ${cycle} days (median gap between repeat customers’ purchase days), so “recent” means a median last order within ${recent} days and “lapsed” beyond ${lapsed}; “one-timers” a median of one order, “frequent” at least ${frequent} orders; “low” spend below ${low} and “high” above ${high} (the base’s quartiles). A cluster keeps last run’s word until it is more than 15% past a cut-off.`,

@@ -207,6 +207,8 @@ export const zhCN: Messages = {
       no_net_spend: () => '净消费为 0 或更低：退货抵消了购买',
       outlier: (fences) => `订单数、净消费或客单价高于极端离群界限（${fences}）`,
     },
+    /** between a set-aside group's name and its rule */
+    ruleSeparator: '：',
     fence: (feature, value) => `${feature} > ${value}`,
     namingCaption: (cycle, recent, lapsed, frequent, low, high) =>
       `名称使用本次运行固定的界限：购买周期为 ${cycle} 天（复购客户购买日间隔的中位数），因此“近期活跃”指最近一次下单的中位数在 ${recent} 天内，“久未购买”指超过 ${lapsed} 天；“一次性客户”指订单数中位数为 1，“高频”指至少 ${frequent} 单；“低消费”低于 ${low}，“高消费”高于 ${high}（整体的四分位数）。聚类超过界限 15% 以上才会改用新的词。`,
