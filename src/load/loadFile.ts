@@ -14,6 +14,8 @@ import { parseCurrency } from './currency.js';
 import { describeNumberFormat } from './detectNumberFormat.js';
 import type { Staged } from './stage/types.js';
 import { withPreset, type PresetUse } from './presets/index.js';
+import { dateZone } from '../timezone/dateZone.js';
+import { withZone } from '../timezone/withZone.js';
 import { relayCustomers } from './relays.js';
 
 export interface LoadFileOptions {
@@ -29,6 +31,8 @@ export interface LoadFileOptions {
   preview?: number;
   /** a preset to read every file with (`crm load --preset`); else the mapping's, else recognised */
   preset?: string;
+  /** IANA zone of naive order dates where neither the mapping nor its preset says (`crm load --timezone`, a pipeline's `timezone`) */
+  timezone?: string;
   /** called before each file is read (progress display) */
   onFile?: (index: number, total: number, path: string) => void;
 }
@@ -79,7 +83,7 @@ export async function prepareFile(conn: DuckDBConnection, path: string, opts: Lo
     // order-level fields are matched to an order's lines by line number, so the rows must be
     // numbered while they are parsed: stage a numbered copy (exports with them are shop-sized)
     if (chosen.mapping.order_level?.length && staged.pending) staged = await stageFile(conn, t, path, chosen.mapping, { numbered: true });
-    const mapping = await resolveMapping(conn, t, chosen.mapping, staged.headers, path, opts.mappingSource);
+    const mapping = await resolveMapping(conn, t, withZone(chosen.mapping, opts.timezone), staged.headers, path, opts.mappingSource);
     await parseFile(conn, t, path, staged, mapping, now);
     return { staged, mapping };
   };
@@ -165,7 +169,7 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   const preview = opts.preview && !already ? await previewRows(conn, `${p.t}_parsed`, opts.preview) : undefined;
   const detected = {
     ...p.staged.detected, ...(p.preset ? { preset: `${p.preset.name} (${p.preset.how})` } : {}),
-    date_format: p.mapping.date_format, currency: currencySource(p.mapping), ...numbersDetected(p.mapping),
+    date_format: p.mapping.date_format, timezone: dateZone(p.mapping), currency: currencySource(p.mapping), ...numbersDetected(p.mapping),
   };
   const result: FileLoadResult = {
     path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet,

@@ -26,8 +26,14 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends readonly unknown[] 
 export interface PipelineFile {
   name: string;
   description?: string;
-  /** cron expression (5 fields, or 6 with seconds first) and IANA time zone (default UTC) */
+  /** cron expression (5 fields, or 6 with seconds first) and IANA time zone (default: `timezone`, else UTC) */
   schedule: { cron: string; timezone?: string };
+  /**
+   * IANA zone of the business (default UTC): the calendar days, weeks and months the analysis
+   * counts in, the as-of date's day, and the zone of order dates written without an offset
+   * (where the mapping's own "timezone" does not say)
+   */
+  timezone?: string;
   /**
    * export files or globs (a glob is re-read on every run, so a folder can be watched: each new
    * file loads once, by checksum) and their mapping file. Relative paths resolve against the repo
@@ -58,6 +64,7 @@ export interface Pipeline {
   name: string;
   description: string;
   schedule: { cron: string; timezone: string };
+  timezone: string;
   inputs: { files: string[]; mapping?: string; preset?: string };
   asOf: AsOfRule;
   rules?: string;

@@ -26,6 +26,8 @@ export interface ReportData {
     pipeline: string | null;
     startedAt: string; // ISO timestamp
     rulesName: string;
+    /** IANA zone whose calendar days the run counted in (run_config 'report'); UTC when absent */
+    timezone?: string;
   };
   /** The run before this one (earlier as-of), if any; KPI deltas compare against it. */
   previousRun: { runId: number; asOf: string } | null;

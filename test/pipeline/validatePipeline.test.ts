@@ -37,9 +37,18 @@ describe('validatePipeline (JSON pipeline files)', () => {
   it('fills every default for a minimal file', () => {
     const p = validatePipeline(minimal, SHOWN);
     expect(p).toEqual({
-      name: 'shop', description: '', schedule: { cron: '0 6 * * 1', timezone: 'UTC' }, inputs: { files: ['exports/*.csv'] },
+      name: 'shop', description: '', schedule: { cron: '0 6 * * 1', timezone: 'UTC' }, timezone: 'UTC', inputs: { files: ['exports/*.csv'] },
       asOf: 'week-ending-sunday', currency: null, locale: 'en', models: DEFAULT_MODELS, dynamics: DEFAULT_DYNAMICS, houseAccounts: DEFAULT_HOUSE_ACCOUNTS, outputs: { reportsDir: 'reports' },
     });
+  });
+
+  it('takes the business\'s timezone, which the schedule\'s clock defaults to unless it names its own', () => {
+    expect(validatePipeline({ ...minimal, timezone: 'america/new_york' }, SHOWN)).toMatchObject({ timezone: 'America/New_York', schedule: { timezone: 'America/New_York' } });
+    expect(validatePipeline({ ...minimal, timezone: 'America/New_York', schedule: { cron: '0 6 * * 1', timezone: 'UTC' } }, SHOWN))
+      .toMatchObject({ timezone: 'America/New_York', schedule: { timezone: 'UTC' } });
+    expect(() => validatePipeline({ ...minimal, timezone: 'America/New_Yrok' }, SHOWN)).toThrow(
+      `${SHOWN}: timezone: unknown time zone "America/New_Yrok" (did you mean "America/New_York"?); use an IANA name such as "UTC", "America/New_York" or "Europe/Berlin" (see README "Pipelines")`,
+    );
   });
 
   it('lays houseAccounts over its defaults and names each bad key', () => {

@@ -38,6 +38,8 @@ export const en = {
     asOf: 'As of',
     window: 'Data window',
     windowValue: (first: string, last: string, tx: string, customers: string) => `${first} to ${last} · ${count(tx, 'transaction', 'transactions')} · ${count(customers, 'customer', 'customers')}`,
+    days: 'Days counted in',
+    daysValue: (zone: string) => (zone === 'UTC' ? 'UTC' : `${zone} (local calendar days; order times are stored in UTC)`),
     rules: 'Segment rules',
     run: 'Run',
     runValue: (id: string, pipeline: string | null, started: string) => `#${id}${pipeline === null ? '' : ` · pipeline ${pipeline}`} · started ${started}`,

@@ -34,6 +34,8 @@ export const zhCN: Messages = {
     asOf: '截至日期',
     window: '数据范围',
     windowValue: (first, last, tx, customers) => `${first} 至 ${last} · ${tx} 条交易 · ${customers} 位客户`,
+    days: '日期按时区',
+    daysValue: (zone) => (zone === 'UTC' ? 'UTC' : `${zone}（按当地日历日计；下单时间以 UTC 存储）`),
     rules: '分群规则',
     run: '运行',
     runValue: (id, pipeline, started) => `#${id}${pipeline === null ? '' : ` · 流水线「${pipeline}」`} · 开始于 ${started}`,
