@@ -118,6 +118,8 @@ export const en = {
     none: 'Nothing stands out in this run’s data yet.',
     worthSaving: (n: string, tiers: string, horizon: string, high: string, kept: string, value: string) =>
       `${count(n, 'customer', 'customers')} in the ${tiers} value tier (ranked by 12-month value if kept) ${isOne(n) ? 'is' : 'are'} in the high churn band, P(no order within ${horizon}) ≥ ${high}: worth ${kept} over 12 months if kept, ${value} spent to date.`,
+    clusterStability: (ari: string, previous: string | null, share: string) =>
+      `The clusters changed sharply since the previous run: ${share} of customers are in another cluster and the agreement between the two groupings (adjusted Rand index) is ${ari}${previous === null ? '' : `, down from ${previous}`}. Check the cluster names before reusing last week’s campaigns.`,
     segmentMove: (n: string, from: string, to: string, clv: string | null) =>
       `${n} ${n === '1' ? 'customer' : 'customers'} moved from the RFM segment ${from} to the RFM segment ${to} since the last run${clv === null ? '' : `, worth ${clv} in 12-month CLV`}.`,
     revenueUp: (pct: string, now: string, d: string) => `Net revenue over the last ${d} days is up ${pct} on the ${d} days before, at ${now}.`,
@@ -164,23 +166,75 @@ export const en = {
     title: 'Clusters',
     none: 'No clusters for this run: it has too few customers, or was analysed before clustering existed',
     intro: (k: string, range: string) =>
-      `Groups the data finds on its own (k-means on recency, frequency, spend, tenure, order value and return rate), next to the rule-based segments above. ${k} clusters, ${range}, by the best mean silhouette. Cluster numbers carry over from run to run: this run’s clusters are matched to the previous run’s, so a number keeps its meaning week to week.`,
-    range: (lo: string, hi: string) => `among k = ${lo}–${hi}`,
+      `Groups the data finds on its own (k-means on recency, orders, net spend and tenure), next to the rule-based segments above. ${k} clusters, ${range}. Cluster numbers carry over from run to run: this run’s clusters are matched to the previous run’s, so a number keeps its meaning week to week.`,
+    range: (lo: string, hi: string) => `chosen among k = ${lo}–${hi}`,
     fixedK: 'fixed by configuration',
+    reason: {
+      largest_within_tolerance: (tolerance: string, minShare: string, best: string) =>
+        `The rule: the largest k whose every cluster holds at least ${minShare} of the clustered customers and whose mean silhouette is within ${tolerance} of the best such k (k = ${best}) — more groups to act on, still about as well separated.`,
+      kept_previous: (tolerance: string, minShare: string, best: string) =>
+        `Last run’s k is kept: every cluster still holds at least ${minShare} of the clustered customers and its mean silhouette is still within ${tolerance} of the best (k = ${best}), so the groups do not change for a small difference.`,
+      only_two: (tolerance: string, minShare: string, best: string) =>
+        `Only 2 clusters: no k from 3 up gives every cluster at least ${minShare} of the clustered customers, so the data support nothing finer (tolerance ${tolerance}; best k = ${best}).`,
+      none_eligible: (tolerance: string, minShare: string) =>
+        `No k gives every cluster at least ${minShare} of the clustered customers; the best-separated k is shown, and its small clusters are too small to act on (tolerance ${tolerance}).`,
+      fixed: () => 'k is fixed by configuration.',
+    } as Record<string, (tolerance: string, minShare: string, best: string) => string>,
     changed: (asOf: string, changed: string, compared: string, share: string) =>
-      `Since the previous run (as of ${asOf}), ${changed} of the ${count(compared, 'customer', 'customers')} in both runs${share} moved to another cluster.`,
+      `Since the previous run (as of ${asOf}), ${changed} of the ${count(compared, 'customer', 'customers')} clustered in both runs${share} moved to another cluster.`,
+    ari: (ari: string) => ` Agreement between the two groupings (adjusted Rand index, 1 = the same, 0 = chance): ${ari}.`,
+    ariDrop: (previous: string) => ` That is a sudden drop from ${previous} the run before: the clusters have changed meaning, so check the names before reusing last week’s campaigns.`,
     previousHasNone: (asOf: string) => `The previous run (as of ${asOf}) has no clusters to compare with, so changes are not counted.`,
     firstRun: 'This is the first run, so there are no cluster changes to count yet.',
-    profilesCaption: 'Cluster profiles (recency, orders and net spend as mean / median per customer)',
+    profilesCaption: 'Cluster profiles (share and revenue share of the clustered customers; recency, orders and net spend as mean / median per customer)',
     cluster: 'Cluster',
+    action: 'Suggested action',
+    actions: {
+      win_back: 'Win back',
+      second_order: 'Nurture to a second order',
+      reward: 'Reward',
+      upsell: 'Upsell',
+    } as Record<string, string>,
     revenueShare: 'Revenue share',
     recency: 'Recency (days)',
     mainSegment: 'Main RFM segment',
+    liftCaption: 'What sets each cluster apart: its mean as a multiple of the whole clustered base’s mean (×1.00 = like the base)',
+    lift: (x: string) => `×${x}`,
+    features: {
+      recency_days: 'Days since last order',
+      frequency: 'Orders',
+      monetary: 'Net spend',
+      tenure_days: 'Tenure (days)',
+      avg_order_value: 'Order value',
+      return_rate: 'Return rate',
+    } as Record<string, string>,
+    setAsideIntro: (n: string, share: string) =>
+      `${count(n, 'customer', 'customers')} (${share} of the run) are set aside before clustering, as groups of their own: they would pull the clusters out of shape, and each needs its own handling rather than a campaign.`,
+    noneSetAside: 'No customer was set aside before clustering: no house accounts, no customer without net spend, no extreme outlier.',
+    setAsideCaption: 'Set aside before clustering (share of all the run’s customers and net spend; medians per customer)',
+    group: 'Group',
+    groups: {
+      house_account: 'House accounts',
+      no_net_spend: 'No net spend',
+      outlier: 'Extreme outliers',
+    } as Record<string, string>,
+    groupRules: {
+      house_account: () => 'Marked as a house account (marketplace or wholesale id)',
+      no_net_spend: () => 'Net spend 0 or less: returns cancel the purchases',
+      outlier: (fences: string) => `Orders, net spend or order value above the far-out fence (${fences})`,
+    } as Record<string, (fences: string) => string>,
+    /** between a set-aside group's name and its rule */
+    ruleSeparator: ': ',
+    fence: (feature: string, value: string) => `${feature} > ${value}`,
+    namingCaption: (cycle: string, recent: string, lapsed: string, frequent: string, low: string, high: string) =>
+      `Names use fixed cut-offs for this run: the purchase cycle is ${cycle} days (median gap between repeat customers’ purchase days), so “recent” means a median last order within ${recent} days and “lapsed” beyond ${lapsed}; “one-timers” a median of one order, “frequent” at least ${frequent} orders; “low” spend below ${low} and “high” above ${high} (the base’s quartiles). A cluster keeps last run’s word until it is more than 15% past a cut-off.`,
     scatterAria: 'Scatter plot of a sample of customers by recency and spend, coloured by cluster',
     silhouetteAria: 'Line chart of the mean silhouette for each number of clusters tried',
-    silhouetteCaption: 'Mean silhouette per number of clusters tried',
+    silhouetteCaption: 'Candidates: mean silhouette and smallest cluster per number of clusters tried',
     meanSilhouette: 'Mean silhouette',
-    chosen: 'chosen',
+    smallest: 'Smallest cluster',
+    eligible: 'Every cluster ≥ minimum',
+    chosen: 'Chosen',
   },
   dynamics: {
     title: 'Customer dynamics',
@@ -430,9 +484,11 @@ export const en = {
     scores: 'Scores are quintiles from 1 to 5, where 5 is best (most recent, most frequent, highest spend). A value equal to a bin edge falls in the lower bin.',
     segments: 'Segments come from the R×F rule table above: each customer gets the segment of the first rule that matches its scores.',
     clustersTitle: 'Clusters',
-    clusterFeatures: 'Features: days since the last order, orders, net spend, tenure, average order value and return rate; counts and amounts log-transformed, then each standardised with the run’s mean and standard deviation.',
-    clusterK: 'k: every k from 2 to 8 is fitted with k-means (seeded k-means++ starts) on a seeded sample, and the k with the highest mean silhouette wins (the smaller k on ties); its centres start one final k-means on all customers. The same data give the same clusters.',
-    clusterIds: 'Stable ids: this run’s clusters are matched to the previous run’s centres by the smallest total distance and keep their numbers; new clusters take the free numbers by mean spend. Names compare each centre with all customers’ medians.',
+    clusterSetAside: 'Set aside first, as named groups never put in a cluster: house accounts, customers with no net spend (returns cancelling purchases), and extreme outliers (orders, net spend or order value above Q3 + 3 × IQR on the log scale, the IQR at least a doubling).',
+    clusterFeatures: 'Features: days since the last order, orders, net spend and tenure; each log-transformed (log1p, signed for net spend), then standardised with the clustered customers’ mean and standard deviation. Profiles also give the lift of average order value and return rate.',
+    clusterK: 'k: every k from 3 to 8 is fitted with k-means (seeded k-means++ starts) on a seeded sample; a k is eligible when every cluster holds at least 2% of the customers, and the largest eligible k whose mean silhouette is within 10% of the best eligible one wins (last run’s k is kept while it still qualifies; k = 2 only when no k from 3 qualifies). Its centres start one final k-means on all clustered customers. The same data give the same clusters.',
+    clusterIds: 'Stable ids: this run’s clusters are matched to the previous run’s centres by the smallest total distance and keep their numbers; new clusters take the free numbers by mean spend. Stability: the share of customers in another cluster and the adjusted Rand index against the previous run.',
+    clusterActions: 'Suggested actions, first rule that applies: lapsed → win back; one-timers → nurture to a second order; high spenders → reward; everyone else → upsell.',
     modelsTitle: 'Churn risk and CLV',
     modelsNone: 'The churn and CLV settings of this run were not recorded.',
     autoModel: 'chosen per run on its own most recent days held out (see Model quality)',
@@ -454,7 +510,7 @@ export const en = {
       `Stages: exploration (one purchase day, or tenure under ${exploration} days); stability (tenure of ${tenure} days or more, regular gaps); decline (past the lapsing threshold, or a recent order rate below ${ratio} of the customer’s own earlier rate); formation (everyone else). The first rule that applies wins.`,
     highlightsTitle: 'Highlights',
     highlightsRule:
-      'Highlights are chosen by a fixed rule, most actionable first: customers in a high value tier and the high churn band; the largest move between RFM segments by 12-month CLV; a change of net revenue of 5% or more; customers newly in the state lapsed; customers in the state won back; how concentrated revenue is; and a revenue change under 5% last. Each names its population and which vocabulary it uses (RFM segment, customer state, churn band, value tier). At most five are shown, and only those the data of this run supports.',
+      'Highlights are chosen by a fixed rule, most actionable first: customers in a high value tier and the high churn band; the largest move between RFM segments by 12-month CLV; a change of net revenue of 5% or more; customers newly in the state lapsed; customers in the state won back; a sudden drop in the clusters’ agreement with the previous run (adjusted Rand index under 0.5, or down by more than 0.2); how concentrated revenue is; and a revenue change under 5% last. Each names its population and which vocabulary it uses (RFM segment, customer state, churn band, value tier). At most five are shown, and only those the data of this run supports.',
   },
   charts: {
     segments: {
@@ -490,7 +546,7 @@ export const en = {
     },
     silhouette: {
       title: 'How well separated the clusters are, by k',
-      subtitle: 'Mean silhouette on a seeded sample; the highest wins',
+      subtitle: 'Mean silhouette on a seeded sample',
       description:
         'Line chart of the mean silhouette (vertical, higher is better separated) for each number of clusters k tried (horizontal). The chosen k is highlighted.',
       x: 'Number of clusters (k)',
