@@ -1,4 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze/analyze.js';
+import { withDatabase } from '../../src/store/database.js';
+import { crm } from '../helpers/cli.js';
+import { rows, withTempDir } from '../helpers/db.js';
 import { auc } from '../../src/backtest/metrics.js';
 import { pAlive } from '../../src/models/churnModel.js';
 import { compressSummary } from '../../src/models/compress.js';
@@ -112,5 +117,21 @@ describe('model selection on seeded synthetic worlds', () => {
     expect(s.evidence!.tracking.at(-1)!.actual).toBe(actual);
     expect(s.evidence!.byFrequency.reduce((a, b) => a + b.customers, 0)).toBe(30_000);
     expect(s.evidence!.reliability.reduce((a, b) => a + b.customers, 0)).toBe(30_000);
+  });
+});
+
+describe('model selection through a run', () => {
+  it('is skipped with its reason when the history is too short to hold anything out, and the MBG/NBD scores', async () => {
+    await withTempDir(async (dir) => {
+      const db = join(dir, 'crm.duckdb');
+      expect((await crm('load', 'fixtures/cdnow/CDNOW_sample.txt', '--mapping', 'fixtures/cdnow/mapping-sample.json', '--db', db)).code).toBe(0);
+      await withDatabase(db, {}, async (conn) => {
+        const run = await analyze(conn, { asOf: '1997-02-15' }); // six weeks of history
+        const [sel] = await rows(conn, `SELECT setting, chosen, holdout_days, candidates, reason FROM model_selection WHERE run_id = ${run.runId}`);
+        expect(sel).toMatchObject({ setting: 'auto', chosen: 'mbgnbd', holdout_days: null, candidates: null });
+        expect(String(sel!['reason'])).toBe('only 45 days of history, too short to hold out a stretch to compare the models on; the MBG/NBD is used (the default)');
+        expect(run.notes.join('\n')).toMatch(/churn\/CLV: model selection skipped \(only 45 days of history/);
+      });
+    });
   });
 });

@@ -13,7 +13,7 @@ const json = (v: unknown): string => JSON.stringify(v, (_, x) => (typeof x === '
  */
 export async function writeSelection(conn: DuckDBConnection, runId: number, setting: string, chosen: string | null, outcome: SelectionOutcome | null, spendCorrelation: number | null = null): Promise<void> {
   const s = outcome && 'selection' in outcome ? outcome.selection : null;
-  const reason = s ? s.reason : outcome && 'skipped' in outcome ? `model selection skipped: ${outcome.skipped}; the default order (MBG/NBD first) is used` : `the model is set to ${setting}`;
+  const reason = s ? s.reason : outcome && 'skipped' in outcome ? `${outcome.skipped}; the MBG/NBD is used (the default)` : `the model is set to ${setting}`;
   await conn.run(
     `INSERT INTO model_selection (run_id, setting, chosen, holdout_days, customers, holdout_buyers, reason, candidates, evidence, spend_correlation)
      VALUES ($run, $setting, $chosen, $days, $customers, $buyers, $reason, $candidates::JSON, $evidence::JSON, $corr)`,
