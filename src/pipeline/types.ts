@@ -1,3 +1,4 @@
+import type { DeliveryConfig } from '../delivery/types.js';
 import type { DynamicsConfig } from '../dynamics/config.js';
 import type { ModelsConfig } from '../models/config.js';
 import type { Locale } from '../report/i18n/locale.js';
@@ -48,6 +49,8 @@ export interface PipelineFile {
   dynamics?: Partial<DynamicsConfig>;
   /** default { reportsDir: 'reports' } */
   outputs?: { reportsDir?: string };
+  /** email and chat delivery of the report (README "Delivery"); default none */
+  delivery?: unknown;
 }
 
 /** A pipeline checked and completed with the defaults: what runs. */
@@ -63,6 +66,8 @@ export interface Pipeline {
   models: ModelsConfig;
   dynamics: DynamicsConfig;
   outputs: { reportsDir: string };
+  /** how the report is delivered; absent = written only */
+  delivery?: DeliveryConfig;
   /** where relative paths resolve; set by loadPipeline (default: the repo root) */
   baseDir?: string;
   /** the file it came from, as shown in messages (e.g. pipelines/weekly.json); set by loadPipeline */
