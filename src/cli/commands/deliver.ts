@@ -54,7 +54,7 @@ ${COMMON_DETAILS}`,
       const name = stringFlag(values, 'pipeline') ?? info.pipeline;
       if (name === null) throw usageError(`run ${runId} was not made by a pipeline: name one with --pipeline`);
       const p = await loadPipeline(name);
-      if (!p.delivery) throw inputError(`${p.source ?? name} has no "delivery" key: add one (README "Delivery") to say where the report goes`);
+      if (!p.delivery) throw inputError(`${p.source ?? name} has no "delivery" key: add one (README "Delivery") to say where the report goes, or pass --pipeline FILE when the run was made from another pipeline file`);
       const chosen = locale ?? info.locale ?? p.locale;
       const out = stringFlag(values, 'out') ?? resolve(p.baseDir ?? packageRoot(), p.outputs.reportsDir);
       const reportPath = await writeReport(conn, runId, out, { locale: chosen });
