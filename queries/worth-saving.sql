@@ -1,5 +1,5 @@
 -- name: worth-saving
--- description: Customers worth saving: in the high churn band and a high value tier (the run's highValueTiers, top by default), highest 12-month value if kept first. The report's worth-saving.csv is this query.
+-- description: Customers worth saving: in the high churn band and a high value tier (the run's highValueTiers, top by default), highest 12-month value if kept first; house accounts left out. The report's worth-saving.csv is this query.
 -- param: run INTEGER = NULL        run id (default: the latest successful run)
 -- param: limit INTEGER = 1000      how many customers to list
 -- Value tiers rank value_if_kept_12m, the 12-month value of a customer who stays: the
@@ -23,5 +23,6 @@ FROM customer_scores, r, high_value
 WHERE customer_scores.run_id = r.run_id
   AND churn_band = 'high'
   AND list_contains(high_value.tiers, value_tier)
+  AND house_account IS NOT TRUE -- a marketplace or wholesale id is not a customer to call (README "House accounts")
 ORDER BY rank
 LIMIT $limit

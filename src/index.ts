@@ -14,7 +14,11 @@ export { parseRules, readRules, OTHER, type RuleSet, type SegmentRule } from './
 export { compileRules, segmentOf, uncoveredCells } from './rfm/segment.js';
 export { DEFAULT_RULES } from './rfm/defaultRules.js';
 export { clusterCustomers, type ClusterConfig, type ClusterInput, type ClusterResult, type CentreSet } from './cluster/clusterCustomers.js';
-export { CLUSTER_DEFAULTS, CLUSTER_FEATURES } from './cluster/config.js';
+export { CLUSTER_DEFAULTS, CLUSTER_FEATURES, PROFILE_FEATURES } from './cluster/config.js';
+export { K_CHOICE, type KReason, type KScore } from './cluster/chooseK.js';
+export { SET_ASIDE_REASONS, OUTLIER_RULE, type SetAsideReason } from './cluster/setAside.js';
+export { NAMING, type NamingThresholds } from './cluster/nameRules.js';
+export { CLUSTER_ACTIONS, clusterAction, type ClusterAction } from './cluster/action.js';
 export { analyze, type AnalyzeOptions, type AnalyzeResult } from './analyze/analyze.js';
 export { modelsStep } from './analyze/modelsStep.js';
 export { DEFAULT_MODELS, checkModelsConfig, type ModelsConfig } from './models/config.js';

@@ -6,6 +6,7 @@ import { readWarmStarts } from '../scoring/io/readWarmStarts.js';
 import { stageModelScores, stageNoModelScores } from '../scoring/io/stageModelScores.js';
 import { writeModelFits } from '../scoring/io/writeModelFits.js';
 import { scoreCustomers } from '../scoring/scoreCustomers.js';
+import { withoutHouseAccounts } from '../house/withoutHouseAccounts.js';
 import type { AnalysisStep } from './step.js';
 
 /**
@@ -45,7 +46,9 @@ export function modelsStep(override?: ModelsConfig): AnalysisStep {
       if (horizon.fallback) notes.push(`churn/CLV: only ${horizon.repeatCustomers} repeat buyers, too few to measure a purchase cycle; the churn horizon is ${horizon.days} days`);
       const warm = previousRunId === null ? {} : await readWarmStarts(conn, previousRunId, config.timeUnit);
       const histories = compressHistories(input); // shared by the fits and the churn reasons
-      const fitted = fitModels(input, config, warm, histories);
+      // house accounts are scored but not fitted on (README "House accounts")
+      const fitOn = await withoutHouseAccounts(conn, input);
+      const fitted = fitModels(fitOn, config, warm, fitOn === input ? histories : undefined);
       const scores = scoreCustomers(input, fitted, used);
       if (scores && scores.blanked > 0) {
         notes.push(`churn/CLV: ${scores.blanked} model values were not finite or out of range and were left empty (NULL)`);

@@ -6,7 +6,7 @@ import { writeBins, writeRules } from './writeRules.js';
 export const rfmStep: AnalysisStep = {
   name: 'rfm',
   async run({ conn, runId, rules }) {
-    const rfm = await stageRfmColumns(conn, rules);
+    const rfm = await stageRfmColumns(conn, rules, runId);
     await writeRules(conn, runId, rules);
     await writeBins(conn, runId, rfm);
   },

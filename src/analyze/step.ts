@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DynamicsConfig } from '../dynamics/config.js';
+import type { HouseAccountsConfig } from '../house/config.js';
 import type { ModelsConfig } from '../models/config.js';
 import type { Locale } from '../report/i18n/locale.js';
 import type { RuleSet } from '../rfm/rules.js';
@@ -15,6 +16,8 @@ export interface StepContext {
   models: ModelsConfig;
   /** customer-state thresholds of this run (a pipeline's `dynamics` over DEFAULT_DYNAMICS); stored in run_config */
   dynamics: DynamicsConfig;
+  /** house-account rule and declared ids of this run (a pipeline's `houseAccounts` over DEFAULT_HOUSE_ACCOUNTS); stored in run_config */
+  houseAccounts: HouseAccountsConfig;
   /** language the run's report is meant for (the pipeline's locale; default en) */
   locale: Locale;
   /** customers in customer_summary (idx 0..n-1) */

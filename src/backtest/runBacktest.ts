@@ -12,6 +12,8 @@ import { inputError } from '../util/error.js';
 import { pipelineSql } from '../util/paths.js';
 import { bandOutcomes, type BandOutcome } from './bandOutcomes.js';
 import { auc, pearson, rmse } from './metrics.js';
+import { UTC } from '../timezone/parseTimeZone.js';
+import { withLocalTransactions } from '../timezone/withLocalTransactions.js';
 
 /** What to backtest: fit on data up to calibrationEnd, compare with (calibrationEnd, holdoutEnd]. */
 export interface BacktestOptions {
@@ -20,6 +22,8 @@ export interface BacktestOptions {
   /** The churn model to score with (default: the config's scoring model). */
   model?: ChurnKind;
   config?: ModelsConfig;
+  /** IANA zone whose calendar days are counted (default UTC), as in an analysis run */
+  timezone?: string;
 }
 
 /** One backtest, as printed by `crm backtest --json` and stored in `backtests`. Metrics are null when undefined. */
@@ -68,6 +72,10 @@ const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
  * @example const r = await runBacktest(conn, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30' }); r.auc_expected_orders
  */
 export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions): Promise<BacktestResult> {
+  return withLocalTransactions(conn, opts.timezone ?? UTC, () => backtestIn(conn, opts));
+}
+
+async function backtestIn(conn: DuckDBConnection, opts: BacktestOptions): Promise<BacktestResult> {
   const config = { ...(opts.config ?? DEFAULT_MODELS) };
   if (opts.model) config.scoringModel = opts.model;
   const horizonDays = dayNumber(opts.holdoutEnd) - dayNumber(opts.calibrationEnd);

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { withHouseAccounts } from '../house/loadHouseAccounts.js';
 import { inTransaction } from '../store/database.js';
 import { expandInputs } from './expandInputs.js';
 import { commitFile, dropPrepared, prepareFile, type LoadFileOptions, type PreparedFile } from './loadFile.js';
@@ -12,7 +13,7 @@ import type { LoadSummary, FileLoadResult } from './types.js';
  */
 export async function loadFiles(conn: DuckDBConnection, inputs: string[], opts: LoadFileOptions): Promise<LoadSummary> {
   const paths = await expandInputs(conn, inputs);
-  return withPrepared(conn, paths, opts, async (prepared) => summarize(await inTransaction(conn, () => commitEach(conn, prepared, opts))));
+  return withPrepared(conn, paths, opts, async (prepared) => withHouseAccounts(conn, summarize(await inTransaction(conn, () => commitEach(conn, prepared, opts)))));
 }
 
 /**
@@ -25,7 +26,7 @@ export async function dryRunLoad(conn: DuckDBConnection, inputs: string[], opts:
   return withPrepared(conn, paths, withPreview, async (prepared) => {
     await conn.run('BEGIN TRANSACTION');
     try {
-      return { ...summarize(await commitEach(conn, prepared, withPreview)), dry_run: true };
+      return { ...(await withHouseAccounts(conn, summarize(await commitEach(conn, prepared, withPreview)))), dry_run: true };
     } finally {
       await conn.run('ROLLBACK');
     }

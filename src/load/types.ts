@@ -48,9 +48,21 @@ export interface LoadSummary {
   currency_set: number;
   /** net amount of rows with no customer id, summed over files (amounts as written, not converted) */
   no_customer_revenue: number;
+  /** likely house accounts among the rows stored (README "House accounts"); --dry-run computes them before rolling back */
+  house_accounts?: LoadHouseAccount[];
   /** relay-address customers, summed over files (a customer in two files counts twice) */
   relay_customers: number;
   /** true when nothing was written (--dry-run) */
   dry_run?: boolean;
   files: FileLoadResult[];
+}
+
+/** A likely house account in a load's rows, its shares of those rows' orders and net amount. */
+export interface LoadHouseAccount {
+  customer_id: string;
+  orders: number;
+  revenue: number;
+  order_share: number;
+  revenue_share: number;
+  reason: 'declared' | 'orders' | 'revenue' | 'orders and revenue';
 }

@@ -2,15 +2,17 @@ import { checkDelivery } from '../delivery/validateDelivery.js';
 import { PRESETS } from '../load/presets/index.js';
 import cron from 'node-cron';
 import { DEFAULT_DYNAMICS, type DynamicsConfig } from '../dynamics/config.js';
+import { DEFAULT_HOUSE_ACCOUNTS, houseConfigProblems, type HouseAccountsConfig } from '../house/config.js';
 import { checkModelsConfig, DEFAULT_MODELS, type ModelsConfig } from '../models/config.js';
 import { LOCALES, isLocale, type Locale } from '../report/i18n/locale.js';
 import { suggestion } from '../util/didYouMean.js';
 import { usageError } from '../util/error.js';
 import { isComment, isObject, mergeSettings, unknownKey, type Raw } from './mergeSettings.js';
 import type { AsOfRule, Pipeline } from './types.js';
+import { canonicalZone, timeZoneProblem, UTC } from '../timezone/parseTimeZone.js';
 
 const AS_OF_RULES: readonly AsOfRule[] = ['latest-order', 'week-ending-sunday', 'last-complete-week'];
-const KEYS = ['name', 'description', 'schedule', 'inputs', 'asOf', 'rules', 'currency', 'locale', 'models', 'dynamics', 'outputs', 'delivery'] as const;
+const KEYS = ['name', 'description', 'schedule', 'timezone', 'inputs', 'asOf', 'rules', 'currency', 'locale', 'models', 'dynamics', 'houseAccounts', 'outputs', 'delivery'] as const;
 const SUB_KEYS: Record<string, readonly string[]> = { schedule: ['cron', 'timezone'], inputs: ['files', 'mapping', 'preset'], outputs: ['reportsDir'] };
 // a missing key reads "got nothing" rather than "got undefined"
 const json = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
@@ -31,16 +33,19 @@ export function validatePipeline(raw: unknown, shown: string): Pipeline {
     const v = raw[key];
     if (isObject(v)) for (const k of Object.keys(v)) if (!isComment(k) && !sub.includes(k)) problems.push(unknownKey(k, key, sub));
   }
+  const timezone = checkTimeZone(raw['timezone'], problems);
   const p: Pipeline = {
     name: checkName(raw['name'], problems),
     description: optionalString(raw, 'description', problems) ?? '',
-    schedule: checkSchedule(raw['schedule'], problems),
+    schedule: checkSchedule(raw['schedule'], problems, timezone),
+    timezone,
     inputs: checkInputs(raw['inputs'], problems),
     asOf: checkAsOf(raw['asOf'], problems),
     currency: checkCurrency(raw['currency'], problems),
     locale: checkLocale(raw['locale'], problems),
     models: checkModels(raw['models'], problems),
     dynamics: checkDynamics(raw['dynamics'], problems),
+    houseAccounts: checkHouseAccounts(raw['houseAccounts'], problems),
     outputs: { reportsDir: (isObject(raw['outputs']) ? optionalString(raw['outputs'], 'reportsDir', problems, 'outputs.') : outputsProblem(raw['outputs'], problems)) ?? 'reports' },
   };
   const rules = optionalString(raw, 'rules', problems);
@@ -71,16 +76,26 @@ function checkName(v: unknown, problems: string[]): string {
   return String(v);
 }
 
-function checkSchedule(v: unknown, problems: string[]): Pipeline['schedule'] {
+/** The business's zone (top-level "timezone"): its days are the analysis's days. */
+function checkTimeZone(v: unknown, problems: string[]): string {
+  if (v === undefined) return UTC;
+  const problem = timeZoneProblem(v);
+  if (!problem) return canonicalZone(v as string)!;
+  problems.push(`timezone: ${problem}`);
+  return UTC;
+}
+
+/** The cron and its clock's zone; the clock defaults to the business's zone (`fallbackZone`). */
+function checkSchedule(v: unknown, problems: string[], fallbackZone: string): Pipeline['schedule'] {
   if (!isObject(v)) {
     problems.push(`schedule: needs { "cron": "0 6 * * 1", "timezone": "UTC" }, got ${json(v)}`);
-    return { cron: '', timezone: 'UTC' };
+    return { cron: '', timezone: fallbackZone };
   }
   const expression = v['cron'];
   if (typeof expression !== 'string' || !cron.validate(expression)) {
     problems.push(`schedule.cron: ${json(expression)} is not a cron expression; use 5 fields (minute hour day-of-month month day-of-week, e.g. "0 6 * * 1" = Mondays 06:00), optionally seconds first`);
   }
-  const timezone = v['timezone'] ?? 'UTC';
+  const timezone = v['timezone'] ?? fallbackZone;
   if (typeof timezone !== 'string' || !isTimeZone(timezone)) {
     const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
     problems.push(`schedule.timezone: unknown time zone ${json(timezone)}${typeof timezone === 'string' ? suggestion(timezone, zones) : ''}; use an IANA name such as "UTC" or "Europe/Berlin"`);
@@ -161,5 +176,13 @@ function checkDynamics(v: unknown, problems: string[]): DynamicsConfig {
   for (const [key, value] of Object.entries(merged)) {
     if (typeof value === 'number' && value < 0) problems.push(`dynamics.${key}: must be ≥ 0 (days, counts or ratios), got ${value}`);
   }
+  return merged;
+}
+
+function checkHouseAccounts(v: unknown, problems: string[]): HouseAccountsConfig {
+  const before = problems.length;
+  const merged = mergeSettings(DEFAULT_HOUSE_ACCOUNTS, v, 'houseAccounts', problems);
+  if (problems.length > before) return DEFAULT_HOUSE_ACCOUNTS;
+  problems.push(...houseConfigProblems(merged));
   return merged;
 }

@@ -43,6 +43,8 @@ interface ListSpec {
   /** sort keys, most significant first: [SQL, direction]; the last one must make the order total */
   order: [sql: string, dir: string][];
   limit?: number;
+  /** A LEFT JOIN onto customer_scores (aliased s) and the joined columns it adds, named. */
+  join?: { sql: string; columns: string };
 }
 
 /**
@@ -70,7 +72,8 @@ const LISTS: Record<ActionListKind, ListSpec | QuerySpec> = {
       ['churn_risk', 'round(churn_risk, 4)', 'number'],
       ['reason', `coalesce(churn_reason, 'last order ' || recency_days || ' days ago; ' || frequency || ' orders')`, 'text'],
     ],
-    where: `state IN ('lapsed', 'lapsing')`,
+    // house accounts are not customers to win back (README "House accounts")
+    where: `state IN ('lapsed', 'lapsing') AND house_account IS NOT TRUE`,
     order: [['coalesce(historic_value, monetary)', 'DESC'], ['customer_id', 'ASC']],
     limit: ACTION_LIST_LIMIT,
   },
@@ -78,10 +81,16 @@ const LISTS: Record<ActionListKind, ListSpec | QuerySpec> = {
     file: 'segments.csv',
     columns: [
       ['customer_id', 'customer_id', 'text'], ['segment', 'segment', 'text'], ['state', 'state', 'text'], ['lifecycle_stage', 'lifecycle_stage', 'text'],
-      ['cluster', 'cluster', 'number'], ['clv_12m', 'round(clv_12m, 2)', 'number'],
+      ['cluster', 'cluster', 'number'], ['cluster_name', 'cluster_name', 'text'], ['cluster_action', 'cluster_action', 'text'],
+      ['cluster_set_aside', 'cluster_set_aside', 'text'], ['clv_12m', 'round(clv_12m, 2)', 'number'],
     ],
     where: 'true',
     order: [['customer_id', 'ASC']],
+    // the cluster's stored (English) name and suggested action code, beside its id
+    join: {
+      sql: 'LEFT JOIN cluster_profiles p ON p.run_id = s.run_id AND p.cluster = s.cluster',
+      columns: 'p.name AS cluster_name, p.action AS cluster_action',
+    },
   },
 };
 
@@ -104,7 +113,8 @@ function copySql(spec: ListSpec, runId: number, path: string): string {
   return `COPY (
     SELECT ${line} || chr(13) AS ${ident(header)}
     FROM (SELECT ${values}, ${keyNames} FROM (
-      SELECT *, ${keys} FROM customer_scores WHERE run_id = ${Number(runId)} AND (${spec.where})
+      SELECT s.*, ${spec.join ? `${spec.join.columns}, ` : ''}${keys} FROM customer_scores s ${spec.join?.sql ?? ''}
+      WHERE s.run_id = ${Number(runId)} AND (${spec.where})
       ${spec.limit === undefined ? '' : `ORDER BY ${order} LIMIT ${spec.limit}`}))
     ORDER BY ${order}
   ) TO ${literal(path)} (FORMAT csv, HEADER true, QUOTE '', ESCAPE '')`;

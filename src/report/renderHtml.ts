@@ -20,6 +20,7 @@ import { renderKpis } from './html/kpis.js';
 import { renderMethods } from './html/methods.js';
 import { renderModelQuality } from './html/modelQuality.js';
 import { renderQuality } from './html/quality.js';
+import { renderHouseNote } from './html/house.js';
 import { renderRules } from './html/rules.js';
 import { renderChartScripts, renderPrintScript } from './html/scripts.js';
 import { renderSegments, SEGMENTS_CHART_ID } from './html/segments.js';
@@ -61,6 +62,7 @@ export function renderHtml(data: ReportData, options: RenderOptions = {}): strin
   const summary = html`<div class="summary" id="summary" role="region" aria-label="${t.m.layout.summaryLabel}">
 ${renderHeader(data, t)}
 ${renderCurrencyNote(data.currency, t)}
+${renderHouseNote(data.houseAccounts, t)}
 ${renderHighlights(highlights(data, t), t)}
 ${renderTrustNote(data, t)}
 ${renderKpis(data.kpis, data.previousRun, t, windowDays, data.trend)}
@@ -99,7 +101,7 @@ ${dynamicsSections(data.dynamics, t).body}
 ${renderChurn(data.models, t)}
 ${renderClv(data.models, t)}
 ${renderRules(data.rules, data.bins, t)}
-${renderQuality(data.loads, data.quarantineByReason, t, data.excludedByReason)}
+${renderQuality(data.loads, data.quarantineByReason, t, data.excludedByReason, data)}
 ${renderCurrencySection(data.currency, t)}
 ${renderModelQuality(data.models, t)}
 ${renderMethods({ models: data.models?.assumptions ?? null, dynamics: data.dynamics?.config ?? null }, t)}`;

@@ -88,7 +88,7 @@ describe('as-of sanity and command-line detail, through the real crm on a temp d
     const details = runCrm(['runs', '--details', '--db', db]);
     expect(details.code, details.err).toBe(0);
     expect(details.out).toMatch(/step_ms/);
-    expect(details.out).toMatch(/summary \d+, (currency \d+, )?rfm \d+, models \d+/);
+    expect(details.out).toMatch(/summary \d+, (currency \d+, )?(house \d+, )?rfm \d+, models \d+/);
     expect(Math.max(...details.out.split('\n').map((l) => l.length))).toBeGreaterThan(100);
   });
 });

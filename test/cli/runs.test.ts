@@ -43,7 +43,7 @@ describe('run history', () => {
       expect(table.code, table.err).toBe(0);
       expect(table.out).toMatch(/run_id\s+pipeline\s+as_of\s+trigger\s+status/);
       const details = await crm('runs', '--details', '--db', db);
-      expect(details.out).toMatch(/load \d+, summary \d+, (currency \d+, )?rfm \d+/);
+      expect(details.out).toMatch(/load \d+, summary \d+, (currency \d+, )?(house \d+, )?rfm \d+/);
       const all = JSON.parse((await crm('runs', '--format', 'json', '--db', db)).out) as Record<string, any>[];
       expect(all.map((r) => [r['run_id'], r['pipeline'], r['trigger'], r['status']])).toEqual([[2, null, 'manual', 'ok'], [1, 'weekly', 'manual', 'ok']]);
       expect(all[1]!['as_of']).toBe('2024-12-29');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DYNAMICS } from '../../src/dynamics/config.js';
+import { DEFAULT_HOUSE_ACCOUNTS } from '../../src/house/config.js';
 import { DEFAULT_MODELS } from '../../src/models/config.js';
 import { validatePipeline } from '../../src/pipeline/validatePipeline.js';
 import { CrmError } from '../../src/util/error.js';
@@ -36,9 +37,26 @@ describe('validatePipeline (JSON pipeline files)', () => {
   it('fills every default for a minimal file', () => {
     const p = validatePipeline(minimal, SHOWN);
     expect(p).toEqual({
-      name: 'shop', description: '', schedule: { cron: '0 6 * * 1', timezone: 'UTC' }, inputs: { files: ['exports/*.csv'] },
-      asOf: 'week-ending-sunday', currency: null, locale: 'en', models: DEFAULT_MODELS, dynamics: DEFAULT_DYNAMICS, outputs: { reportsDir: 'reports' },
+      name: 'shop', description: '', schedule: { cron: '0 6 * * 1', timezone: 'UTC' }, timezone: 'UTC', inputs: { files: ['exports/*.csv'] },
+      asOf: 'week-ending-sunday', currency: null, locale: 'en', models: DEFAULT_MODELS, dynamics: DEFAULT_DYNAMICS, houseAccounts: DEFAULT_HOUSE_ACCOUNTS, outputs: { reportsDir: 'reports' },
     });
+  });
+
+  it('takes the business\'s timezone, which the schedule\'s clock defaults to unless it names its own', () => {
+    expect(validatePipeline({ ...minimal, timezone: 'america/new_york' }, SHOWN)).toMatchObject({ timezone: 'America/New_York', schedule: { timezone: 'America/New_York' } });
+    expect(validatePipeline({ ...minimal, timezone: 'America/New_York', schedule: { cron: '0 6 * * 1', timezone: 'UTC' } }, SHOWN))
+      .toMatchObject({ timezone: 'America/New_York', schedule: { timezone: 'UTC' } });
+    expect(() => validatePipeline({ ...minimal, timezone: 'America/New_Yrok' }, SHOWN)).toThrow(
+      `${SHOWN}: timezone: unknown time zone "America/New_Yrok" (did you mean "America/New_York"?); use an IANA name such as "UTC", "America/New_York" or "Europe/Berlin" (see README "Pipelines")`,
+    );
+  });
+
+  it('lays houseAccounts over its defaults and names each bad key', () => {
+    const p = validatePipeline({ ...minimal, houseAccounts: { ids: ['amazon-mcf'], keepInModels: true } }, SHOWN);
+    expect(p.houseAccounts).toEqual({ ...DEFAULT_HOUSE_ACCOUNTS, ids: ['amazon-mcf'], keepInModels: true });
+    expect(() => validatePipeline({ ...minimal, houseAccounts: { minShare: 5, ids: 'amazon' } }, SHOWN)).toThrow(/houseAccounts\.ids: must be a list/);
+    expect(() => validatePipeline({ ...minimal, houseAccounts: { minShare: 5 } }, SHOWN)).toThrow('houseAccounts.minShare: must be a share between 0 and 1, got 5');
+    expect(() => validatePipeline({ ...minimal, houseAccounts: { keepInModel: true } }, SHOWN)).toThrow(/houseAccounts\.keepInModel: not a known key \(did you mean "keepInModels"\?\)/);
   });
 
   it('takes horizonDays as auto (the default) or a number, and names the fix for anything else', () => {

@@ -41,7 +41,7 @@ export async function readDynamics(conn: DuckDBConnection, run: number): Promise
       customerShare: n(r['customer_share']), revenueShare: orNull(r['revenue_share']), clvShare: orNull(r['clv_share']),
     })),
     topCustomers: (await select(conn, `SELECT customer_id, segment, state, monetary, clv_12m, recency_days, frequency FROM customer_scores
-      WHERE run_id = $run ORDER BY coalesce(clv_12m, monetary) DESC, customer_id LIMIT ${TOP_CUSTOMERS}`, run)).map((r) => ({
+      WHERE run_id = $run AND house_account IS NOT TRUE ORDER BY coalesce(clv_12m, monetary) DESC, customer_id LIMIT ${TOP_CUSTOMERS}`, run)).map((r) => ({
       customerId: s(r['customer_id']), segment: s(r['segment']), state: s(r['state']), monetary: n(r['monetary']), clv: orNull(r['clv_12m']),
       recencyDays: n(r['recency_days']), frequency: n(r['frequency']),
     })),

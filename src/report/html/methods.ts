@@ -27,7 +27,7 @@ export function renderMethods(input: MethodsInput = { models: null, dynamics: nu
 <h3>${m.rfm}</h3>
 <ul class="methods">${[m.recency, m.frequency, m.monetary, m.scores, m.segments].map((x) => html`<li>${x}</li>`)}</ul>
 <h3>${m.clustersTitle}</h3>
-<ul class="methods">${[m.clusterFeatures, m.clusterK, m.clusterIds].map((x) => html`<li>${x}</li>`)}</ul>
+<ul class="methods">${[m.clusterSetAside, m.clusterFeatures, m.clusterK, m.clusterIds, m.clusterActions].map((x) => html`<li>${x}</li>`)}</ul>
 <h3>${m.modelsTitle}</h3>
 <ul class="methods">${modelItems(input.models, t).map((x) => html`<li>${x}</li>`)}</ul>
 <h3>${m.statesTitle}</h3>

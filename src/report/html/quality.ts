@@ -1,6 +1,7 @@
 import { fileName, formatDateTime } from '../format.js';
 import { EN, type ReportText } from '../i18n/index.js';
 import type { LoadRow, ReportData } from '../types.js';
+import { renderHouseAccounts, renderNoCustomer } from './house.js';
 import { noData, renderTable, type Column } from './table.js';
 import { html, type SafeHtml } from './tag.js';
 
@@ -82,16 +83,21 @@ const quarantineColumns = (t: ReportText): Column<Quarantine>[] => [
 ];
 
 /**
- * The Data quality section: every load with its row counts, and quarantined rows by reason.
- * @example renderQuality(data.loads, data.quarantineByReason)
+ * The Data quality section: the run's house accounts and the revenue of orders with no customer
+ * (when `trust` is given), every load with its row counts, quarantined and excluded rows by reason.
+ * @example renderQuality(data.loads, data.quarantineByReason, EN, data.excludedByReason, data)
  */
-export function renderQuality(loads: readonly LoadRow[], quarantine: readonly Quarantine[], t: ReportText = EN, excluded: readonly Quarantine[] = []): SafeHtml {
+export function renderQuality(
+  loads: readonly LoadRow[], quarantine: readonly Quarantine[], t: ReportText = EN, excluded: readonly Quarantine[] = [],
+  trust?: Pick<ReportData, 'houseAccounts' | 'noCustomer'>,
+): SafeHtml {
   const excludedTotal = excluded.reduce((sum, q) => sum + q.rows, 0);
   const reasons = [...quarantine].sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason));
   const total = reasons.reduce((sum, q) => sum + q.rows, 0);
   const m = t.m.quality;
   return html`<section id="quality" aria-labelledby="quality-h">
 <h2 id="quality-h">${m.title}</h2>
+${trust ? html`${renderHouseAccounts(trust.houseAccounts, t)}${renderNoCustomer(trust.noCustomer, t)}` : null}
 <h3>${m.loads}</h3>
 ${renderTable(m.loadsCaption, loadColumns(t), loads, { t })}
 <h3>${m.quarantineTitle}</h3>

@@ -52,6 +52,8 @@ export const en = {
     asOf: 'As of',
     window: 'Data window',
     windowValue: (first: string, last: string, tx: string, customers: string) => `${first} to ${last} · ${count(tx, 'transaction', 'transactions')} · ${count(customers, 'customer', 'customers')}`,
+    days: 'Days counted in',
+    daysValue: (zone: string) => (zone === 'UTC' ? 'UTC' : `${zone} (local calendar days; order times are stored in UTC)`),
     rules: 'Segment rules',
     run: 'Run',
     runValue: (id: string, pipeline: string | null, started: string) => `#${id}${pipeline === null ? '' : ` · pipeline ${pipeline}`} · started ${started}`,
@@ -130,6 +132,8 @@ export const en = {
     none: 'Nothing stands out in this run’s data yet.',
     worthSaving: (n: string, tiers: string, horizon: string, high: string, kept: string, value: string) =>
       `${count(n, 'customer', 'customers')} in the ${tiers} value tier (ranked by 12-month value if kept) ${isOne(n) ? 'is' : 'are'} in the high churn band, P(no order within ${horizon}) ≥ ${high}: worth ${kept} over 12 months if kept, ${value} spent to date.`,
+    clusterStability: (ari: string, previous: string | null, share: string) =>
+      `The clusters changed sharply since the previous run: ${share} of customers are in another cluster and the agreement between the two groupings (adjusted Rand index) is ${ari}${previous === null ? '' : `, down from ${previous}`}. Check the cluster names before reusing last week’s campaigns.`,
     segmentMove: (n: string, from: string, to: string, clv: string | null) =>
       `${n} ${n === '1' ? 'customer' : 'customers'} moved from the RFM segment ${from} to the RFM segment ${to} since the last run${clv === null ? '' : `, worth ${clv} in 12-month CLV`}.`,
     revenueUp: (pct: string, now: string, d: string) => `Net revenue over the last ${d} days is up ${pct} on the ${d} days before, at ${now}.`,
@@ -176,22 +180,74 @@ export const en = {
     title: 'Clusters',
     none: 'No clusters for this run: it has too few customers, or was analysed before clustering existed',
     intro: (k: string, range: string) =>
-      `Groups the data finds on its own (k-means on recency, frequency, spend, tenure, order value and return rate), next to the rule-based segments above. ${k} clusters, ${range}, by the best mean silhouette. Cluster numbers carry over from run to run: this run’s clusters are matched to the previous run’s, so a number keeps its meaning week to week.`,
-    range: (lo: string, hi: string) => `among k = ${lo}–${hi}`,
+      `Groups the data finds on its own (k-means on recency, orders, net spend and tenure), next to the rule-based segments above. ${k} clusters, ${range}. Cluster numbers carry over from run to run: this run’s clusters are matched to the previous run’s, so a number keeps its meaning week to week.`,
+    range: (lo: string, hi: string) => `chosen among k = ${lo}–${hi}`,
     fixedK: 'fixed by configuration',
+    reason: {
+      largest_within_tolerance: (tolerance: string, minShare: string, best: string) =>
+        `The rule: the largest k whose every cluster holds at least ${minShare} of the clustered customers and whose mean silhouette is within ${tolerance} of the best such k (k = ${best}) — more groups to act on, still about as well separated.`,
+      kept_previous: (tolerance: string, minShare: string, best: string) =>
+        `Last run’s k is kept: every cluster still holds at least ${minShare} of the clustered customers and its mean silhouette is still within ${tolerance} of the best (k = ${best}), so the groups do not change for a small difference.`,
+      only_two: (tolerance: string, minShare: string, best: string) =>
+        `Only 2 clusters: no k from 3 up gives every cluster at least ${minShare} of the clustered customers, so the data support nothing finer (tolerance ${tolerance}; best k = ${best}).`,
+      none_eligible: (tolerance: string, minShare: string) =>
+        `No k gives every cluster at least ${minShare} of the clustered customers; the best-separated k is shown, and its small clusters are too small to act on (tolerance ${tolerance}).`,
+      fixed: () => 'k is fixed by configuration.',
+    } as Record<string, (tolerance: string, minShare: string, best: string) => string>,
     changed: (asOf: string, changed: string, compared: string, share: string) =>
-      `Since the previous run (as of ${asOf}), ${changed} of the ${count(compared, 'customer', 'customers')} in both runs${share} moved to another cluster.`,
+      `Since the previous run (as of ${asOf}), ${changed} of the ${count(compared, 'customer', 'customers')} clustered in both runs${share} moved to another cluster.`,
+    ari: (ari: string) => ` Agreement between the two groupings (adjusted Rand index, 1 = the same, 0 = chance): ${ari}.`,
+    ariDrop: (previous: string) => ` That is a sudden drop from ${previous} the run before: the clusters have changed meaning, so check the names before reusing last week’s campaigns.`,
     previousHasNone: (asOf: string) => `The previous run (as of ${asOf}) has no clusters to compare with, so changes are not counted.`,
     firstRun: 'This is the first run, so there are no cluster changes to count yet.',
-    profilesCaption: 'Cluster profiles (recency, orders and net spend as mean / median per customer)',
+    profilesCaption: 'Cluster profiles (share and revenue share of the clustered customers; recency, orders and net spend as mean / median per customer)',
     cluster: 'Cluster',
+    action: 'Suggested action',
+    actions: {
+      win_back: 'Win back',
+      second_order: 'Nurture to a second order',
+      reward: 'Reward',
+      upsell: 'Upsell',
+    } as Record<string, string>,
     revenueShare: 'Revenue share',
     recency: 'Recency (days)',
     mainSegment: 'Main RFM segment',
+    liftCaption: 'What sets each cluster apart: its mean as a multiple of the whole clustered base’s mean (×1.00 = like the base)',
+    lift: (x: string) => `×${x}`,
+    features: {
+      recency_days: 'Days since last order',
+      frequency: 'Orders',
+      monetary: 'Net spend',
+      tenure_days: 'Tenure (days)',
+      avg_order_value: 'Order value',
+      return_rate: 'Return rate',
+    } as Record<string, string>,
+    setAsideIntro: (n: string, share: string) =>
+      `${count(n, 'customer', 'customers')} (${share} of the run) are set aside before clustering, as groups of their own: they would pull the clusters out of shape, and each needs its own handling rather than a campaign.`,
+    noneSetAside: 'No customer was set aside before clustering: no house accounts, no customer without net spend, no extreme outlier.',
+    setAsideCaption: 'Set aside before clustering (share of all the run’s customers and net spend; medians per customer)',
+    group: 'Group',
+    groups: {
+      house_account: 'House accounts',
+      no_net_spend: 'No net spend',
+      outlier: 'Extreme outliers',
+    } as Record<string, string>,
+    groupRules: {
+      house_account: () => 'Marked as a house account (marketplace or wholesale id)',
+      no_net_spend: () => 'Net spend 0 or less: returns cancel the purchases',
+      outlier: (fences: string) => `Orders, net spend or order value above the far-out fence (${fences})`,
+    } as Record<string, (fences: string) => string>,
+    /** between a set-aside group's name and its rule */
+    ruleSeparator: ': ',
+    fence: (feature: string, value: string) => `${feature} > ${value}`,
+    namingCaption: (cycle: string, recent: string, lapsed: string, frequent: string, low: string, high: string) =>
+      `Names use fixed cut-offs for this run: the purchase cycle is ${cycle} days (median gap between repeat customers’ purchase days), so “recent” means a median last order within ${recent} days and “lapsed” beyond ${lapsed}; “one-timers” a median of one order, “frequent” at least ${frequent} orders; “low” spend below ${low} and “high” above ${high} (the base’s quartiles). A cluster keeps last run’s word until it is more than 15% past a cut-off.`,
     scatterAria: 'Scatter plot of a sample of customers by recency and spend, coloured by cluster',
     silhouetteAria: 'Line chart of the mean silhouette for each number of clusters tried',
-    silhouetteCaption: 'Mean silhouette per number of clusters tried',
+    silhouetteCaption: 'Candidates: mean silhouette and smallest cluster per number of clusters tried',
     meanSilhouette: 'Mean silhouette',
+    smallest: 'Smallest cluster',
+    eligible: 'Every cluster ≥ minimum',
     chosen: 'Chosen',
   },
   dynamics: {
@@ -372,6 +428,36 @@ export const en = {
     noExcluded: 'No rows excluded',
     excludedCaption: 'Rows that are no purchase, by reason',
   },
+  house: {
+    houseTitle: 'House accounts',
+    houseIntro: (n: string) =>
+      `${count(n, 'customer id holds', 'customer ids hold')} an implausible share of the orders or revenue analysed: a marketplace operator, a wholesale account or the shop's own, not a customer to call.`,
+    noHouse: 'No house account: no customer id holds an implausible share of the orders or revenue analysed.',
+    houseCaption: 'Their shares of the orders and net revenue analysed',
+    customer: 'Customer id',
+    orderShare: 'Share of orders',
+    revenueShare: 'Share of revenue',
+    why: 'Why',
+    reasons: {
+      declared: 'declared in the settings (houseAccounts.ids)',
+      orders: 'share of orders far beyond any other customer',
+      revenue: 'share of revenue far beyond any other customer',
+      'orders and revenue': 'shares of orders and revenue far beyond any other customer',
+    } as Record<string, string>,
+    leftOut:
+      'Left out of the churn and CLV model fits and the clusters, of the worth-saving and win-back lists and of the top customers; their segment is "House account". Their orders and revenue still count in the totals, KPIs and segment table.',
+    kept:
+      'Kept in the churn and CLV model fits and the clusters (houseAccounts.keepInModels is set); still left out of the worth-saving and win-back lists and the top customers, with the segment "House account".',
+    noCustomerTitle: 'Orders with no customer',
+    noCustomer: (share: string, revenue: string, total: string) =>
+      `${share} of revenue came from orders with no customer id (${revenue} of ${total} in the loaded files, net of refunds, in the report's currency). Those orders are in no customer's history, segment or model.`,
+    noCustomerNone: 'Every loaded order had a customer id.',
+    noteItem: (id: string, orders: string, revenue: string) => `${id} (${orders} of orders, ${revenue} of revenue)`,
+    listSeparator: '; ',
+    note: (who: string, kept: boolean) =>
+      `House account${who.includes('; ') ? 's' : ''}, a marketplace or wholesale id rather than a customer: ${who}. ${kept ? 'Kept in the models by the settings, but left out of the call lists.' : 'Left out of the churn and CLV models and of the call lists.'}`,
+    seeSection: 'See House accounts',
+  },
   methods: {
     title: 'Methods',
     rfm: 'Scores and segments',
@@ -381,9 +467,11 @@ export const en = {
     scores: 'Scores are quintiles from 1 to 5, where 5 is best (most recent, most frequent, highest spend). A value equal to a bin edge falls in the lower bin.',
     segments: 'Segments come from the R×F rule table above: each customer gets the segment of the first rule that matches its scores.',
     clustersTitle: 'Clusters',
-    clusterFeatures: 'Features: days since the last order, orders, net spend, tenure, average order value and return rate; counts and amounts log-transformed, then each standardised with the run’s mean and standard deviation.',
-    clusterK: 'k: every k from 2 to 8 is fitted with k-means (seeded k-means++ starts) on a seeded sample, and the k with the highest mean silhouette wins (the smaller k on ties); its centres start one final k-means on all customers. The same data give the same clusters.',
-    clusterIds: 'Stable ids: this run’s clusters are matched to the previous run’s centres by the smallest total distance and keep their numbers; new clusters take the free numbers by mean spend. Names compare each centre with all customers’ medians.',
+    clusterSetAside: 'Set aside first, as named groups never put in a cluster: house accounts, customers with no net spend (returns cancelling purchases), and extreme outliers (orders, net spend or order value above Q3 + 3 × IQR on the log scale, the IQR at least a doubling).',
+    clusterFeatures: 'Features: days since the last order, orders, net spend and tenure; each log-transformed (log1p, signed for net spend), then standardised with the clustered customers’ mean and standard deviation. Profiles also give the lift of average order value and return rate.',
+    clusterK: 'k: every k from 3 to 8 is fitted with k-means (seeded k-means++ starts) on a seeded sample; a k is eligible when every cluster holds at least 2% of the customers, and the largest eligible k whose mean silhouette is within 10% of the best eligible one wins (last run’s k is kept while it still qualifies; k = 2 only when no k from 3 qualifies). Its centres start one final k-means on all clustered customers. The same data give the same clusters.',
+    clusterIds: 'Stable ids: this run’s clusters are matched to the previous run’s centres by the smallest total distance and keep their numbers; new clusters take the free numbers by mean spend. Stability: the share of customers in another cluster and the adjusted Rand index against the previous run.',
+    clusterActions: 'Suggested actions, first rule that applies: lapsed → win back; one-timers → nurture to a second order; high spenders → reward; everyone else → upsell.',
     modelsTitle: 'Churn risk and CLV',
     modelsNone: 'The churn and CLV settings of this run were not recorded.',
     model: (model: string, unit: string) => `Model: ${model}, fitted by maximum likelihood on every customer’s purchase history (time unit: ${unit}); Gamma-Gamma for spend per order.`,
@@ -404,7 +492,7 @@ export const en = {
       `Stages: exploration (one purchase day, or tenure under ${exploration} days); stability (tenure of ${tenure} days or more, regular gaps); decline (past the lapsing threshold, or a recent order rate below ${ratio} of the customer’s own earlier rate); formation (everyone else). The first rule that applies wins.`,
     highlightsTitle: 'Highlights',
     highlightsRule:
-      'Highlights are chosen by a fixed rule, most actionable first: customers in a high value tier and the high churn band; the largest move between RFM segments by 12-month CLV; a change of net revenue of 5% or more; customers newly in the state lapsed; customers in the state won back; how concentrated revenue is; and a revenue change under 5% last. Each names its population and which vocabulary it uses (RFM segment, customer state, churn band, value tier). At most five are shown, and only those the data of this run supports.',
+      'Highlights are chosen by a fixed rule, most actionable first: customers in a high value tier and the high churn band; the largest move between RFM segments by 12-month CLV; a change of net revenue of 5% or more; customers newly in the state lapsed; customers in the state won back; a sudden drop in the clusters’ agreement with the previous run (adjusted Rand index under 0.5, or down by more than 0.2); how concentrated revenue is; and a revenue change under 5% last. Each names its population and which vocabulary it uses (RFM segment, customer state, churn band, value tier). At most five are shown, and only those the data of this run supports.',
   },
   charts: {
     segments: {
@@ -440,7 +528,7 @@ export const en = {
     },
     silhouette: {
       title: 'How well separated the clusters are, by k',
-      subtitle: 'Mean silhouette on a seeded sample; the highest wins',
+      subtitle: 'Mean silhouette on a seeded sample',
       description:
         'Line chart of the mean silhouette (vertical, higher is better separated) for each number of clusters k tried (horizontal). The chosen k is highlighted.',
       x: 'Number of clusters (k)',
@@ -591,6 +679,7 @@ export const en = {
       Hibernating: 'Hibernating',
       Lost: 'Lost',
       Other: 'Other',
+      'House account': 'House account',
     } as Record<string, string>,
     /** The default rules' descriptions, by segment. */
     segmentDescriptions: {

@@ -48,6 +48,8 @@ export const zhCN: Messages = {
     asOf: '截至日期',
     window: '数据范围',
     windowValue: (first, last, tx, customers) => `${first} 至 ${last} · ${tx} 条交易 · ${customers} 位客户`,
+    days: '日期按时区',
+    daysValue: (zone) => (zone === 'UTC' ? 'UTC' : `${zone}（按当地日历日计；下单时间以 UTC 存储）`),
     rules: '分群规则',
     run: '运行',
     runValue: (id, pipeline, started) => `#${id}${pipeline === null ? '' : ` · 流水线「${pipeline}」`} · 开始于 ${started}`,
@@ -121,6 +123,8 @@ export const zhCN: Messages = {
   highlights: {
     title: '要点',
     none: '本次运行的数据中暂无突出变化。',
+    clusterStability: (ari, previous, share) =>
+      `聚类自上一次运行以来变化剧烈：${share} 的客户换到了其他聚类，两次分组的一致程度（调整兰德指数）为 ${ari}${previous === null ? '' : `，低于上一次的 ${previous}`}。沿用上周的营销活动前请先核对聚类名称。`,
     worthSaving: (n, tiers, horizon, high, kept, value) =>
       `${n} 位客户属于${tiers}价值层级（按留存时 12 个月价值排名）且处于高流失风险等级（${horizon}内不下单的概率 ≥ ${high}）：若能留住，12 个月价值 ${kept}，累计消费 ${value}。`,
     segmentMove: (n, from, to, clv) => `自上次运行以来，${n} 位客户从 RFM 分群「${from}」转入 RFM 分群「${to}」${clv === null ? '' : `，12 个月 CLV 合计 ${clv}`}。`,
@@ -164,21 +168,72 @@ export const zhCN: Messages = {
     title: '客户聚类',
     none: '本次运行没有聚类：客户太少，或分析时尚无聚类功能',
     intro: (k, range) =>
-      `数据自行发现的客户群（基于最近购买、频次、消费、客龄、客单价和退货率的 k-means 聚类），与上面基于规则的分群并列。${k} 个聚类，${range}，按平均轮廓系数最优选出。聚类编号在各次运行间保持不变：本次的聚类与上一次匹配，因此编号每周含义一致。`,
-    range: (lo, hi) => `在 k = ${lo}–${hi} 中选择`,
+      `数据自行发现的客户群（基于最近购买、订单数、净消费和客龄的 k-means 聚类），与上面基于规则的分群并列。${k} 个聚类，${range}。聚类编号在各次运行间保持不变：本次的聚类与上一次匹配，因此编号每周含义一致。`,
+    range: (lo, hi) => `在 k = ${lo}–${hi} 中选出`,
     fixedK: '由配置固定',
-    changed: (asOf, changed, compared, share) => `自上一次运行（截至 ${asOf}）以来，两次都在的 ${compared} 位客户中有 ${changed} 位${share}换到了其他聚类。`,
+    reason: {
+      largest_within_tolerance: (tolerance, minShare, best) =>
+        `规则：在每个聚类都至少占已聚类客户 ${minShare} 的 k 中，取平均轮廓系数与其中最佳者（k = ${best}）相差不超过 ${tolerance} 的最大 k——可行动的客户群更多，分离程度几乎不变。`,
+      kept_previous: (tolerance, minShare, best) =>
+        `沿用上一次的 k：每个聚类仍至少占已聚类客户的 ${minShare}，平均轮廓系数仍与最佳者（k = ${best}）相差不超过 ${tolerance}，因此不会因微小差异而改变分群。`,
+      only_two: (tolerance, minShare, best) =>
+        `只有 2 个聚类：k 从 3 起没有任何一个能让每个聚类都至少占已聚类客户的 ${minShare}，数据不支持更细的划分（容差 ${tolerance}；最佳 k = ${best}）。`,
+      none_eligible: (tolerance, minShare) =>
+        `没有任何 k 能让每个聚类都至少占已聚类客户的 ${minShare}；此处显示分离最好的 k，其中的小聚类太小，不值得单独行动（容差 ${tolerance}）。`,
+      fixed: () => 'k 由配置固定。',
+    },
+    changed: (asOf, changed, compared, share) => `自上一次运行（截至 ${asOf}）以来，两次都参与聚类的 ${compared} 位客户中有 ${changed} 位${share}换到了其他聚类。`,
+    ari: (ari) => `两次分组的一致程度（调整兰德指数，1 = 完全相同，0 = 与随机无异）：${ari}。`,
+    ariDrop: (previous) => `这比上一次的 ${previous} 骤降：聚类的含义已经改变，沿用上周的营销活动前请先核对名称。`,
     previousHasNone: (asOf) => `上一次运行（截至 ${asOf}）没有聚类可对比，因此不统计变化。`,
     firstRun: '这是第一次运行，尚无聚类变化可统计。',
-    profilesCaption: '聚类概况（最近购买、订单数和净消费为每位客户的均值 / 中位数）',
+    profilesCaption: '聚类概况（客户占比和收入占比均相对于已聚类客户；最近购买、订单数和净消费为每位客户的均值 / 中位数）',
     cluster: '聚类',
+    action: '建议行动',
+    actions: {
+      win_back: '挽回',
+      second_order: '培育第二单',
+      reward: '回馈奖励',
+      upsell: '追加销售',
+    },
     revenueShare: '收入占比',
     recency: '最近购买间隔（天）',
     mainSegment: '主要 RFM 分群',
+    liftCaption: '各聚类的突出之处：聚类均值相对于全部已聚类客户均值的倍数（×1.00 = 与整体相同）',
+    lift: (x) => `×${x}`,
+    features: {
+      recency_days: '距上次下单天数',
+      frequency: '订单数',
+      monetary: '净消费',
+      tenure_days: '客龄（天）',
+      avg_order_value: '客单价',
+      return_rate: '退货率',
+    },
+    setAsideIntro: (n, share) => `有 ${n} 位客户（占本次运行的 ${share}）在聚类前被单独列出，各自成组：他们会扭曲聚类的形状，且各需专门处理，而不适合营销活动。`,
+    noneSetAside: '聚类前没有单独列出任何客户：没有内部账户，没有净消费为零的客户，也没有极端离群者。',
+    setAsideCaption: '聚类前单独列出的客户（占本次运行全部客户和净消费的比例；每位客户的中位数）',
+    group: '组别',
+    groups: {
+      house_account: '内部账户',
+      no_net_spend: '无净消费',
+      outlier: '极端离群者',
+    },
+    groupRules: {
+      house_account: () => '标记为内部账户（平台或批发账号）',
+      no_net_spend: () => '净消费为 0 或更低：退货抵消了购买',
+      outlier: (fences) => `订单数、净消费或客单价高于极端离群界限（${fences}）`,
+    },
+    /** between a set-aside group's name and its rule */
+    ruleSeparator: '：',
+    fence: (feature, value) => `${feature} > ${value}`,
+    namingCaption: (cycle, recent, lapsed, frequent, low, high) =>
+      `名称使用本次运行固定的界限：购买周期为 ${cycle} 天（复购客户购买日间隔的中位数），因此“近期活跃”指最近一次下单的中位数在 ${recent} 天内，“久未购买”指超过 ${lapsed} 天；“一次性客户”指订单数中位数为 1，“高频”指至少 ${frequent} 单；“低消费”低于 ${low}，“高消费”高于 ${high}（整体的四分位数）。聚类超过界限 15% 以上才会改用新的词。`,
     scatterAria: '客户样本按最近购买与消费的散点图，按聚类着色',
     silhouetteAria: '各聚类数的平均轮廓系数折线图',
-    silhouetteCaption: '各聚类数的平均轮廓系数',
+    silhouetteCaption: '候选：各聚类数的平均轮廓系数与最小聚类',
     meanSilhouette: '平均轮廓系数',
+    smallest: '最小聚类',
+    eligible: '每个聚类 ≥ 最低占比',
     chosen: '选中',
   },
   dynamics: {
@@ -356,6 +411,34 @@ export const zhCN: Messages = {
     noExcluded: '没有被排除的行',
     excludedCaption: '按原因统计的非购买行',
   },
+  house: {
+    houseTitle: '渠道与批发账户',
+    houseIntro: (n: string) => `${n} 个客户编号占了所分析订单或收入中不合常理的份额：这是平台运营方、批发商或店铺自己的账户，而不是需要联系的客户。`,
+    noHouse: '没有渠道或批发账户：没有哪个客户编号占所分析订单或收入的份额不合常理。',
+    houseCaption: '在所分析订单和净收入中的占比',
+    customer: '客户编号',
+    orderShare: '订单占比',
+    revenueShare: '收入占比',
+    why: '原因',
+    reasons: {
+      declared: '在设置中声明（houseAccounts.ids）',
+      orders: '订单占比远超其他任何客户',
+      revenue: '收入占比远超其他任何客户',
+      'orders and revenue': '订单和收入占比都远超其他任何客户',
+    },
+    leftOut:
+      '这些账户不参与流失与客户终身价值模型的拟合和聚类，也不出现在值得挽留名单、赢回名单和头部客户中；它们的分群为“渠道/批发账户”。它们的订单和收入仍计入总数、关键指标和分群表。',
+    kept:
+      '这些账户仍参与流失与客户终身价值模型的拟合和聚类（已设置 houseAccounts.keepInModels）；但仍不出现在值得挽留名单、赢回名单和头部客户中，分群为“渠道/批发账户”。',
+    noCustomerTitle: '没有客户编号的订单',
+    noCustomer: (share: string, revenue: string, total: string) =>
+      `${share} 的收入来自没有客户编号的订单（导入文件中共 ${total}，其中 ${revenue}；已扣除退款，按本报告的币种计）。这些订单不属于任何客户的历史、分群或模型。`,
+    noCustomerNone: '所有导入的订单都有客户编号。',
+    noteItem: (id: string, orders: string, revenue: string) => `${id}（订单占比 ${orders}，收入占比 ${revenue}）`,
+    listSeparator: '；',
+    note: (who: string, kept: boolean) => `渠道或批发账户（平台或批发商的编号，而非真正的客户）：${who}。${kept ? '按设置仍参与模型，但' : '不参与流失与客户终身价值模型，且'}不出现在联系名单中。`,
+    seeSection: '查看渠道与批发账户',
+  },
   methods: {
     title: '方法说明',
     rfm: '评分与分群',
@@ -365,9 +448,11 @@ export const zhCN: Messages = {
     scores: '评分为 1 到 5 的五分位，5 为最好（最近、最频繁、消费最高）。恰好等于分箱边界的值归入较低的一档。',
     segments: '分群来自上面的 R×F 规则表：每位客户归入第一条与其评分匹配的规则对应的分群。',
     clustersTitle: '客户聚类',
-    clusterFeatures: '特征：距上次下单天数、订单数、净消费、客龄、客单价和退货率；计数和金额取对数，然后用本次运行的均值和标准差标准化。',
-    clusterK: 'k：在带种子的样本上对 k = 2 到 8 分别运行 k-means（带种子的 k-means++ 初始化），平均轮廓系数最高的 k 胜出（并列时取较小的 k）；再以其中心在全部客户上运行一次 k-means。相同数据得到相同聚类。',
-    clusterIds: '稳定编号：本次的聚类按总距离最小与上一次的中心匹配并沿用编号；新聚类按平均消费取空闲编号。名称由各中心与全体客户中位数的比较得出。',
+    clusterSetAside: '先单独列出、永不归入任何聚类的命名组：内部账户、无净消费的客户（退货抵消了购买），以及极端离群者（订单数、净消费或客单价取对数后，高于第三四分位数加 3 倍四分位距；四分位距至少按翻一倍计）。',
+    clusterFeatures: '特征：距上次下单天数、订单数、净消费和客龄；各自取对数（加 1 后取对数，净消费用带符号的形式），再用已聚类客户的均值和标准差标准化。概况中另给出客单价和退货率的倍数。',
+    clusterK: 'k：在带种子的样本上对 k = 3 到 8 分别运行 k-means（带种子的 k-means++ 初始化）；每个聚类都至少占 2% 客户的 k 才合格，在合格的 k 中取平均轮廓系数与最佳者相差不超过 10% 的最大 k（上一次的 k 只要仍合格就沿用；只有 k 从 3 起都不合格时才用 k = 2）。再以其中心在全部已聚类客户上运行一次 k-means。相同数据得到相同聚类。',
+    clusterIds: '稳定编号：本次的聚类按总距离最小与上一次的中心匹配并沿用编号；新聚类按平均消费取空闲编号。稳定性：换到其他聚类的客户占比，以及与上一次运行的调整兰德指数。',
+    clusterActions: '建议行动，按顺序取第一条适用的规则：久未购买 → 挽回；一次性客户 → 培育第二单；高消费 → 回馈奖励；其余 → 追加销售。',
     modelsTitle: '流失风险与 CLV',
     modelsNone: '本次运行未记录流失与 CLV 的设置。',
     model: (model, unit) => `模型：${model}，基于每位客户的购买历史以最大似然拟合（时间单位：${unit}）；每单消费用 Gamma-Gamma 模型。`,
@@ -388,7 +473,7 @@ export const zhCN: Messages = {
       `阶段：探索期（只有一个购买日，或客龄不足 ${exploration} 天）；稳定期（客龄 ${tenure} 天及以上且间隔规律）；衰退期（超过“渐疏”阈值，或近期下单频率低于自身早期的 ${ratio}）；形成期（其余）。第一条适用的规则生效。`,
     highlightsTitle: '要点',
     highlightsRule:
-      '要点按固定规则选出，最需要行动的在前：处于高价值层级且高流失风险等级的客户；按 12 个月 CLV 计最大的 RFM 分群迁移；净收入变化 5% 及以上；新进入“已停购”状态的客户；处于“已挽回”状态的客户；收入集中度；变化不足 5% 的收入排在最后。每条都写明所指的客户群及其所用的词汇（RFM 分群、客户状态、流失风险等级、价值层级）。最多显示五条，且只显示本次运行数据所支持的内容。',
+      '要点按固定规则选出，最需要行动的在前：处于高价值层级且高流失风险等级的客户；按 12 个月 CLV 计最大的 RFM 分群迁移；净收入变化 5% 及以上；新进入“已停购”状态的客户；处于“已挽回”状态的客户；聚类与上一次运行的一致程度骤降（调整兰德指数低于 0.5，或一次下降超过 0.2）；收入集中度；变化不足 5% 的收入排在最后。每条都写明所指的客户群及其所用的词汇（RFM 分群、客户状态、流失风险等级、价值层级）。最多显示五条，且只显示本次运行数据所支持的内容。',
   },
   charts: {
     segments: {
@@ -421,7 +506,7 @@ export const zhCN: Messages = {
     },
     silhouette: {
       title: '各 k 下聚类的分离程度',
-      subtitle: '带种子样本上的平均轮廓系数；最高者胜出',
+      subtitle: '带种子样本上的平均轮廓系数',
       description: '折线图：每个尝试的聚类数 k（横轴）对应的平均轮廓系数（纵轴，越高分离越好）。选中的 k 被突出显示。',
       x: '聚类数（k）',
       y: '平均轮廓系数',
@@ -562,6 +647,7 @@ export const zhCN: Messages = {
       Hibernating: '休眠客户',
       Lost: '流失客户',
       Other: '其他',
+      'House account': '渠道/批发账户',
     },
     segmentDescriptions: {
       Lost: '很久未购买，且购买很少',
