@@ -9,7 +9,7 @@ import { trendPng } from './chart/trendPng.js';
 import { chatPayload } from './chat/chatPayload.js';
 import { postWebhook, webhookHost, webhookUrl } from './chat/postWebhook.js';
 import { buildEmail } from './email/buildEmail.js';
-import { sendEmail } from './email/sendEmail.js';
+import { sendEmail, smtpPassword } from './email/sendEmail.js';
 import { reportLocation } from './reportFiles.js';
 import { withRetry } from './retry.js';
 import { alreadySent, recordDelivery, setRunDelivery } from './store/recordDelivery.js';
@@ -35,6 +35,16 @@ export interface DeliverResult {
 
 const AUDIENCE = 'all';
 
+/** The message of a settings error (a missing environment variable), else null. */
+function setupError(setup: () => void): string | null {
+  try {
+    setup();
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
 /** The raw MIME a dry run writes: nodemailer's own rendering, so the file is what would be sent. */
 async function rawMessage(message: Mail.Options): Promise<Buffer> {
   const info = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }).sendMail(message);
@@ -58,11 +68,14 @@ export async function deliverRun(conn: DuckDBConnection, runId: number, config: 
   const dryDir = opts.dryRunDir ? resolve(opts.dryRunDir, s.asOf) : null;
   if (dryDir) mkdirSync(dryDir, { recursive: true });
 
-  const attempt = async (channel: DeliveryRecord['channel'], recipients: string, send: () => Promise<string>, dry: () => Promise<string>): Promise<void> => {
+  const attempt = async (channel: DeliveryRecord['channel'], recipients: string, send: () => Promise<string>, dry: () => Promise<string>, setup: () => void): Promise<void> => {
     const base = { audience: AUDIENCE, channel, recipients, messageId: null, error: null, path: null };
     const earlier = opts.resend || dryDir ? null : await alreadySent(conn, runId, AUDIENCE, channel);
+    // a missing secret is a setting to fix, not a server to wait for: failed at once, no attempt
+    const problem = earlier === null && !dryDir ? setupError(setup) : null;
     let rec: DeliveryRecord;
-    if (earlier !== null) rec = { ...base, status: 'skipped', attempts: 0, error: `already sent by run ${earlier}; --resend sends again` };
+    if (problem !== null) rec = { ...base, status: 'failed', attempts: 0, error: problem };
+    else if (earlier !== null) rec = { ...base, status: 'skipped', attempts: 0, error: `already sent by run ${earlier}; --resend sends again` };
     else if (dryDir) rec = { ...base, status: 'dry-run', attempts: 0, path: await dry() };
     else {
       const r = await withRetry(send, config.retry, opts.wait);
@@ -80,29 +93,24 @@ export async function deliverRun(conn: DuckDBConnection, runId: number, config: 
       const path = join(dryDir!, `email-${AUDIENCE}.eml`);
       writeFileSync(path, await rawMessage(built.message));
       return path;
-    });
+    }, () => void smtpPassword(email, env));
   }
   if (config.chat) {
     const chat = config.chat;
     const payload = chatPayload(s, link);
-    let url: string | null = null;
-    try {
-      url = webhookUrl(chat, env);
-    } catch (err) {
-      // a missing variable fails this channel (recorded), not the run
-      const rec: DeliveryRecord = { audience: AUDIENCE, channel: 'chat', recipients: `$${chat.webhookUrlEnv}`, status: 'failed', messageId: null, error: (err as Error).message, attempts: 0, path: null };
-      if (!dryDir) {
-        await recordDelivery(conn, runId, rec);
-        records.push(rec);
+    const url = (): string => webhookUrl(chat, env);
+    const host = ((): string => {
+      try {
+        return webhookHost(url());
+      } catch {
+        return `$${chat.webhookUrlEnv}`;
       }
-    }
-    if (url !== null || dryDir) {
-      await attempt('chat', url === null ? `$${chat.webhookUrlEnv}` : webhookHost(url), () => postWebhook(url!, payload), async () => {
-        const path = join(dryDir!, `chat-${AUDIENCE}.json`);
-        writeFileSync(path, JSON.stringify(payload, null, 2) + '\n');
-        return path;
-      });
-    }
+    })();
+    await attempt('chat', host, () => postWebhook(url(), payload), async () => {
+      const path = join(dryDir!, `chat-${AUDIENCE}.json`);
+      writeFileSync(path, JSON.stringify(payload, null, 2) + '\n');
+      return path;
+    }, () => void url());
   }
   return { records, status: await setRunDelivery(conn, runId, records) };
 }

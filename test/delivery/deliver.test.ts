@@ -160,4 +160,26 @@ describe('delivery through a real SMTP server and webhook on loopback', () => {
       expect(mail.text).toContain('本邮件只发送摘要');
     });
   });
+
+  it('does not retry a permanent refusal (bad login, 535) and never sends a password without STARTTLS when it is required', async () => {
+    await withTempDb(async (conn, dir) => {
+      const before = smtp.attempts;
+      const wrong = pipeline(smtp.port, hook.url, { chat: undefined });
+      const r = await runPipeline(conn, wrong, { asOf: '2024-06-30', outDir: join(dir, 'reports'), delivery: { env: { CRM_TEST_SMTP_PASSWORD: 'wrong' }, wait: fast } });
+      expect(r.delivery?.status).toBe('delivered-with-errors');
+      const [bad] = await rows(conn, `SELECT status, attempts, error FROM deliveries WHERE run_id = ${r.runId}`);
+      expect(bad).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(String(bad!['error'])).toMatch(/535/);
+      expect(smtp.attempts).toBe(before); // refused at login, before any MAIL FROM
+
+      const strict = validatePipeline({
+        name: 'weekly', schedule: { cron: '0 6 * * 1' }, inputs: { files: [] },
+        delivery: { email: { to: ['a@example.com'], from: 'crm@example.com', smtp: { host: '127.0.0.1', port: smtp.port, tls: 'starttls', user: 'crm', passwordEnv: 'CRM_TEST_SMTP_PASSWORD' } }, retry: { attempts: 1 } },
+      }, 'strict.json');
+      const again = await runPipeline(conn, { ...strict, baseDir: packageRoot() }, { asOf: '2024-06-30', outDir: join(dir, 'reports'), delivery: { env: ENV, wait: fast } });
+      const [refused] = await rows(conn, `SELECT status, error FROM deliveries WHERE run_id = ${again.runId}`);
+      expect(refused!['status']).toBe('failed');
+      expect(String(refused!['error'])).toMatch(/STARTTLS/i);
+    });
+  });
 });

@@ -26,6 +26,6 @@ export const webhookHost = (url: string): string => {
 export async function postWebhook(url: string, payload: ChatPayload, timeoutMs = 15_000): Promise<string> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), signal: AbortSignal.timeout(timeoutMs) });
   const body = (await res.text()).slice(0, 200);
-  if (!res.ok) throw new Error(`webhook answered HTTP ${res.status}${body ? `: ${body}` : ''}`);
+  if (!res.ok) throw Object.assign(new Error(`webhook answered HTTP ${res.status}${body ? `: ${body}` : ''}`), { httpStatus: res.status });
   return `HTTP ${res.status}`;
 }
