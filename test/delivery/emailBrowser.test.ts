@@ -9,12 +9,12 @@ import { withTempDb } from '../helpers/db.js';
 import { startSmtp } from './servers.js';
 
 describeBrowser('the received email in Chromium', () => {
-  it('shows the highlights, coloured KPI tiles and the trend image, with no script and no request outside the message', async () => {
+  it.each(['en', 'zh-CN'])('%s: shows the highlights, coloured KPI tiles and the trend image, with no script and no request outside the message', async (locale) => {
     const smtp = await startSmtp();
     try {
       await withTempDb(async (conn, dir) => {
         const p = validatePipeline({
-          name: 'weekly', schedule: { cron: '0 6 * * 1' },
+          name: 'weekly', schedule: { cron: '0 6 * * 1' }, locale,
           inputs: { files: ['fixtures/sample/transactions.csv'], mapping: 'fixtures/sample/mapping.json' },
           delivery: { email: { to: ['ops@example.com'], from: 'crm@example.com', smtp: { host: '127.0.0.1', port: smtp.port, tls: 'none' } } },
         }, 'test.json');
@@ -29,6 +29,8 @@ describeBrowser('the received email in Chromium', () => {
           await pg.setViewportSize({ width: 700, height: 1000 });
           expect(await pg.locator('script').count()).toBe(0);
           expect(await pg.locator('#highlights li').count()).toBeGreaterThan(0);
+          expect(await pg.locator('html').getAttribute('lang')).toBe(locale);
+          expect(await pg.locator('h1').textContent()).toContain(locale === 'en' ? 'Customer report' : '客户报告');
           const width = await pg.locator('#trend').evaluate((img) => (img as HTMLImageElement).naturalWidth);
           expect(width).toBe(1120);
           const colours = await pg.locator('#kpis td').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-tone'), getComputedStyle(td.lastElementChild!).color]));
@@ -39,7 +41,7 @@ describeBrowser('the received email in Chromium', () => {
           expect(colours.some(([tone]) => tone === 'good' || tone === 'bad')).toBe(true);
           expect(log.requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
           expect(log.pageErrors).toEqual([]);
-          await pg.screenshot({ path: join(process.env['CRM_SCREENSHOT_DIR'] ?? dir, 'delivery-email.png'), fullPage: true });
+          await pg.screenshot({ path: join(process.env['CRM_SCREENSHOT_DIR'] ?? dir, `delivery-email-${locale}.png`), fullPage: true });
         });
       });
     } finally {
