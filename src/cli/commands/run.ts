@@ -6,6 +6,7 @@ import { parseLocale } from '../../report/i18n/index.js';
 import { onShutdownSignal } from '../../schedule/onShutdownSignal.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { parseIsoDate } from '../../util/dates.js';
+import { usageError } from '../../util/error.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
 import { lockTimeoutFlag, stringFlag } from '../parse.js';
 import { deliveryFlags } from './deliver.js';
@@ -37,6 +38,8 @@ ${COMMON_DETAILS}`,
   positionals: [0, 1],
   async run(values, [name = 'weekly'], io) {
     const pipeline = await loadPipeline(name);
+    const asked = ['resend', 'dry-run'].filter((f) => values[f] !== undefined);
+    if (asked.length && !pipeline.delivery) throw usageError(`--${asked[0]}: ${pipeline.source ?? name} has no "delivery" key, so there is nothing to send (see docs/delivery.md)`);
     const asOf = stringFlag(values, 'as-of');
     const out = stringFlag(values, 'out');
     const locale = parseLocale(stringFlag(values, 'locale'));
