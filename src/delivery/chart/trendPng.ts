@@ -10,8 +10,8 @@ export const TREND_IMAGE_WIDTH = 560;
 export const TREND_IMAGE_HEIGHT = 180;
 
 /**
- * The report's net-revenue trend chart with a fixed size and no title or tooltips (the message
- * prints the title as text, and an image has no hover).
+ * The report's net-revenue trend chart at a fixed size, without its title: the message prints the
+ * title as text, in the reader's font.
  */
 export function emailTrendSpec(trend: TrendReport, t: ReportText): TopLevelSpec {
   const spec = weeklyTrendChart(trend, 'net_revenue', t) as unknown as Record<string, unknown>;

@@ -34,7 +34,7 @@ export const en = {
   },
   delivery: {
     subject: '{title}: {pipeline} as of {asOf}',
-    intro: (pipeline: string, asOf: string, customers: string) => `Weekly customer report of pipeline ${pipeline}, as of ${asOf}: ${count(customers, 'customer', 'customers')} scored.`,
+    intro: (pipeline: string, asOf: string, customers: string) => `Customer report of pipeline ${pipeline}, as of ${asOf}: ${count(customers, 'customer', 'customers')} scored.`,
     trendTitle: (weeks: string) => `Net revenue by week, last ${count(weeks, 'week', 'weeks')}`,
     trendAlt: (weeks: string, first: string, last: string, values: string) => `Net revenue by week over ${count(weeks, 'week', 'weeks')} (${first} to ${last}): ${values}`,
     openReport: 'Open the full report',

@@ -30,7 +30,7 @@ export const zhCN: Messages = {
   },
   delivery: {
     subject: '{title}：{pipeline}，截至 {asOf}',
-    intro: (pipeline, asOf, customers) => `流水线「${pipeline}」的每周客户报告，截至 ${asOf}：共评分 ${customers} 位客户。`,
+    intro: (pipeline, asOf, customers) => `流水线「${pipeline}」的客户报告，截至 ${asOf}：共评分 ${customers} 位客户。`,
     trendTitle: (weeks) => `每周净收入（最近 ${weeks} 周）`,
     trendAlt: (weeks, first, last, values) => `最近 ${weeks} 周（${first} 至 ${last}）每周净收入：${values}`,
     openReport: '打开完整报告',
