@@ -115,7 +115,7 @@ describe('validatePipeline (JSON pipeline files)', () => {
     ['margin out of range (checkModelsConfig)', { ...minimal, models: { clv: { margin: 30 } } }, /models\.clv\.margin must be in \[0, 1\], got 30/],
     ['bands out of order (checkModelsConfig)', { ...minimal, models: { churnBands: { medium: 0.9, high: 0.5 } } }, /models\.churnBands need 0 < medium ≤ high ≤ 1, got 0\.9, 0\.5/],
     ['tiers over 100% (checkModelsConfig)', { ...minimal, models: { valueTiers: { top: 0.6, mid: 0.6 } } }, /models\.valueTiers need top > 0, mid ≥ 0 and top \+ mid ≤ 1/],
-    ['unknown scoring model (checkModelsConfig)', { ...minimal, models: { scoringModel: 'pareto' } }, /models\.scoringModel must be 'bgnbd' or 'mbgnbd', got pareto/],
+    ['unknown scoring model (checkModelsConfig)', { ...minimal, models: { scoringModel: 'pareto' } }, /models\.scoringModel must be 'auto', 'bgnbd', 'mbgnbd' or 'pnbd', got pareto/],
     ['negative dynamics threshold', { ...minimal, dynamics: { newDays: -1 } }, /dynamics\.newDays: must be ≥ 0 .* got -1/],
     ['dynamics value not a number', { ...minimal, dynamics: { newDays: 'ninety' } }, /dynamics\.newDays: must be a number, got "ninety"/],
     ['outputs not an object', { ...minimal, outputs: 'reports' }, /outputs: must be an object such as \{ "reportsDir": "reports" \}/],
