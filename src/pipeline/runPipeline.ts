@@ -1,6 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { isAbsolute, join } from 'node:path';
 import { analyze, type AnalyzeResult } from '../analyze/analyze.js';
+import { deliverAfterRun, type RunDeliveryOptions } from '../delivery/deliverAfterRun.js';
+import type { DeliverResult } from '../delivery/deliverRun.js';
 import { dataRange, FUTURE_AS_OF_DAYS } from '../analyze/resolveAsOf.js';
 import { loadFiles, summarize } from '../load/loadFiles.js';
 import { EMPTY_MAPPING, readMapping } from '../load/mapping.js';
@@ -44,6 +46,8 @@ export interface PipelineRunOptions {
   now?: Date;
   /** told as each input file starts loading (progress indicator) */
   onFile?: (index: number, total: number, path: string) => void;
+  /** how the pipeline's `delivery` runs after the report (resend, dry run, skip) */
+  delivery?: RunDeliveryOptions;
 }
 
 export interface PipelineRunResult {
@@ -52,6 +56,8 @@ export interface PipelineRunResult {
   analysis: AnalyzeResult;
   reportPath: string;
   steps: RunSteps;
+  /** null when the pipeline delivers nothing (or delivery was skipped) */
+  delivery: DeliverResult | null;
 }
 
 const ms = (since: number): number => Math.round(performance.now() - since);
@@ -134,8 +140,9 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
     steps['report'] = { ms: ms(t) };
     ev({ step: 'report', ms: steps['report'].ms, path: reportPath, msg: reportPath });
     await recordRunSteps(conn, runId, steps);
+    const delivery = await deliverAfterRun(conn, runId, p, reportPath, opts.locale ?? p.locale, opts.delivery ?? {}, ev);
     ev({ step: 'done', ms: ms(t0), status: 'ok', as_of: asOf, msg: `run ${runId} ok, as of ${asOf}` });
-    return { runId, load, analysis, reportPath, steps };
+    return { runId, load, analysis, reportPath, steps, delivery };
   } catch (err) {
     const message = (err as Error).message;
     try {

@@ -1,3 +1,4 @@
+import type { DeliveryConfig } from '../delivery/types.js';
 import type { DynamicsConfig } from '../dynamics/config.js';
 import type { HouseAccountsConfig } from '../house/config.js';
 import type { ModelsConfig } from '../models/config.js';
@@ -57,6 +58,8 @@ export interface PipelineFile {
   houseAccounts?: Partial<HouseAccountsConfig>;
   /** default { reportsDir: 'reports' } */
   outputs?: { reportsDir?: string };
+  /** email and chat delivery of the report (README "Delivery"); default none */
+  delivery?: unknown;
 }
 
 /** A pipeline checked and completed with the defaults: what runs. */
@@ -74,6 +77,8 @@ export interface Pipeline {
   dynamics: DynamicsConfig;
   houseAccounts: HouseAccountsConfig;
   outputs: { reportsDir: string };
+  /** how the report is delivered; absent = written only */
+  delivery?: DeliveryConfig;
   /** where relative paths resolve; set by loadPipeline (default: the repo root) */
   baseDir?: string;
   /** the file it came from, as shown in messages (e.g. pipelines/weekly.json); set by loadPipeline */

@@ -1,3 +1,4 @@
+import { checkDelivery } from '../delivery/validateDelivery.js';
 import { PRESETS } from '../load/presets/index.js';
 import cron from 'node-cron';
 import { DEFAULT_DYNAMICS, type DynamicsConfig } from '../dynamics/config.js';
@@ -11,7 +12,7 @@ import type { AsOfRule, Pipeline } from './types.js';
 import { canonicalZone, timeZoneProblem, UTC } from '../timezone/parseTimeZone.js';
 
 const AS_OF_RULES: readonly AsOfRule[] = ['latest-order', 'week-ending-sunday', 'last-complete-week'];
-const KEYS = ['name', 'description', 'schedule', 'timezone', 'inputs', 'asOf', 'rules', 'currency', 'locale', 'models', 'dynamics', 'houseAccounts', 'outputs'] as const;
+const KEYS = ['name', 'description', 'schedule', 'timezone', 'inputs', 'asOf', 'rules', 'currency', 'locale', 'models', 'dynamics', 'houseAccounts', 'outputs', 'delivery'] as const;
 const SUB_KEYS: Record<string, readonly string[]> = { schedule: ['cron', 'timezone'], inputs: ['files', 'mapping', 'preset'], outputs: ['reportsDir'] };
 // a missing key reads "got nothing" rather than "got undefined"
 const json = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
@@ -49,6 +50,8 @@ export function validatePipeline(raw: unknown, shown: string): Pipeline {
   };
   const rules = optionalString(raw, 'rules', problems);
   if (rules !== undefined) p.rules = rules;
+  const delivery = checkDelivery(raw['delivery'], problems);
+  if (delivery !== undefined) p.delivery = delivery;
   if (problems.length === 1) throw usageError(`${shown}: ${problems[0]} (see README "Pipelines")`);
   if (problems.length > 1) throw usageError(`${shown}: ${problems.length} problems (see README "Pipelines"):\n${problems.map((x) => `  - ${x}`).join('\n')}`);
   return p;

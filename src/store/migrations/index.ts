@@ -17,6 +17,7 @@ import { migration as m015 } from './015-refunds.js';
 import { migration as m016 } from './016-house-accounts.js';
 import { migration as m018 } from './018-model-selection.js';
 import { migration as m019 } from './019-cluster-choice.js';
+import { migration as m021 } from './021-deliveries.js';
 
 export type { Migration } from './types.js';
 
@@ -24,4 +25,4 @@ export type { Migration } from './types.js';
  * Forward-only schema migrations, one file each, applied in version order. `schema_version`
  * records which have been applied, so an older database is brought up to date on first use.
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m018, m019];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m018, m019, m021];
