@@ -63,6 +63,11 @@ for (let i = 0; i < runs; i++) {
       const env = { ...process.env, CRM_STORAGE_VERSION: storage };
       const out = execFileSync(process.execPath, [join(root, 'dist', 'bench', 'runOnce.js'), dataDir, format, work], { encoding: 'utf8', env });
       const result = JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+      // DuckDB's floor for the same work, right after, in its own process (CSV only)
+      if (format === 'csv') {
+        const floor = execFileSync(process.execPath, [join(root, 'dist', 'bench', 'floorOnce.js'), dataDir, work], { encoding: 'utf8', env });
+        Object.assign(result, JSON.parse(floor.trim().split('\n').pop()!));
+      }
       byStorage.get(storage)!.push(result);
       process.stderr.write(`run ${i + 1}/${runs} (storage ${storage}): ${(result['total']! / 1000).toFixed(2)} s\n`);
     } finally {
@@ -86,5 +91,19 @@ const md = [
   `|---|${storages.map(() => '---').join('|')}|`,
   ...keys.map((k) => `| ${k} | ${storages.map((v) => cell(v, k)).join(' | ')} |`),
 ].join('\n');
-writeFileSync(join(root, 'bench', 'results', `${name}.md`), md + '\n');
+// each stage against its floor, from the medians of the same runs
+const ratio = (stage: string, floor: string, v: string): string => {
+  const a = tables[v]![stage]?.median;
+  const b = tables[v]![floor]?.median;
+  return a !== undefined && b ? `${(a / b).toFixed(2)}×` : '—';
+};
+const floors = format !== 'csv' ? [] : [
+  '',
+  `| floor ratio (median / median) | ${storages.map((v) => `storage ${v}`).join(' | ')} |`,
+  `|---|${storages.map(() => '---').join('|')}|`,
+  `| load / floor_load | ${storages.map((v) => ratio('load', 'floor_load', v)).join(' | ')} |`,
+  `| summary / floor_summary | ${storages.map((v) => ratio('summary', 'floor_summary', v)).join(' | ')} |`,
+];
+writeFileSync(join(root, 'bench', 'results', `${name}.md`), [md, ...floors].join('\n') + '\n');
+process.stdout.write(floors.join('\n') + '\n');
 process.stdout.write(md + '\n');

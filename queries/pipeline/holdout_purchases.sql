@@ -7,6 +7,8 @@ WITH days AS (
   FROM transactions
   WHERE order_date >= $calibration_end::DATE + INTERVAL 1 DAY
     AND order_date < $holdout_end::DATE + INTERVAL 1 DAY
+    -- the same period a day wider in stored UTC: only its row groups are read (README "Timezones")
+    AND order_date_utc >= $calibration_end::DATE AND order_date_utc < $holdout_end::DATE + INTERVAL 2 DAY
   GROUP BY customer_id, day
   HAVING bool_or(NOT is_return)
 )

@@ -21,6 +21,8 @@ WITH recent AS (
     order_date >= $as_of::DATE - to_days(($kpi_window_days - 1)::INTEGER) AS cur
   FROM transactions
   WHERE order_date < $as_of::DATE + INTERVAL 1 DAY AND order_date >= $as_of::DATE - to_days((2 * $kpi_window_days - 1)::INTEGER)
+    -- the same window a day wider in stored UTC: only its row groups are read (README "Timezones")
+    AND order_date_utc < $as_of::DATE + INTERVAL 2 DAY AND order_date_utc >= $as_of::DATE - to_days((2 * $kpi_window_days)::INTEGER)
     AND ($currency::VARCHAR = '*' OR currency IS NOT DISTINCT FROM $currency::VARCHAR)
 ),
 windows AS (

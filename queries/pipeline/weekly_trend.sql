@@ -26,6 +26,8 @@ tx AS (
     date_diff('day', order_date::DATE, $as_of::DATE) // 7 AS k
   FROM transactions, n
   WHERE order_date < $as_of::DATE + INTERVAL 1 DAY AND order_date >= $as_of::DATE - to_days(7 * n.weeks - 1)
+    -- the same window a day wider in stored UTC: only its row groups are read (README "Timezones")
+    AND order_date_utc < $as_of::DATE + INTERVAL 2 DAY AND order_date_utc >= $as_of::DATE - to_days(7 * n.weeks)
     AND ($currency::VARCHAR = '*' OR currency IS NOT DISTINCT FROM $currency::VARCHAR)
 ),
 agg AS (

@@ -12,6 +12,8 @@ import { runCurrency } from './runCurrency.js';
 import { failRun, finishRun, previousRun, startRun } from './runs.js';
 import type { StepContext } from './step.js';
 import { STEPS } from './steps.js';
+import { UTC } from '../timezone/parseTimeZone.js';
+import { withLocalTransactions } from '../timezone/withLocalTransactions.js';
 import { usageError } from '../util/error.js';
 
 export interface AnalyzeOptions {
@@ -38,6 +40,12 @@ export interface AnalyzeOptions {
   runId?: number;
   /** ISO 4217 code to analyse (the pipeline's "currency"); default: the one with the most net revenue */
   currency?: string | null;
+  /**
+   * IANA zone whose calendar days the run counts in (the pipeline's "timezone"; default UTC):
+   * an order belongs to the day, week and month of its local time there, and the as-of date is
+   * a local day. Stored in run_config 'report'.
+   */
+  timezone?: string;
 }
 
 export interface AnalyzeResult {
@@ -58,6 +66,12 @@ export interface AnalyzeResult {
  * @example const { runId } = await analyze(conn, { asOf: '2024-06-30' });
  */
 export async function analyze(conn: DuckDBConnection, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  const timezone = opts.timezone ?? UTC;
+  return withLocalTransactions(conn, timezone, () => analyzeIn(conn, opts, timezone));
+}
+
+/** The run itself, with `transactions` read in the run's zone. */
+async function analyzeIn(conn: DuckDBConnection, opts: AnalyzeOptions, timezone: string): Promise<AnalyzeResult> {
   const rules = opts.rules ?? DEFAULT_RULES;
   const models = opts.models ?? DEFAULT_MODELS;
   checkModelsConfig(models); // before a run row exists: bad settings are not a failed run
@@ -79,7 +93,7 @@ export async function analyze(conn: DuckDBConnection, opts: AnalyzeOptions = {})
     const ctx = await inTransaction(conn, async () => {
       const ctx: StepContext = { conn, runId, asOf, rules, ...settings, customers, currency, previousRunId: await previousRun(conn, asOf), notes: [] };
       // models and dynamics store what they used in their steps; the rest of the settings here
-      await conn.run(`INSERT INTO run_config VALUES ($run, 'report', $config)`, { run: runId, config: JSON.stringify({ currency: ctx.currency.code, locale: ctx.locale }) });
+      await conn.run(`INSERT INTO run_config VALUES ($run, 'report', $config)`, { run: runId, config: JSON.stringify({ currency: ctx.currency.code, locale: ctx.locale, timezone }) });
       for (const step of STEPS) {
         const t = performance.now();
         await step.run(ctx);

@@ -11,15 +11,23 @@ import { buildSummary } from '../summary/buildSummary.js';
 import { inputError } from '../util/error.js';
 import { pipelineSql } from '../util/paths.js';
 import { bandOutcomes, type BandOutcome } from './bandOutcomes.js';
-import { auc, pearson, rmse } from './metrics.js';
+import { auc, brier, calibrationError, pearson, reliability, rmse } from './metrics.js';
+import { holdoutEvidence, type HoldoutEvidence } from '../scoring/select/holdoutScores.js';
+import { runSelection, type SelectionOutcome } from '../scoring/select/runSelection.js';
+import type { Selection } from '../scoring/select/selectModel.js';
+import { spendCorrelation } from '../models/spendCorrelation.js';
+import { UTC } from '../timezone/parseTimeZone.js';
+import { withLocalTransactions } from '../timezone/withLocalTransactions.js';
 
 /** What to backtest: fit on data up to calibrationEnd, compare with (calibrationEnd, holdoutEnd]. */
 export interface BacktestOptions {
   calibrationEnd: string;
   holdoutEnd: string;
-  /** The churn model to score with (default: the config's scoring model). */
-  model?: ChurnKind;
+  /** The churn model to score with (default: the config's setting, 'auto': selected within the calibration period). */
+  model?: ChurnKind | 'auto';
   config?: ModelsConfig;
+  /** IANA zone whose calendar days are counted (default UTC), as in an analysis run */
+  timezone?: string;
 }
 
 /** One backtest, as printed by `crm backtest --json` and stored in `backtests`. Metrics are null when undefined. */
@@ -48,6 +56,21 @@ export interface BacktestResult {
   baseline_auc: number | null;
   pearson: number | null;
   rmse: number | null;
+  /** Brier score of the churn risk against "no order within the churn horizon" (null: holdout shorter than the horizon). */
+  brier: number | null;
+  /** Mean |predicted − observed| of the churn risk over deciles of customers (same event). */
+  calibration_error: number | null;
+  /**
+   * The counting rule of fitting and holdout alike: a purchase is a distinct purchase day (a day
+   * with at least one non-return line), so two orders on one day count once.
+   */
+  counting: 'purchase days';
+  /** With 'auto': the selection run on the calibration period's own last stretch (null when forced or skipped). */
+  selection: Pick<Selection, 'chosen' | 'reason' | 'holdoutDays' | 'candidates'> | { skipped: string } | null;
+  /** Calibration by frequency, tracking and reliability of the churn risk over the holdout. */
+  evidence: HoldoutEvidence & { churnReliability: ReturnType<typeof reliability> | null };
+  /** Pearson correlation of repeat buyers' purchase frequency and mean spend (Gamma-Gamma assumes none). */
+  spend_correlation: number | null;
   log_likelihood: number | null;
   params: Record<string, number | null> | null;
   message: string;
@@ -68,6 +91,10 @@ const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
  * @example const r = await runBacktest(conn, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30' }); r.auc_expected_orders
  */
 export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions): Promise<BacktestResult> {
+  return withLocalTransactions(conn, opts.timezone ?? UTC, () => backtestIn(conn, opts));
+}
+
+async function backtestIn(conn: DuckDBConnection, opts: BacktestOptions): Promise<BacktestResult> {
   const config = { ...(opts.config ?? DEFAULT_MODELS) };
   if (opts.model) config.scoringModel = opts.model;
   const horizonDays = dayNumber(opts.holdoutEnd) - dayNumber(opts.calibrationEnd);
@@ -83,10 +110,14 @@ export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions)
   });
   const actual = Float64Array.from(holdout.getColumnsJS()[1] as number[]);
 
-  const fitted = fitModels(input, config);
+  const k = daysPerUnit(config.timeUnit);
+  const horizon = chooseHorizon(config.horizonDays, input.x, input.txDays);
+  let outcome: SelectionOutcome | null = null;
+  if (config.scoringModel === 'auto') outcome = await runSelection(conn, input, { asOf: opts.calibrationEnd, churnHorizonDays: horizon.days, currency: '*', daysPerUnit: k });
+  const ranking = outcome && 'selection' in outcome ? outcome.selection.ranking : undefined;
+  const fitted = fitModels(input, { ...config, ...(ranking && { ranking }) });
   const fit = fitted.fits.find((f) => f.scoring && f.model !== 'gammagamma');
   if (fitted.churn === null || fit === undefined) throw inputError(`the churn model could not be fitted on data up to ${opts.calibrationEnd}: ${fitted.notes.join('; ')}`);
-  const k = daysPerUnit(config.timeUnit);
   const summary = { x: input.x, tx: input.txDays.map((d) => d / k), T: input.TDays.map((d) => d / k), mbar: input.mbar };
   const score = (horizonDays: number) =>
     scoreModels(summary, fitted.churn!, fitted.spend ?? { p: 1, q: 2, gamma: 1 }, {
@@ -96,7 +127,6 @@ export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions)
   // Expected purchases over the holdout's length, to compare counts; churn risk as the models
   // step writes it: P(no order within the horizon), an 'auto' horizon from the calibration data.
   const scores = score(horizonDays);
-  const horizon = chooseHorizon(config.horizonDays, input.x, input.txDays);
   const churnRisk = score(horizon.days).churnRisk;
   // What happened within the churn horizon itself, for the per-band check (null: holdout too short)
   const horizonEnd = new Date((dayNumber(opts.calibrationEnd) + horizon.days) * 86_400_000).toISOString().slice(0, 10);
@@ -105,6 +135,13 @@ export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions)
     : null;
 
   const ordered = Uint8Array.from(actual, (v) => (v > 0 ? 1 : 0));
+  const silentWithin = within ? Uint8Array.from(within, (v) => (v > 0 ? 0 : 1)) : null;
+  const daily = new Float64Array(horizonDays);
+  const perDay = (await conn.runAndReadAll(pipelineSql('holdout_daily'), { cutoff: opts.calibrationEnd, as_of: opts.holdoutEnd, currency: '*', stride: 1 })).getRows();
+  for (const [d, c] of perDay) if (Number(d) >= 1 && Number(d) <= horizonDays) daily[Number(d) - 1] = Number(c);
+  const cal = { x: input.x, tx: summary.tx, T: summary.T };
+  const evidence = { ...holdoutEvidence(fitted.churn, cal, actual, { daily, horizon: horizonDays / k, daysPerUnit: k }), churnReliability: silentWithin ? reliability(churnRisk, silentWithin) : null };
+  const selection = outcome === null ? null : 'skipped' in outcome ? { skipped: outcome.skipped } : (({ chosen, reason, holdoutDays, candidates }) => ({ chosen, reason, holdoutDays, candidates }))(outcome.selection);
   const none = ordered.map((v) => 1 - v);
   const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
   const lastOrder = (await conn.runAndReadAll('SELECT max(order_date)::DATE::VARCHAR FROM transactions')).getRows()[0]![0];
@@ -131,6 +168,12 @@ export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions)
     baseline_auc: orNull(auc(recency!, none)),
     pearson: orNull(pearson(scores.expectedOrders, actual)),
     rmse: orNull(rmse(scores.expectedOrders, actual)),
+    brier: silentWithin ? orNull(brier(churnRisk, silentWithin)) : null,
+    calibration_error: silentWithin ? orNull(calibrationError(churnRisk, silentWithin)) : null,
+    counting: 'purchase days',
+    selection,
+    evidence,
+    spend_correlation: orNull(spendCorrelation(input.x, input.mbar).pearson),
     log_likelihood: fit.logLikelihood,
     params: fit.params,
     message: messages.join('; '),
@@ -139,17 +182,27 @@ export async function runBacktest(conn: DuckDBConnection, opts: BacktestOptions)
   return result;
 }
 
+/** JSON with non-finite numbers as null. */
+const json = (v: unknown): string => JSON.stringify(v, (_, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x));
+
 async function storeBacktest(conn: DuckDBConnection, r: BacktestResult): Promise<void> {
   await conn.run(
     `INSERT INTO backtests (calibration_end, holdout_end, model, time_unit, horizon_days, churn_horizon_days, customers, holdout_buyers, actual_purchases, expected_purchases,
-       auc_expected_orders, auc_churn_risk, auc_p_alive, baseline_auc, pearson, rmse, log_likelihood, params, message, bands)
-     VALUES ($c::DATE, $h::DATE, $model, $unit, $horizon, $churn_horizon, $customers, $buyers, $actual, $expected, $auc_e, $auc_c, $auc_p, $base, $pearson, $rmse, $ll, $params::JSON, $message, $bands::JSON)`,
+       auc_expected_orders, auc_churn_risk, auc_p_alive, baseline_auc, pearson, rmse, log_likelihood, params, message, bands,
+       brier, calibration_error, selection, evidence, spend_correlation)
+     VALUES ($c::DATE, $h::DATE, $model, $unit, $horizon, $churn_horizon, $customers, $buyers, $actual, $expected, $auc_e, $auc_c, $auc_p, $base, $pearson, $rmse, $ll, $params::JSON, $message, $bands::JSON,
+       $brier, $ce, $selection::JSON, $evidence::JSON, $spend_corr)`,
     {
       c: r.calibration_end, h: r.holdout_end, model: r.model, unit: r.time_unit, horizon: r.horizon_days, churn_horizon: r.churn_horizon_days, customers: r.customers, buyers: r.holdout_buyers,
       actual: r.actual_purchases, expected: r.expected_purchases, auc_e: r.auc_expected_orders, auc_c: r.auc_churn_risk, auc_p: r.auc_p_alive,
       base: r.baseline_auc, pearson: r.pearson, rmse: r.rmse, ll: r.log_likelihood, params: r.params === null ? null : JSON.stringify(r.params),
       message: r.message || null,
       bands: JSON.stringify(r.bands),
+      brier: r.brier,
+      ce: r.calibration_error,
+      selection: r.selection === null ? null : json(r.selection),
+      evidence: json(r.evidence),
+      spend_corr: r.spend_correlation,
     },
   );
 }

@@ -3,6 +3,7 @@ import { CrmError, exitCodeOf, usageError } from '../util/error.js';
 import type { Command, Io } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { backtestCommand } from './commands/backtest.js';
+import { deliverCommand } from './commands/deliver.js';
 import { loadCommand } from './commands/load.js';
 import { queriesCommand } from './commands/queries.js';
 import { queryCommand } from './commands/query.js';
@@ -13,7 +14,7 @@ import { scheduleCommand } from './commands/schedule.js';
 import { parseCommandArgs } from './parse.js';
 
 export const COMMANDS: readonly Command[] = [
-  loadCommand, analyzeCommand, reportCommand, runCommand, queryCommand, queriesCommand, runsCommand, scheduleCommand, backtestCommand,
+  loadCommand, analyzeCommand, reportCommand, runCommand, queryCommand, queriesCommand, runsCommand, scheduleCommand, backtestCommand, deliverCommand,
 ];
 
 const processIo: Io = {

@@ -9,7 +9,7 @@ export function medianInPlace(values: Float64Array, from: number, to: number): n
   const count = to - from;
   if (count <= 0) return Number.NaN;
   const mid = from + ((count - 1) >> 1);
-  const lower = select(values, from, to - 1, mid);
+  const lower = selectInPlace(values, from, to - 1, mid);
   if (count % 2 === 1) return lower;
   // After selection everything right of `mid` is ≥ it, so the upper middle is their minimum.
   let upper = Number.POSITIVE_INFINITY;
@@ -18,10 +18,13 @@ export function medianInPlace(values: Float64Array, from: number, to: number): n
 }
 
 /**
- * Wirth's selection (Hoare partitioning): both scans stop on values equal to the pivot, so the
- * many ties of order counts (most customers order once) still split evenly.
+ * Wirth's selection (Hoare partitioning): puts the k-th smallest of a[lo..hi] at a[k], smaller
+ * values left of it and larger right, and returns it. Both scans stop on values equal to the
+ * pivot, so the many ties of order counts (most customers order once) still split evenly.
+ *
+ * @example selectInPlace(Float64Array.of(5, 1, 4), 0, 2, 1) // 4
  */
-function select(a: Float64Array, lo: number, hi: number, k: number): number {
+export function selectInPlace(a: Float64Array, lo: number, hi: number, k: number): number {
   while (lo < hi) {
     const pivot = a[k]!;
     let i = lo;

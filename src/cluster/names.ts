@@ -171,12 +171,18 @@ export function uniqueNames(
   standardized: Float64Array,
   original: Float64Array,
   features: readonly string[],
+  previous?: readonly (ClusterNameParts | undefined)[],
 ): string[] {
   const d = features.length;
   const out = [...names];
   for (const name of new Set(names)) {
     const group = names.flatMap((n, c) => (n === name ? [c] : []));
     if (group.length < 2) continue;
+    const kept = previous && keptDetails(group, name, original, features, previous);
+    if (kept) {
+      group.forEach((c, x) => (out[c] = `${name} (${phraseOf(kept.feature)(kept.texts[x]!)})`));
+      continue;
+    }
     const j = widestFeature(group, standardized, d);
     const phrase = phraseOf(features[j]!);
     const values = group.map((c) => original[c * d + j]!);
@@ -189,6 +195,39 @@ export function uniqueNames(
     seen.add(unique);
     return unique;
   });
+}
+
+/** How far (relative) a detail's value may drift before its text is written afresh. */
+export const DETAIL_HYSTERESIS = 0.15;
+
+/**
+ * Last run's detail texts for a group of same-named clusters, when each was matched to a cluster
+ * of the same name whose detail was on one shared feature, each value is within
+ * DETAIL_HYSTERESIS of last run's, and the texts still differ: "(~40 days a customer)" does not
+ * become "(~41 days a customer)" for a day's drift. Null otherwise (the details are made afresh).
+ */
+function keptDetails(
+  group: number[],
+  name: string,
+  original: Float64Array,
+  features: readonly string[],
+  previous: readonly (ClusterNameParts | undefined)[],
+): { feature: string; texts: string[] } | null {
+  const before = group.map((c) => previous[c]);
+  const feature = before[0]?.detail?.feature;
+  if (feature === undefined) return null;
+  const j = features.indexOf(feature);
+  if (j < 0) return null;
+  const texts: string[] = [];
+  for (const [x, p] of before.entries()) {
+    if (!p?.detail || p.detail.feature !== feature || p.suffix !== undefined) return null;
+    if (englishClusterName({ ...p, detail: undefined }) !== name) return null;
+    const was = Number(p.detail.value);
+    const now = original[group[x]! * features.length + j]!;
+    if (!(was > 0) || !(now > 0) || Math.abs(Math.log(now / was)) > Math.log1p(DETAIL_HYSTERESIS)) return null;
+    texts.push(p.detail.value);
+  }
+  return new Set(texts).size === texts.length ? { feature, texts } : null;
 }
 
 /** Values to as few significant digits (2 to 4) as keep them apart. */

@@ -2,9 +2,11 @@ import type { RfmInput } from '../rfm/scoreCustomers.js';
 import { inputError } from '../util/error.js';
 import type { FeatureScale } from './features.js';
 import { medianInPlace } from './median.js';
-import { clusterName, levelOf, ONE_TIMER_FREQUENCY, uniqueNames } from './names.js';
+import { clusterAction, type ClusterAction } from './action.js';
+import { featureLift } from './lift.js';
+import { nameFromTypical, type NamingThresholds } from './nameRules.js';
+import { englishClusterName, type ClusterNameParts, uniqueNames } from './names.js';
 import { toOriginalUnits } from './scale.js';
-import { forward } from './transform.js';
 
 /** Recency (days), frequency (orders) and monetary (spend) of a group, in original units. */
 export interface RfmValues {
@@ -28,6 +30,13 @@ export interface ClusterProfile {
   centre: Record<string, number>;
   /** The RFM segment most of the cluster's customers are in, and the share of them it holds. */
   dominantSegment?: { name: string; share: number };
+  /** What the name says, as codes (the report renders them in its language). */
+  parts: ClusterNameParts;
+  /** The suggested campaign (action.ts). */
+  action: ClusterAction;
+  /** Mean of every described feature in the cluster, and as a ratio to the whole base's mean. */
+  means: Record<string, number>;
+  lift: Record<string, number>;
 }
 
 /** Segment of each customer as indexes into `names` (RfmResult's segment and segments). */
@@ -44,6 +53,12 @@ export interface ProfileInput extends RfmInput {
   centres: Float64Array;
   scale: FeatureScale;
   segment?: SegmentLabels;
+  /** The run's naming cut-offs (nameRules.ts). */
+  thresholds: NamingThresholds;
+  /** previousParts[id]: the name parts of last run's cluster matched to `id`, for hysteresis. */
+  previousParts?: readonly (ClusterNameParts | undefined)[];
+  /** Features whose lift is reported (default: recency, frequency, monetary). */
+  describe?: Readonly<Record<string, Float64Array>>;
 }
 
 const RFM = [
@@ -53,15 +68,20 @@ const RFM = [
 ] as const;
 
 /**
- * Size, share, revenue share, mean and median R/F/M, dominant RFM segment, centre and a unique
- * readable name for every cluster. Names compare each centre with the overall median of
- * recency, frequency and monetary, so those three must be clustering features. Medians use
- * selection, not sorting: O(n) per metric.
+ * Size, share, revenue share, mean and median R/F/M, dominant RFM segment, centre, a unique
+ * readable name, a suggested action and the lift of every described feature for each cluster.
+ * Names compare each cluster's median recency, orders and spend with the run's absolute cut-offs
+ * (nameRules.ts); recency, frequency and monetary must be clustering features (they are what
+ * the clusters are told apart by). Medians use selection, not
+ * sorting: O(n) per metric.
  *
  * @example profileClusters({ recencyDays, frequency, monetary, labels, k, centres, scale }).map((p) => p.name)
  */
 export function profileClusters(input: ProfileInput): ClusterProfile[] {
   const { labels, k, scale } = input;
+  for (const [, feature] of RFM) {
+    if (!scale.names.includes(feature)) throw inputError(`cluster names need "${feature}" among the clustering features (got ${scale.names.join(', ')})`);
+  }
   const n = labels.length;
   const d = scale.names.length;
   const { order, starts } = groupByCluster(labels, k);
@@ -69,7 +89,6 @@ export function profileClusters(input: ProfileInput): ClusterProfile[] {
   const mean = emptyValues(k);
   const median = emptyValues(k);
   const spend = new Float64Array(k);
-  const overallMedian: Record<string, number> = {};
   for (const [key] of RFM) {
     const values = input[key];
     for (let c = 0; c < k; c++) {
@@ -82,18 +101,13 @@ export function profileClusters(input: ProfileInput): ClusterProfile[] {
       mean[c]![key] = sum / (starts[c + 1]! - starts[c]!);
       median[c]![key] = medianInPlace(scratch, starts[c]!, starts[c + 1]!);
     }
-    scratch.set(values);
-    overallMedian[key] = medianInPlace(scratch, 0, n);
   }
   const totalSpend = spend.reduce((a, b) => a + b, 0);
   const original = toOriginalUnits(scale, input.centres);
-  const names = uniqueNames(
-    Array.from({ length: k }, (_, c) => nameOf(input.centres, original, c, scale, overallMedian)),
-    input.centres,
-    original,
-    scale.names,
-  );
+  const parts = Array.from({ length: k }, (_, c) => nameFromTypical(median[c]!, input.thresholds, input.previousParts?.[c]));
+  const names = uniqueNames(parts.map(englishClusterName), input.centres, original, scale.names, input.previousParts);
   const dominant = input.segment && dominantSegments(input.segment, order, starts, k);
+  const lift = featureLift(input.describe ?? { recency_days: input.recencyDays, frequency: input.frequency, monetary: input.monetary }, labels, k);
   return Array.from({ length: k }, (_, c) => {
     const size = starts[c + 1]! - starts[c]!;
     const centre = Object.fromEntries(scale.names.map((name, j) => [name, original[c * d + j]!]));
@@ -106,6 +120,10 @@ export function profileClusters(input: ProfileInput): ClusterProfile[] {
       mean: mean[c]!,
       median: median[c]!,
       centre,
+      parts: parts[c]!,
+      action: clusterAction(parts[c]!),
+      means: lift.means[c]!,
+      lift: lift.lift[c]!,
     };
     if (dominant) profile.dominantSegment = dominant[c]!;
     return profile;
@@ -125,24 +143,6 @@ function groupByCluster(labels: Int32Array, k: number): { order: Int32Array; sta
 
 function emptyValues(k: number): RfmValues[] {
   return Array.from({ length: k }, () => ({ recencyDays: Number.NaN, frequency: Number.NaN, monetary: Number.NaN }));
-}
-
-/** The name of cluster c from its standardised centre against the standardised overall medians. */
-function nameOf(
-  centres: Float64Array,
-  original: Float64Array,
-  c: number,
-  scale: FeatureScale,
-  overallMedian: Record<string, number>,
-): string {
-  const d = scale.names.length;
-  const [r, f, m] = RFM.map(([key, feature]) => {
-    const j = scale.names.indexOf(feature);
-    if (j < 0) throw inputError(`cluster names need "${feature}" among the clustering features (got ${scale.names.join(', ')})`);
-    const medianZ = (forward(scale.transforms[j]!, overallMedian[key]!) - scale.means[j]!) / scale.sds[j]!;
-    return { level: levelOf(centres[c * d + j]!, medianZ), value: original[c * d + j]! };
-  });
-  return clusterName(r!.level, f!.level, m!.level, f!.value < ONE_TIMER_FREQUENCY);
 }
 
 /** Most common segment per cluster (lowest index on ties) and the share of the cluster in it. */

@@ -2,16 +2,22 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { inputError } from '../util/error.js';
 import { literal } from '../util/sql.js';
 import { DATE_FORMATS } from './dateFormats.js';
+import { UTC } from '../timezone/parseTimeZone.js';
+import { utcOfInstantSql, utcOfWallSql } from '../timezone/zoneSql.js';
 
 /** Text of a date value as parsed: a trailing Z (UTC) is written as an offset strptime's %z reads. */
 export const dateTextSql = (expr: string): string =>
   `CASE WHEN suffix(${expr}, 'Z') THEN regexp_replace(${expr}, '([0-9])Z$', '\\1+00:00') ELSE ${expr} END`;
 
-/** Parse date text with a format; zoned values become UTC, naive ones stay as written. */
-export const parseDateSql = (textExpr: string, format: string): string =>
+/**
+ * Parse date text with a format into the UTC TIMESTAMP stored: a value with an offset (%z) is
+ * that instant in UTC; a naive one is a wall-clock time in `zone` (default UTC: as written).
+ * Neither depends on the session's TimeZone.
+ */
+export const parseDateSql = (textExpr: string, format: string, zone = UTC): string =>
   format.includes('%z')
-    ? `CAST(try_strptime(${textExpr}, ${literal(format)}) AS TIMESTAMP)`
-    : `try_strptime(${textExpr}, ${literal(format)})`;
+    ? utcOfInstantSql(`try_strptime(${textExpr}, ${literal(format)})`)
+    : utcOfWallSql(`try_strptime(${textExpr}, ${literal(format)})`, zone);
 
 /**
  * Choose the date format of a column from ALL its distinct values: the format that reads the

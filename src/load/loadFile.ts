@@ -14,6 +14,8 @@ import { parseCurrency } from './currency.js';
 import { describeNumberFormat } from './detectNumberFormat.js';
 import type { Staged } from './stage/types.js';
 import { withPreset, type PresetUse } from './presets/index.js';
+import { dateZone } from '../timezone/dateZone.js';
+import { withZone } from '../timezone/withZone.js';
 import { relayCustomers } from './relays.js';
 
 export interface LoadFileOptions {
@@ -29,6 +31,8 @@ export interface LoadFileOptions {
   preview?: number;
   /** a preset to read every file with (`crm load --preset`); else the mapping's, else recognised */
   preset?: string;
+  /** IANA zone of naive order dates where neither the mapping nor its preset says (`crm load --timezone`, a pipeline's `timezone`) */
+  timezone?: string;
   /** called before each file is read (progress display) */
   onFile?: (index: number, total: number, path: string) => void;
 }
@@ -44,6 +48,8 @@ export interface ParseStats {
   repeats: number;
   /** net amount of the rows with no customer id: revenue no customer can be credited with */
   noCustomerRevenue: number;
+  /** the same per currency ("unknown" = not known; a code is always three capitals) */
+  noCustomerByCurrency: Record<string, number>;
   /** customers whose id is a marketplace or privacy relay address (see relays.ts) */
   relayCustomers: number;
 }
@@ -77,7 +83,7 @@ export async function prepareFile(conn: DuckDBConnection, path: string, opts: Lo
     // order-level fields are matched to an order's lines by line number, so the rows must be
     // numbered while they are parsed: stage a numbered copy (exports with them are shop-sized)
     if (chosen.mapping.order_level?.length && staged.pending) staged = await stageFile(conn, t, path, chosen.mapping, { numbered: true });
-    const mapping = await resolveMapping(conn, t, chosen.mapping, staged.headers, path, opts.mappingSource);
+    const mapping = await resolveMapping(conn, t, withZone(chosen.mapping, opts.timezone), staged.headers, path, opts.mappingSource);
     await parseFile(conn, t, path, staged, mapping, now);
     return { staged, mapping };
   };
@@ -123,12 +129,13 @@ async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Pr
   const r = await conn.runAndReadAll(
     `SELECT coalesce(reason, ''), n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f'), net FROM (${reasonCountsSql(parsed)})`,
   );
-  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: 0, relayCustomers: 0 };
+  const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: 0, noCustomerByCurrency: {}, relayCustomers: 0 };
   for (const [reason, n, lo, hi, net] of r.getRows()) {
     stats.reasons[String(reason)] = Number(n);
     if (reason === NO_CUSTOMER_REASON) stats.noCustomerRevenue = Number(net);
     if (reason === '') [stats.lo, stats.hi] = [lo === null ? null : String(lo), hi === null ? null : String(hi)];
   }
+  if (stats.reasons[NO_CUSTOMER_REASON]) stats.noCustomerByCurrency = await noCustomerByCurrency(conn, parsed);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_shared AS ${sharedHashesSql(parsed)}`);
   const shared = await conn.runAndReadAll(`SELECT count(*) FROM ${t}_shared`);
   if (Number(shared.getRows()[0]![0]) > 0) {
@@ -136,6 +143,14 @@ async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Pr
     stats.repeats = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t}_repeats`)).getRows()[0]![0]);
   }
   return stats;
+}
+
+/** Net amount of the rows with no customer id, per currency ("unknown" = not known). */
+async function noCustomerByCurrency(conn: DuckDBConnection, parsed: string): Promise<Record<string, number>> {
+  const r = await conn.runAndReadAll(
+    `SELECT coalesce(currency, 'unknown'), sum(amount) FILTER (WHERE isfinite(amount)) FROM ${parsed} WHERE reason = '${NO_CUSTOMER_REASON}' GROUP BY 1`,
+  );
+  return Object.fromEntries(r.getRows().map(([c, n]) => [String(c), Number(n ?? 0)]));
 }
 
 /**
@@ -154,7 +169,7 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
   const preview = opts.preview && !already ? await previewRows(conn, `${p.t}_parsed`, opts.preview) : undefined;
   const detected = {
     ...p.staged.detected, ...(p.preset ? { preset: `${p.preset.name} (${p.preset.how})` } : {}),
-    date_format: p.mapping.date_format, currency: currencySource(p.mapping), ...numbersDetected(p.mapping),
+    date_format: p.mapping.date_format, timezone: dateZone(p.mapping), currency: currencySource(p.mapping), ...numbersDetected(p.mapping),
   };
   const result: FileLoadResult = {
     path: p.path, loadId, status: already ? 'already loaded' : 'loaded', rowsRead, ...counts, currencySet,
@@ -162,7 +177,7 @@ export async function commitFile(conn: DuckDBConnection, p: PreparedFile, opts: 
     ...(preview ? { preview } : {}),
   };
   checkAccounting(result);
-  await recordLoad(conn, p.checksum, result);
+  await recordLoad(conn, p.checksum, result, p.stats.noCustomerByCurrency);
   return result;
 }
 
@@ -212,16 +227,16 @@ async function alreadyLoaded(conn: DuckDBConnection, checksum: string): Promise<
   return Number(r.getRows()[0]![0]) > 0;
 }
 
-async function recordLoad(conn: DuckDBConnection, checksum: string, r: FileLoadResult): Promise<void> {
+async function recordLoad(conn: DuckDBConnection, checksum: string, r: FileLoadResult, noCustomer: Record<string, number>): Promise<void> {
   await conn.run(
     `INSERT INTO loads (load_id, path, checksum, format, mapping, rows_read, rows_loaded, rows_duplicate, rows_excluded,
-       rows_quarantined, status, detected, duplicate_lines_kept, no_customer_revenue, refunds, refunded_amount)
-     VALUES ($id, $path, $checksum, $format, $mapping, $read, $loaded, $dup, $excl, $quar, $status, $detected, $kept, $nc, $refunds, $refunded)`,
+       rows_quarantined, status, detected, duplicate_lines_kept, no_customer_revenue, refunds, refunded_amount, no_customer_by_currency)
+     VALUES ($id, $path, $checksum, $format, $mapping, $read, $loaded, $dup, $excl, $quar, $status, $detected, $kept, $nc, $refunds, $refunded, $ncc)`,
     {
       id: r.loadId, path: r.path, checksum, format: String(r.detected['format']), mapping: JSON.stringify(r.mapping),
       read: r.rowsRead, loaded: r.loaded, dup: r.duplicates, excl: r.excluded, quar: r.quarantined, status: r.status,
       detected: JSON.stringify(r.detected), kept: r.duplicateLinesKept, nc: r.noCustomerRevenue,
-      refunds: r.refunds, refunded: r.refundedAmount,
+      refunds: r.refunds, refunded: r.refundedAmount, ncc: JSON.stringify(r.status === 'loaded' ? noCustomer : {}),
     },
   );
 }

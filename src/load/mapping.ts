@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inputError } from '../util/error.js';
 import { parseCurrency } from './currency.js';
+import { parseTimeZone } from '../timezone/parseTimeZone.js';
 
 /** Canonical transaction fields a source column can be mapped to. */
 export const CANONICAL_FIELDS = [
@@ -90,6 +91,8 @@ export interface Mapping {
    * (amount × rate) and stored in `to`. Without it nothing is ever converted.
    */
   exchange_rates?: { to: string; rates: Record<string, number> };
+  /** IANA zone of order dates written without an offset (default: the pipeline's timezone, else UTC) */
+  timezone?: string;
 }
 
 /** With no mapping file the loader recognises usual header names (see detectColumns). */
@@ -97,7 +100,7 @@ export const EMPTY_MAPPING: Mapping = { columns: {} };
 
 const KNOWN_KEYS = [
   'columns', 'format', 'header', 'delimiter', 'encoding', 'date_format', 'number_format', 'returns', 'exclude',
-  'duplicate_lines', 'source', 'currency', 'identity', 'preset', 'order_level', 'statuses', 'exchange_rates',
+  'duplicate_lines', 'source', 'currency', 'identity', 'preset', 'order_level', 'statuses', 'exchange_rates', 'timezone',
 ];
 
 /**
@@ -128,6 +131,7 @@ export function parseMapping(value: unknown, source: string): Mapping {
   if (dup !== undefined && dup !== 'keep' && dup !== 'drop') throw inputError(`${source}: "duplicate_lines" is "keep" or "drop"`);
   if (dup) m.duplicate_lines = dup as 'keep' | 'drop';
   if (value['currency'] !== undefined) m.currency = parseCurrency(value['currency'], `${source}: "currency"`);
+  if (value['timezone'] !== undefined) m.timezone = parseTimeZone(value['timezone'], `${source}: "timezone"`);
   parseOptions(value, m, source);
   parseOrderOptions(value, m, source);
   return m;

@@ -84,8 +84,8 @@ function typedRowsSql(m: ResolvedMapping, from: string, extra = ''): string {
       FROM ${from} s
     ),${orderLevel.length ? `${orderLevelCte(orderLevel)},` : ''} typed AS (
       SELECT *, customer_id_text AS customer_id,
-        ${parseDateSql(dateTextSql('order_date_text'), m.date_format)} AS order_date,
-        ${parseDateSql(dateTextSql('refund_date_text'), m.refund_date_format ?? m.date_format)} AS refund_date,
+        ${parseDateSql(dateTextSql('order_date_text'), m.date_format, m.timezone)} AS order_date,
+        ${parseDateSql(dateTextSql('refund_date_text'), m.refund_date_format ?? m.date_format, m.timezone)} AS refund_date,
         ${normalizeStatusSql('status_text')} AS status,
         ${NUMBERS.map((f) => `${numberSql(`${f}_text`, m.number_format ?? m.detected_numbers?.[f])} AS ${f === 'amount' ? 'amount_in' : f === 'refunded_amount' ? 'refunded_in' : f}`).join(', ')},
         ${orderLevel.includes('amount') ? numberSql('crm_order_amount_text', m.number_format ?? m.detected_numbers?.amount) : 'NULL::DOUBLE'} AS order_amount

@@ -1,8 +1,10 @@
-import { bgnbdCet, bgnbdNoPurchase, bgnbdPAlive } from './bgnbd.js';
+import { bgnbdCet, bgnbdLogLikelihood, bgnbdNoPurchase, bgnbdPAlive } from './bgnbd.js';
 import { cetFactor } from './cetFactor.js';
-import { mbgnbdCet, mbgnbdNoPurchase, mbgnbdPAlive } from './mbgnbd.js';
-import { nbdCet, nbdNoPurchase } from './nbd.js';
-import type { ChurnModel } from './types.js';
+import { mbgnbdCet, mbgnbdLogLikelihood, mbgnbdNoPurchase, mbgnbdPAlive } from './mbgnbd.js';
+import { nbdCet, nbdLogLikelihood, nbdNoPurchase } from './nbd.js';
+import { pnbdCet, pnbdLogLikelihood, pnbdNoPurchase, pnbdPAlive, pnbdPurchaseFactor } from './pnbd.js';
+import type { PreparedSummary } from './prepare.js';
+import type { ChurnModel, SummaryRows } from './types.js';
 
 const unknown = (m: never): never => {
   throw new Error(`unknown churn model kind ${String((m as { kind: unknown }).kind)}`);
@@ -19,6 +21,8 @@ export function pAlive(m: ChurnModel, x: number, tx: number, T: number): number 
       return bgnbdPAlive(m, x, tx, T);
     case 'mbgnbd':
       return mbgnbdPAlive(m, x, tx, T);
+    case 'pnbd':
+      return pnbdPAlive(m, x, tx, T);
     case 'nbd':
       return 1;
     default:
@@ -37,6 +41,8 @@ export function conditionalExpectedPurchases(m: ChurnModel, x: number, tx: numbe
       return bgnbdCet(m, x, tx, T, t);
     case 'mbgnbd':
       return mbgnbdCet(m, x, tx, T, t);
+    case 'pnbd':
+      return pnbdCet(m, x, tx, T, t);
     case 'nbd':
       return nbdCet(m, x, T, t);
     default:
@@ -59,6 +65,8 @@ export function purchaseFactor(m: ChurnModel, x: number, T: number, t: number): 
       return cetFactor(m.r + x, m.b + x, m.a + m.b + x - 1, m.a - 1, m.alpha + T, t);
     case 'mbgnbd':
       return cetFactor(m.r + x, m.b + x + 1, m.a + m.b + x, m.a - 1, m.alpha + T, t);
+    case 'pnbd':
+      return pnbdPurchaseFactor(m, x, T, t);
     case 'nbd':
       return nbdCet(m, x, T, t);
     default:
@@ -84,8 +92,31 @@ export function probNoPurchase(m: ChurnModel, x: number, tx: number, T: number, 
       return bgnbdNoPurchase(m, x, tx, T, h);
     case 'mbgnbd':
       return mbgnbdNoPurchase(m, x, tx, T, h);
+    case 'pnbd':
+      return pnbdNoPurchase(m, x, tx, T, h);
     case 'nbd':
       return nbdNoPurchase(m, x, T, h);
+    default:
+      return unknown(m);
+  }
+}
+
+/**
+ * The weighted log-likelihood of summary rows under any churn model (all share one time-unit
+ * convention, so values of different kinds on the same rows compare).
+ *
+ * @example churnLogLikelihood({ kind: 'nbd', r: 0.5, alpha: 6 }, summaryRow(2, 30, 40))
+ */
+export function churnLogLikelihood(m: ChurnModel, rows: SummaryRows | PreparedSummary): number {
+  switch (m.kind) {
+    case 'bgnbd':
+      return bgnbdLogLikelihood(m, rows);
+    case 'mbgnbd':
+      return mbgnbdLogLikelihood(m, rows);
+    case 'pnbd':
+      return pnbdLogLikelihood(m, rows);
+    case 'nbd':
+      return nbdLogLikelihood(m, rows);
     default:
       return unknown(m);
   }

@@ -1,6 +1,6 @@
 import type { HorizonChoice } from './autoHorizon.js';
 import { VALUE_TIERS, type ValueTier } from './tiers.js';
-import type { ChurnKind } from './types.js';
+import { CHURN_KINDS, type ChurnKind } from './types.js';
 import type { TimeUnit } from './units.js';
 
 /**
@@ -9,8 +9,12 @@ import type { TimeUnit } from './units.js';
  * states them next to the numbers.
  */
 export interface ModelsConfig {
-  /** The churn model whose scores fill customer_scores; both BG/NBD and MBG/NBD are always fitted. */
-  scoringModel: ChurnKind;
+  /**
+   * The churn model whose scores fill customer_scores: 'auto' (default) chooses per run on the
+   * business's own most recent stretch held out (README "Model selection"); 'bgnbd', 'mbgnbd' or
+   * 'pnbd' forces that model (as `--model` does on the command line).
+   */
+  scoringModel: ChurnKind | 'auto';
   /**
    * Time unit of the fits. Weeks is the literature's convention (MODELS.md's reference numbers are
    * in weeks), so the parameters in model_fits compare directly with published ones; days give the
@@ -66,7 +70,7 @@ export const usedHighValueTiers = (c: UsedModelsConfig | null): ValueTier[] => c
 
 /** The documented defaults (README: Churn and CLV). */
 export const DEFAULT_MODELS: ModelsConfig = {
-  scoringModel: 'mbgnbd',
+  scoringModel: 'auto',
   timeUnit: 'week',
   horizonDays: 'auto',
   nextOrderMaxDays: 365,
@@ -83,7 +87,7 @@ export const DEFAULT_MODELS: ModelsConfig = {
  */
 export function checkModelsConfig(c: ModelsConfig): void {
   const problems: string[] = [];
-  if (c.scoringModel !== 'bgnbd' && c.scoringModel !== 'mbgnbd') problems.push(`scoringModel must be 'bgnbd' or 'mbgnbd', got ${String(c.scoringModel)}`);
+  if (!['auto', ...CHURN_KINDS].includes(c.scoringModel)) problems.push(`scoringModel must be 'auto', 'bgnbd', 'mbgnbd' or 'pnbd', got ${String(c.scoringModel)}`);
   if (c.timeUnit !== 'day' && c.timeUnit !== 'week') problems.push(`timeUnit must be 'day' or 'week', got ${String(c.timeUnit)}`);
   if (c.horizonDays !== 'auto' && !(typeof c.horizonDays === 'number' && c.horizonDays > 0 && Number.isFinite(c.horizonDays))) {
     problems.push(`horizonDays must be 'auto' or a number of days > 0, got ${JSON.stringify(c.horizonDays)}`);

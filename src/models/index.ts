@@ -1,5 +1,6 @@
 // The model layer's public surface: pure functions over typed arrays, no database access.
-export type { BgParams, ChurnKind, ChurnModel, GammaGammaParams, SpendRows, SummaryRows } from './types.js';
+export type { BgParams, ChurnKind, ChurnModel, GammaGammaParams, ParetoParams, SpendRows, SummaryRows } from './types.js';
+export { CHURN_KINDS } from './types.js';
 export { compressColumns, compressSpend, compressSummary } from './compress.js';
 export type { Compressed, CompressedSpend, CompressedSummary } from './compress.js';
 export { spendRow, summaryRow } from './rows.js';
@@ -10,8 +11,9 @@ export { checkAdequacy, MIN_CUSTOMERS, MIN_HISTORY_DAYS, MIN_REPEAT_BUYERS } fro
 export { bgnbdCet, bgnbdExpected, bgnbdLogLikelihood, bgnbdNoPurchase, bgnbdPAlive } from './bgnbd.js';
 export { mbgnbdCet, mbgnbdExpected, mbgnbdLogLikelihood, mbgnbdNoPurchase, mbgnbdPAlive } from './mbgnbd.js';
 export { nbdCet, nbdLogLikelihood, nbdNoPurchase } from './nbd.js';
+export { pnbdCet, pnbdExpected, pnbdLogLikelihood, pnbdNoPurchase, pnbdPAlive, pnbdPurchaseFactor, pnbdSilence } from './pnbd.js';
 export type { NbdParams } from './nbd.js';
-export { conditionalExpectedPurchases, expectedPurchases, pAlive, probNoPurchase } from './churnModel.js';
+export { churnLogLikelihood, conditionalExpectedPurchases, expectedPurchases, pAlive, probNoPurchase } from './churnModel.js';
 export { conditionalExpectedSpend, gammaGammaLogLikelihood } from './gammagamma.js';
 export { fitChurnModel, MIN_DROPOUT_GAIN } from './fitChurn.js';
 export type { ChurnFit, ChurnFitOptions } from './fitChurn.js';
@@ -40,3 +42,7 @@ export type { ModelsConfig, UsedModelsConfig } from './config.js';
 export { medianWait } from './nextOrder.js';
 export { CHURN_BANDS, churnBands, VALUE_TIERS, valueTiers } from './tiers.js';
 export type { ChurnBand, ValueTier } from './tiers.js';
+export { MATERIAL_CORRELATION, spendCorrelation, spendCorrelationNote } from './spendCorrelation.js';
+export type { SpendCorrelation } from './spendCorrelation.js';
+export { bandedExpectedSpend, fitSpendBands, FREQUENCY_BANDS, MIN_BAND_CUSTOMERS } from './spendBands.js';
+export type { SpendBand } from './spendBands.js';

@@ -2,6 +2,7 @@ import { pAlive, probNoPurchase, purchaseFactor } from './churnModel.js';
 import { checkClvOptions, discountedFactor, type ClvOptions } from './clv.js';
 import { compressColumns, compressSpend, compressSummary } from './compress.js';
 import { conditionalExpectedSpend } from './gammagamma.js';
+import { bandedExpectedSpend, type SpendBand } from './spendBands.js';
 import type { ChurnModel, GammaGammaParams } from './types.js';
 import { validateParams, validateSpend, validateSummary } from './validate.js';
 
@@ -18,6 +19,8 @@ export interface ModelInput {
 export interface ScoreOptions {
   horizon: number;
   clv: ClvOptions;
+  /** Gamma-Gamma fits per frequency band (the remedy for correlated frequency and spend); absent: the single fit. */
+  spendBands?: readonly SpendBand[];
 }
 
 /** Per-customer model outputs, aligned with the input. */
@@ -75,7 +78,10 @@ export function scoreModels(input: ModelInput, churn: ChurnModel, spend: GammaGa
   const pairOrders = Float64Array.from(px, (xp, q) => purchaseFactor(churn, xp, pT[q]!, options.horizon));
   const pairDiscounted = Float64Array.from(px, (xp, q) => discountedFactor(churn, xp, pT[q]!, options.clv));
   const spendRows = compressSpend(x, mbar);
-  const rowValue = Float64Array.from(spendRows.x, (xr, r) => conditionalExpectedSpend(spend, xr, spendRows.mbar[r]!));
+  const bands = options.spendBands;
+  const rowValue = Float64Array.from(spendRows.x, (xr, r) =>
+    bands ? bandedExpectedSpend(bands, spend, xr, spendRows.mbar[r]!) : conditionalExpectedSpend(spend, xr, spendRows.mbar[r]!),
+  );
 
   const out: ModelScores = {
     pAlive: new Float64Array(n),

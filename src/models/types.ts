@@ -26,16 +26,31 @@ export interface BgParams {
 }
 
 /**
+ * Pareto/NBD: purchase rate λ ~ Gamma(r, α) and dropout rate μ ~ Gamma(s, β), both per time unit;
+ * a customer can drop out at any moment, also before a repeat purchase.
+ */
+export interface ParetoParams {
+  r: number;
+  alpha: number;
+  s: number;
+  beta: number;
+}
+
+/**
  * A fitted purchase/dropout model. `nbd` is the limit a → 0 or b → ∞ of both BG models: no
- * dropout, so P(alive) = 1 and the expected purchase count grows linearly.
+ * dropout, so P(alive) = 1 (also the s → 0 / β → ∞ limit of the Pareto/NBD) and the expected purchase count grows linearly.
  */
 export type ChurnModel =
   | ({ kind: 'bgnbd' } & BgParams)
   | ({ kind: 'mbgnbd' } & BgParams)
+  | ({ kind: 'pnbd' } & ParetoParams)
   | { kind: 'nbd'; r: number; alpha: number };
 
 /** The kinds of churn model that can be fitted directly. */
-export type ChurnKind = 'bgnbd' | 'mbgnbd';
+export type ChurnKind = 'bgnbd' | 'mbgnbd' | 'pnbd';
+
+/** Every kind that can be fitted, in the order fits and selection list them. */
+export const CHURN_KINDS: readonly ChurnKind[] = ['bgnbd', 'mbgnbd', 'pnbd'];
 
 /** Gamma-Gamma spend model: shape p of spend per order, shape q > 1 and scale γ of its rate. */
 export interface GammaGammaParams {

@@ -1,6 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { isAbsolute, join } from 'node:path';
 import { analyze, type AnalyzeResult } from '../analyze/analyze.js';
+import { deliverAfterRun, type RunDeliveryOptions } from '../delivery/deliverAfterRun.js';
+import type { DeliverResult } from '../delivery/deliverRun.js';
 import { dataRange, FUTURE_AS_OF_DAYS } from '../analyze/resolveAsOf.js';
 import { loadFiles, summarize } from '../load/loadFiles.js';
 import { EMPTY_MAPPING, readMapping } from '../load/mapping.js';
@@ -21,6 +23,8 @@ import { CrmError, inputError } from '../util/error.js';
 import { packageRoot } from '../util/paths.js';
 import { applyAsOfRule } from './asOf.js';
 import { expandPipelineInputs } from './expandPipelineInputs.js';
+import { isUtc } from '../timezone/parseTimeZone.js';
+import { withLocalTransactions } from '../timezone/withLocalTransactions.js';
 import type { Pipeline } from './types.js';
 
 export interface PipelineRunOptions {
@@ -42,6 +46,8 @@ export interface PipelineRunOptions {
   now?: Date;
   /** told as each input file starts loading (progress indicator) */
   onFile?: (index: number, total: number, path: string) => void;
+  /** how the pipeline's `delivery` runs after the report (resend, dry run, skip) */
+  delivery?: RunDeliveryOptions;
 }
 
 export interface PipelineRunResult {
@@ -50,6 +56,8 @@ export interface PipelineRunResult {
   analysis: AnalyzeResult;
   reportPath: string;
   steps: RunSteps;
+  /** null when the pipeline delivers nothing (or delivery was skipped) */
+  delivery: DeliverResult | null;
 }
 
 const ms = (since: number): number => Math.round(performance.now() - since);
@@ -96,7 +104,10 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
     const mapping = p.inputs.mapping ? readMapping(at(p.inputs.mapping)) : EMPTY_MAPPING;
     const files = await expandPipelineInputs(conn, p.inputs.files, base);
     // the pipeline's currency is its exports' currency where neither a row nor the mapping says
-    const loadOpts = { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping', ...(p.currency ? { currency: p.currency } : {}), ...(p.inputs.preset ? { preset: p.inputs.preset } : {}), ...(opts.onFile ? { onFile: opts.onFile } : {}) };
+    const loadOpts = { mapping, mappingSource: p.inputs.mapping ?? 'the default mapping', ...(p.currency ? { currency: p.currency } : {}), ...(p.inputs.preset ? { preset: p.inputs.preset } : {}),
+      // naive order dates are the business's wall time unless the mapping (or its preset) says
+      // otherwise; UTC, the default, reads them as written and is left out of the stored mapping
+      ...(isUtc(p.timezone) ? {} : { timezone: p.timezone }), ...(opts.onFile ? { onFile: opts.onFile } : {}) };
     const load = files.length
       ? await loadFiles(conn, files, loadOpts).catch((err: unknown) => {
         throw pipelineLoadError(err, p);
@@ -107,13 +118,13 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
     ev({ step: 'load', ms: steps['load'].ms, ...counts, msg: `${files.length} file(s): ${load.rows_read} rows read, ${load.loaded} loaded, ${load.duplicates} duplicates (already loaded), ${load.quarantined} quarantined` });
 
     stopIfAborted(opts.signal, 'analysis');
-    const range = await dataRange(conn);
+    const range = await withLocalTransactions(conn, p.timezone, () => dataRange(conn));
     if (!range) throw inputError(`pipeline ${p.name}: its inputs hold no usable transactions${files.length ? '' : ` (nothing matches ${p.inputs.files.join(', ')})`}`);
     const asOf = opts.asOf ?? applyAsOfRule(p.asOf, range.last, opts.now ?? new Date(), p.schedule.timezone);
     const rules = p.rules ? readRules(at(p.rules)) : DEFAULT_RULES;
     await setRunAsOf(conn, runId, asOf, rules.name);
     const analysis = await analyze(conn, {
-      asOf, pipeline: p.name, rules, runId, models: p.models, dynamics: p.dynamics, houseAccounts: p.houseAccounts, currency: p.currency, locale: opts.locale ?? p.locale,
+      asOf, pipeline: p.name, rules, runId, models: p.models, dynamics: p.dynamics, houseAccounts: p.houseAccounts, currency: p.currency, timezone: p.timezone, locale: opts.locale ?? p.locale,
       ...(opts.asOf ? {} : { asOfSource: `picked by the as-of rule ${p.asOf} of ${p.source ?? `pipeline ${p.name}`}` }),
       ...(opts.allowFutureAsOf ? {} : { maxDaysAhead: FUTURE_AS_OF_DAYS }),
     });
@@ -129,8 +140,9 @@ export async function runPipeline(conn: DuckDBConnection, p: Pipeline, opts: Pip
     steps['report'] = { ms: ms(t) };
     ev({ step: 'report', ms: steps['report'].ms, path: reportPath, msg: reportPath });
     await recordRunSteps(conn, runId, steps);
+    const delivery = await deliverAfterRun(conn, runId, p, reportPath, opts.locale ?? p.locale, opts.delivery ?? {}, ev);
     ev({ step: 'done', ms: ms(t0), status: 'ok', as_of: asOf, msg: `run ${runId} ok, as of ${asOf}` });
-    return { runId, load, analysis, reportPath, steps };
+    return { runId, load, analysis, reportPath, steps, delivery };
   } catch (err) {
     const message = (err as Error).message;
     try {

@@ -1,3 +1,4 @@
+import type { DeliveryConfig } from '../delivery/types.js';
 import type { DynamicsConfig } from '../dynamics/config.js';
 import type { HouseAccountsConfig } from '../house/config.js';
 import type { ModelsConfig } from '../models/config.js';
@@ -26,8 +27,14 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends readonly unknown[] 
 export interface PipelineFile {
   name: string;
   description?: string;
-  /** cron expression (5 fields, or 6 with seconds first) and IANA time zone (default UTC) */
+  /** cron expression (5 fields, or 6 with seconds first) and IANA time zone (default: `timezone`, else UTC) */
   schedule: { cron: string; timezone?: string };
+  /**
+   * IANA zone of the business (default UTC): the calendar days, weeks and months the analysis
+   * counts in, the as-of date's day, and the zone of order dates written without an offset
+   * (where the mapping's own "timezone" does not say)
+   */
+  timezone?: string;
   /**
    * export files or globs (a glob is re-read on every run, so a folder can be watched: each new
    * file loads once, by checksum) and their mapping file. Relative paths resolve against the repo
@@ -51,6 +58,8 @@ export interface PipelineFile {
   houseAccounts?: Partial<HouseAccountsConfig>;
   /** default { reportsDir: 'reports' } */
   outputs?: { reportsDir?: string };
+  /** email and chat delivery of the report (README "Delivery"); default none */
+  delivery?: unknown;
 }
 
 /** A pipeline checked and completed with the defaults: what runs. */
@@ -58,6 +67,7 @@ export interface Pipeline {
   name: string;
   description: string;
   schedule: { cron: string; timezone: string };
+  timezone: string;
   inputs: { files: string[]; mapping?: string; preset?: string };
   asOf: AsOfRule;
   rules?: string;
@@ -67,6 +77,8 @@ export interface Pipeline {
   dynamics: DynamicsConfig;
   houseAccounts: HouseAccountsConfig;
   outputs: { reportsDir: string };
+  /** how the report is delivered; absent = written only */
+  delivery?: DeliveryConfig;
   /** where relative paths resolve; set by loadPipeline (default: the repo root) */
   baseDir?: string;
   /** the file it came from, as shown in messages (e.g. pipelines/weekly.json); set by loadPipeline */

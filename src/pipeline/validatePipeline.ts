@@ -1,3 +1,4 @@
+import { checkDelivery } from '../delivery/validateDelivery.js';
 import { PRESETS } from '../load/presets/index.js';
 import cron from 'node-cron';
 import { DEFAULT_DYNAMICS, type DynamicsConfig } from '../dynamics/config.js';
@@ -8,9 +9,10 @@ import { suggestion } from '../util/didYouMean.js';
 import { usageError } from '../util/error.js';
 import { isComment, isObject, mergeSettings, unknownKey, type Raw } from './mergeSettings.js';
 import type { AsOfRule, Pipeline } from './types.js';
+import { canonicalZone, timeZoneProblem, UTC } from '../timezone/parseTimeZone.js';
 
 const AS_OF_RULES: readonly AsOfRule[] = ['latest-order', 'week-ending-sunday', 'last-complete-week'];
-const KEYS = ['name', 'description', 'schedule', 'inputs', 'asOf', 'rules', 'currency', 'locale', 'models', 'dynamics', 'houseAccounts', 'outputs'] as const;
+const KEYS = ['name', 'description', 'schedule', 'timezone', 'inputs', 'asOf', 'rules', 'currency', 'locale', 'models', 'dynamics', 'houseAccounts', 'outputs', 'delivery'] as const;
 const SUB_KEYS: Record<string, readonly string[]> = { schedule: ['cron', 'timezone'], inputs: ['files', 'mapping', 'preset'], outputs: ['reportsDir'] };
 // a missing key reads "got nothing" rather than "got undefined"
 const json = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
@@ -31,10 +33,12 @@ export function validatePipeline(raw: unknown, shown: string): Pipeline {
     const v = raw[key];
     if (isObject(v)) for (const k of Object.keys(v)) if (!isComment(k) && !sub.includes(k)) problems.push(unknownKey(k, key, sub));
   }
+  const timezone = checkTimeZone(raw['timezone'], problems);
   const p: Pipeline = {
     name: checkName(raw['name'], problems),
     description: optionalString(raw, 'description', problems) ?? '',
-    schedule: checkSchedule(raw['schedule'], problems),
+    schedule: checkSchedule(raw['schedule'], problems, timezone),
+    timezone,
     inputs: checkInputs(raw['inputs'], problems),
     asOf: checkAsOf(raw['asOf'], problems),
     currency: checkCurrency(raw['currency'], problems),
@@ -46,6 +50,8 @@ export function validatePipeline(raw: unknown, shown: string): Pipeline {
   };
   const rules = optionalString(raw, 'rules', problems);
   if (rules !== undefined) p.rules = rules;
+  const delivery = checkDelivery(raw['delivery'], problems);
+  if (delivery !== undefined) p.delivery = delivery;
   if (problems.length === 1) throw usageError(`${shown}: ${problems[0]} (see README "Pipelines")`);
   if (problems.length > 1) throw usageError(`${shown}: ${problems.length} problems (see README "Pipelines"):\n${problems.map((x) => `  - ${x}`).join('\n')}`);
   return p;
@@ -70,16 +76,26 @@ function checkName(v: unknown, problems: string[]): string {
   return String(v);
 }
 
-function checkSchedule(v: unknown, problems: string[]): Pipeline['schedule'] {
+/** The business's zone (top-level "timezone"): its days are the analysis's days. */
+function checkTimeZone(v: unknown, problems: string[]): string {
+  if (v === undefined) return UTC;
+  const problem = timeZoneProblem(v);
+  if (!problem) return canonicalZone(v as string)!;
+  problems.push(`timezone: ${problem}`);
+  return UTC;
+}
+
+/** The cron and its clock's zone; the clock defaults to the business's zone (`fallbackZone`). */
+function checkSchedule(v: unknown, problems: string[], fallbackZone: string): Pipeline['schedule'] {
   if (!isObject(v)) {
     problems.push(`schedule: needs { "cron": "0 6 * * 1", "timezone": "UTC" }, got ${json(v)}`);
-    return { cron: '', timezone: 'UTC' };
+    return { cron: '', timezone: fallbackZone };
   }
   const expression = v['cron'];
   if (typeof expression !== 'string' || !cron.validate(expression)) {
     problems.push(`schedule.cron: ${json(expression)} is not a cron expression; use 5 fields (minute hour day-of-month month day-of-week, e.g. "0 6 * * 1" = Mondays 06:00), optionally seconds first`);
   }
-  const timezone = v['timezone'] ?? 'UTC';
+  const timezone = v['timezone'] ?? fallbackZone;
   if (typeof timezone !== 'string' || !isTimeZone(timezone)) {
     const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
     problems.push(`schedule.timezone: unknown time zone ${json(timezone)}${typeof timezone === 'string' ? suggestion(timezone, zones) : ''}; use an IANA name such as "UTC" or "Europe/Berlin"`);

@@ -43,6 +43,8 @@ interface ListSpec {
   /** sort keys, most significant first: [SQL, direction]; the last one must make the order total */
   order: [sql: string, dir: string][];
   limit?: number;
+  /** A LEFT JOIN onto customer_scores (aliased s) and the joined columns it adds, named. */
+  join?: { sql: string; columns: string };
 }
 
 /**
@@ -75,21 +77,28 @@ const LISTS: Record<ActionListKind, ListSpec | QuerySpec> = {
     where: `state IN ('lapsed', 'lapsing') AND house_account IS NOT TRUE`,
     order: [['coalesce(historic_value, monetary)', 'DESC'], ['customer_id', 'ASC']],
     limit: ACTION_LIST_LIMIT,
+    // the run's next-best offer (docs/products.md)
+    join: {
+      sql: 'LEFT JOIN product_offers po ON po.run_id = s.run_id AND po.customer_id = s.customer_id',
+      columns: 'po.offer_name AS next_best_offer, po.reason AS offer_reason',
+    },
   },
   segments: {
     file: 'segments.csv',
     columns: [
       ['customer_id', 'customer_id', 'text'], ['segment', 'segment', 'text'], ['state', 'state', 'text'], ['lifecycle_stage', 'lifecycle_stage', 'text'],
-      ['cluster', 'cluster', 'number'], ['clv_12m', 'round(clv_12m, 2)', 'number'],
+      ['cluster', 'cluster', 'number'], ['cluster_name', 'cluster_name', 'text'], ['cluster_action', 'cluster_action', 'text'],
+      ['cluster_set_aside', 'cluster_set_aside', 'text'], ['clv_12m', 'round(clv_12m, 2)', 'number'],
     ],
     where: 'true',
     order: [['customer_id', 'ASC']],
+    // the cluster's stored (English) name and suggested action code, beside its id
+    join: {
+      sql: 'LEFT JOIN cluster_profiles p ON p.run_id = s.run_id AND p.cluster = s.cluster',
+      columns: 'p.name AS cluster_name, p.action AS cluster_action',
+    },
   },
 };
-
-/** The run's next-best offers (product_offers) beside each customer_scores row: columns next_best_offer, offer_reason. */
-const OFFERS = (runId: number): string => `LEFT JOIN (SELECT customer_id AS offer_customer, offer_name AS next_best_offer, reason AS offer_reason
-      FROM product_offers WHERE run_id = ${Number(runId)}) po ON po.offer_customer = customer_scores.customer_id`;
 
 /**
  * The COPY statement writing one list: a header line, then one pre-formatted line per customer
@@ -110,7 +119,8 @@ function copySql(spec: ListSpec, runId: number, path: string): string {
   return `COPY (
     SELECT ${line} || chr(13) AS ${ident(header)}
     FROM (SELECT ${values}, ${keyNames} FROM (
-      SELECT *, ${keys} FROM customer_scores ${OFFERS(runId)} WHERE run_id = ${Number(runId)} AND (${spec.where})
+      SELECT s.*, ${spec.join ? `${spec.join.columns}, ` : ''}${keys} FROM customer_scores s ${spec.join?.sql ?? ''}
+      WHERE s.run_id = ${Number(runId)} AND (${spec.where})
       ${spec.limit === undefined ? '' : `ORDER BY ${order} LIMIT ${spec.limit}`}))
     ORDER BY ${order}
   ) TO ${literal(path)} (FORMAT csv, HEADER true, QUOTE '', ESCAPE '')`;

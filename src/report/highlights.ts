@@ -2,11 +2,12 @@ import { DEFAULT_DYNAMICS } from '../dynamics/config.js';
 import { horizonSpan } from '../models/reason.js';
 import { EN, type ReportText } from './i18n/index.js';
 import { segmentName } from './i18n/names.js';
+import { stabilityDrop } from './clusterStability.js';
 import { KPI_WINDOW_DAYS } from './readKpis.js';
 import type { ReportData } from './types.js';
 
 /** The kinds of highlight, in the order the selection rule prefers them (see `highlights`). */
-export type HighlightKind = 'incompleteWeek' | 'worthSaving' | 'segmentMove' | 'revenueChange' | 'churned' | 'wonBack' | 'concentration' | 'revenueSteady';
+export type HighlightKind = 'incompleteWeek' | 'worthSaving' | 'segmentMove' | 'revenueChange' | 'churned' | 'wonBack' | 'clusterStability' | 'concentration' | 'revenueSteady';
 
 /** One plain-language sentence for the first screen. */
 export interface Highlight {
@@ -38,6 +39,8 @@ export const REVENUE_CHANGE_THRESHOLD = 0.05;
  *    against the equal window before it.
  * 4. churned — customers who entered the customer state lapsed since the previous run (> 0).
  * 5. wonBack — customers in the customer state won back (> 0).
+ * 5b. clusterStability — the clusters' agreement with the previous run dropped suddenly
+ *    (stabilityDrop in clusterStability.ts: adjusted Rand index under 0.5, or down by more than 0.2).
  * 6. concentration — the share of net revenue brought by the top 20% of customers.
  * 7. revenueSteady — a revenue change below the threshold, stated as "about level".
  *
@@ -98,6 +101,13 @@ export function highlights(data: ReportData, t: ReportText = EN): Highlight[] {
   }
   const wonBack = kpiValue(data, 'won_back');
   if (wonBack > 0) out.push({ kind: 'wonBack', tone: 'good', text: m.wonBack(fmt.int(wonBack), n(setting('wonBackDays'))) });
+
+  const changes = data.clusters?.changes ?? null;
+  if (changes && changes.ari !== null && stabilityDrop(changes)) {
+    const share = fmt.pct(changes.compared > 0 ? changes.changed / changes.compared : 0);
+    const previous = changes.previousAri === null ? null : fmt.decimal(changes.previousAri, 2);
+    out.push({ kind: 'clusterStability', tone: 'bad', text: m.clusterStability(fmt.decimal(changes.ari, 2), previous, share) });
+  }
 
   const top20 = data.dynamics?.pareto.find((p) => Math.abs(p.customerShare - 0.2) < 1e-9)?.revenueShare ?? null;
   if (top20 !== null && Number.isFinite(top20)) out.push({ kind: 'concentration', tone: 'neutral', text: m.concentration('20%', fmt.pct(top20)) });

@@ -8,6 +8,8 @@ import { readModels } from './models/readModels.js';
 import type { BinRow, LoadRow, ReportCurrency, ReportData, RfCell, RuleRow, SegmentRow } from './types.js';
 import { readTrend } from './trend/readTrend.js';
 import { readProducts } from './products/readProducts.js';
+import { runZone } from '../timezone/runZone.js';
+import { withLocalTransactions } from '../timezone/withLocalTransactions.js';
 import { readHouseAccounts, readNoCustomer } from './readTrust.js';
 
 
@@ -38,10 +40,11 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
   const prev = (await select(conn, `SELECT run_id, as_of::VARCHAR AS as_of FROM runs WHERE status = 'ok' AND as_of < $as_of::DATE ORDER BY as_of DESC, run_id DESC LIMIT 1`, { as_of: asOf }))[0];
   const previousRun = prev ? { runId: num(prev['run_id']), asOf: str(prev['as_of']) } : null;
   const currency = await readCurrency(conn, runId);
+  const timezone = await runZone(conn, runId);
   return {
-    run: { runId, asOf, pipeline: run['pipeline'] === null ? null : str(run['pipeline']), startedAt: str(run['started_at']), rulesName: str(run['rules_name']) },
+    run: { runId, asOf, pipeline: run['pipeline'] === null ? null : str(run['pipeline']), startedAt: str(run['started_at']), rulesName: str(run['rules_name']), timezone },
     previousRun,
-    window: await readWindow(conn, runId, asOf, currency),
+    window: await withLocalTransactions(conn, timezone, () => readWindow(conn, runId, asOf, currency)),
     kpis: await readKpis(conn, runId),
     segments: await readSegments(conn, runId),
     rfGrid: await readGrid(conn, runId),
@@ -57,7 +60,7 @@ export async function readReportData(conn: DuckDBConnection, runId: number): Pro
     currency,
     products: await readProducts(conn, runId, previousRun?.runId ?? null),
     houseAccounts: await readHouseAccounts(conn, runId),
-    noCustomer: await readNoCustomer(conn, runId),
+    noCustomer: await readNoCustomer(conn, runId, currency.others.length ? currency.code : '*'),
   };
 }
 
@@ -69,7 +72,7 @@ async function readCurrency(conn: DuckDBConnection, runId: number): Promise<Repo
   return { code: c.currency, chosen: c.chosen, others: c.others };
 }
 
-/** The analysed transactions' window: those of the run's currency when others were left out. */
+/** The analysed transactions' window (local days of the run's zone): those of the run's currency when others were left out. */
 async function readWindow(conn: DuckDBConnection, runId: number, asOf: string, currency: ReportCurrency): Promise<ReportData['window']> {
   const w = (await select(
     conn,

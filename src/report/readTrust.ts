@@ -21,24 +21,29 @@ export async function readHouseAccounts(conn: DuckDBConnection, runId: number): 
 
 /**
  * The share of revenue that came from rows with no customer id, over the loads that fed the run:
- * those loaded before it finished (a pipeline run loads after its run row starts) whose
- * no_customer_revenue was recorded (loads made before
- * migration 014 did not record it and are left out of both sums). The rest of those loads'
- * revenue is their stored transactions' net amount: every date and currency, as written, like
- * no_customer_revenue itself. One scan of transactions' load_id and amount.
+ * those loaded before it finished (a pipeline run loads after its run row starts). When the run
+ * analyses one currency of several (`currency` not '*'), both sides are that currency's only —
+ * the no-customer rows by loads.no_customer_by_currency, the rest by the stored transactions'
+ * currency — so a share never divides amounts in one currency by another's; loads that did not
+ * record the split (before migration 015) are then left out, as are loads that recorded no
+ * no_customer_revenue at all (before 014). Every date, net amounts. One scan of transactions.
  *
- * @example (await readNoCustomer(conn, 3))?.share // 0.05
+ * @example (await readNoCustomer(conn, 3, 'USD'))?.share // 0.05
  */
-export async function readNoCustomer(conn: DuckDBConnection, runId: number): Promise<NoCustomerRevenue | null> {
+export async function readNoCustomer(conn: DuckDBConnection, runId: number, currency: string | null = '*'): Promise<NoCustomerRevenue | null> {
   const r = (await select(
     conn,
     `WITH fed AS (
-       SELECT load_id, no_customer_revenue FROM loads
-       WHERE no_customer_revenue IS NOT NULL AND loaded_at <= (SELECT coalesce(finished_at, current_timestamp) FROM runs WHERE run_id = $run)
+       SELECT load_id, CASE WHEN $cur::VARCHAR = '*' THEN no_customer_revenue
+         ELSE coalesce(TRY_CAST(no_customer_by_currency::JSON ->> coalesce($cur::VARCHAR, 'unknown') AS DOUBLE), 0) END AS revenue
+       FROM loads
+       WHERE no_customer_revenue IS NOT NULL AND ($cur::VARCHAR = '*' OR no_customer_by_currency IS NOT NULL)
+         AND loaded_at <= (SELECT coalesce(finished_at, current_timestamp) FROM runs WHERE run_id = $run)
      )
-     SELECT (SELECT count(*) FROM fed) AS loads, (SELECT coalesce(sum(no_customer_revenue), 0) FROM fed) AS revenue,
-       (SELECT coalesce(sum(amount), 0)::DOUBLE FROM transactions WHERE load_id IN (SELECT load_id FROM fed)) AS with_customer`,
-    { run: runId },
+     SELECT (SELECT count(*) FROM fed) AS loads, (SELECT coalesce(sum(revenue), 0) FROM fed) AS revenue,
+       (SELECT coalesce(sum(amount), 0)::DOUBLE FROM transactions WHERE load_id IN (SELECT load_id FROM fed)
+          AND ($cur::VARCHAR = '*' OR currency IS NOT DISTINCT FROM $cur::VARCHAR)) AS with_customer`,
+    { run: runId, cur: currency },
   ))[0]!;
   const loads = num(r['loads']);
   if (loads === 0) return null;

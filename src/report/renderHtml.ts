@@ -12,6 +12,7 @@ import type { ChartSlot } from './html/chartSlot.js';
 import { CHURN_CHART_ID, renderChurn } from './html/churn.js';
 import { CLUSTER_SCATTER_CHART_ID, CLUSTER_SILHOUETTE_CHART_ID, renderClusters } from './html/clusters.js';
 import { CLV_CHART_ID, renderClv } from './html/clv.js';
+import { selectionCharts } from './html/modelSelection.js';
 import { renderCurrencyNote, renderCurrencySection } from './html/currency.js';
 import { renderHeader } from './html/header.js';
 import { HEATMAP_CHART_ID, renderHeatmap } from './html/heatmap.js';
@@ -122,5 +123,6 @@ function chartSlots(data: ReportData, t: ReportText): ChartSlot[] {
   slots.push(...dynamicsSections(data.dynamics, t).charts);
   if (data.models?.churn) slots.push({ id: CHURN_CHART_ID, spec: churnBandsChart(data.models.churn.bands, t) });
   if (data.models?.clv) slots.push({ id: CLV_CHART_ID, spec: clvDistributionChart(data.models.clv.bins, t) });
+  slots.push(...selectionCharts(data.models?.selection, t));
   return slots;
 }

@@ -27,6 +27,8 @@ export interface ReportData {
     pipeline: string | null;
     startedAt: string; // ISO timestamp
     rulesName: string;
+    /** IANA zone whose calendar days the run counted in (run_config 'report'); UTC when absent */
+    timezone?: string;
   };
   /** The run before this one (earlier as-of), if any; KPI deltas compare against it. */
   previousRun: { runId: number; asOf: string } | null;
@@ -171,16 +173,55 @@ export interface ClusterSection {
   k: number;
   /** One row per cluster, by id. */
   profiles: ClusterProfileRow[];
-  /** One row per k tried, ascending; silhouette null when undefined. */
-  silhouette: { k: number; silhouette: number | null; chosen: boolean }[];
-  /** Customers in both this and the previous clustered run, and how many changed cluster; null without one. */
-  changes: { previousRunId: number; previousAsOf: string; compared: number; changed: number } | null;
+  /** One row per k tried, ascending; silhouette null when undefined; minShare/eligible null for runs before migration 019. */
+  silhouette: { k: number; silhouette: number | null; chosen: boolean; minShare: number | null; eligible: boolean | null }[];
+  /** Why this k, the rule's settings and the naming cut-offs; null for runs before migration 019. */
+  choice: ClusterChoice | null;
+  /** Customers kept out of k-means, one row per non-empty group (none for runs before migration 019). */
+  setAside: SetAsideRow[];
+  /**
+   * Customers in both this and the previous clustered run, how many changed cluster and the
+   * adjusted Rand index (null when undefined or before migration 019); previousAri is the same
+   * index of the run before (null when it has none). Null without a previous clustered run.
+   */
+  changes: { previousRunId: number; previousAsOf: string; compared: number; changed: number; ari: number | null; previousAri: number | null } | null;
   /** A seeded sample of at most a few thousand customers, for the scatter. */
   sample: ClusterPoint[];
 }
 
+export interface ClusterChoice {
+  reason: string; // chooseK's KReason
+  bestK: number | null;
+  tolerance: number;
+  minShare: number;
+  clustered: number;
+  setAside: number;
+  cycleDays: number | null;
+  recentDays: number | null;
+  lapsedDays: number | null;
+  frequentOrders: number | null;
+  spendLow: number | null;
+  spendHigh: number | null;
+  /** Outlier fence per feature, in original units. */
+  fences: Record<string, number | null>;
+}
+
+export interface SetAsideRow {
+  reason: string; // house_account | no_net_spend | outlier
+  customers: number;
+  share: number | null; // of all the run's customers
+  revenueShare: number | null; // of all the run's net spend
+  medianRecencyDays: number | null;
+  medianFrequency: number | null;
+  medianMonetary: number | null;
+}
+
 export interface ClusterProfileRow {
   cluster: number; // 0..k-1, stable between runs
+  /** Suggested action code (win_back | second_order | reward | upsell); null before migration 019. */
+  action: string | null;
+  /** Feature → the cluster's mean ÷ the clustered base's mean; empty before migration 019. */
+  lift: Record<string, number | null>;
   name: string;
   size: number;
   share: number; // of customers, 0..1

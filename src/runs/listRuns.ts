@@ -20,9 +20,9 @@ const VIEWS = {
        (steps->>'$.load.loaded')::BIGINT AS loaded,
        (SELECT string_agg(k || ' ' || (steps->>('$."' || k || '".ms')), ', ' ORDER BY i)
           FROM (SELECT unnest(json_keys(steps)) AS k, generate_subscripts(json_keys(steps), 1) AS i)) AS step_ms,
-       CASE WHEN length(error) > 80 THEN left(error, 77) || '...' ELSE error END AS error`,
+       delivery, CASE WHEN length(error) > 80 THEN left(error, 77) || '...' ELSE error END AS error`,
   all: `run_id, pipeline, as_of::VARCHAR AS as_of, trigger, status, started_at::VARCHAR AS started_at,
-       finished_at::VARCHAR AS finished_at, customers, rules_name, steps, error`,
+       finished_at::VARCHAR AS finished_at, customers, rules_name, steps, delivery, error`,
 };
 
 /**

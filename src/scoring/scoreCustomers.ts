@@ -44,15 +44,14 @@ export function scoreCustomers(input: CustomerInput, fitted: FittedModels, setti
   const tx = input.txDays.map((d) => d / k);
   const T = input.TDays.map((d) => d / k);
   const clv: ClvOptions = { ...config.clv, unitsPerMonth: unitsPerMonth(config.timeUnit) };
-  const scores = scoreModels({ x: input.x, tx, T, mbar: input.mbar }, churn, fitted.spend ?? PLACEHOLDER_SPEND, { horizon: config.horizonDays / k, clv });
+  const scores = scoreModels({ x: input.x, tx, T, mbar: input.mbar }, churn, fitted.spend ?? PLACEHOLDER_SPEND, {
+    horizon: config.horizonDays / k,
+    clv,
+    ...(fitted.spendBands && { spendBands: fitted.spendBands }),
+  });
   if (fitted.spend === null) applyOrderValue(scores, fitted.fallbackOrderValue, { x: input.x, tx, T }, churn, clv);
 
-  const n = input.x.length;
-  const nextOrderDays = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const days = medianWait(churn, scores.pAlive[i]!, input.x[i]!, T[i]!) * k;
-    nextOrderDays[i] = days <= config.nextOrderMaxDays ? Math.max(1, Math.ceil(days - 1e-9)) : Number.NaN;
-  }
+  const nextOrderDays = nextOrders(churn, scores.pAlive, { x: input.x, tx, T }, config.nextOrderMaxDays, k);
   let blanked = 0;
   blanked += blank(scores.pAlive, 1);
   blanked += blank(scores.churnRisk, 1);
@@ -100,4 +99,20 @@ function applyOrderValue(
     scores.clv[i] = clv.margin * value * discounted[rows.rowOf[i]!]!;
     scores.valueIfKept[i] = clv.margin * value * kept[rows.rowOf[i]!]!;
   }
+}
+
+/**
+ * Days to the median wait for the next order per customer (NaN beyond maxDays). The Pareto/NBD's
+ * median is a bisection, so it runs once per distinct (x, t_x, T) history; the others' closed form
+ * per customer.
+ */
+function nextOrders(churn: NonNullable<FittedModels['churn']>, alive: Float64Array, s: { x: Float64Array; tx: Float64Array; T: Float64Array }, maxDays: number, k: number): Float64Array {
+  const n = s.x.length;
+  const days = (wait: number): number => (wait * k <= maxDays ? Math.max(1, Math.ceil(wait * k - 1e-9)) : Number.NaN);
+  if (churn.kind !== 'pnbd') return Float64Array.from({ length: n }, (_, i) => days(medianWait(churn, alive[i]!, s.x[i]!, s.T[i]!)));
+  const rows = compressSummary(s.x, s.tx, s.T);
+  const first = new Int32Array(rows.x.length).fill(-1);
+  for (let i = 0; i < n; i++) if (first[rows.rowOf[i]!] === -1) first[rows.rowOf[i]!] = i;
+  const perRow = Float64Array.from(rows.x, (x, r) => days(medianWait(churn, alive[first[r]!]!, x, rows.T[r]!, rows.tx[r]!, maxDays / k)));
+  return Float64Array.from(rows.rowOf, (r) => perRow[r]!);
 }

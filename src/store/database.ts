@@ -57,6 +57,9 @@ export async function withDatabase<T>(
     try {
       const conn = await instance.connect();
       try {
+        // DuckDB takes the session's TimeZone from the machine; every stored timestamp is UTC, so
+        // casts between TIMESTAMP and TIMESTAMPTZ must not depend on where the process runs
+        await conn.run(`SET TimeZone = 'UTC'`);
         if (!options.readOnly) await migrate(conn);
         const result = await fn(conn);
         done = true;

@@ -30,10 +30,10 @@ describe('analysis settings reach the steps through the run (ctx.models, ctx.dyn
       expect(used(await config(conn, plain.runId, 'models'))).toEqual({ ...DEFAULT_MODELS, horizon: undefined });
       expect(await config(conn, plain.runId, 'models')).toMatchObject({ horizon: { source: 'auto' } });
       expect(await config(conn, plain.runId, 'dynamics')).toEqual(DEFAULT_DYNAMICS);
-      expect(await config(conn, plain.runId, 'report')).toEqual({ currency: null, locale: 'en' });
+      expect(await config(conn, plain.runId, 'report')).toEqual({ currency: null, locale: 'en', timezone: 'UTC' });
       expect(used(await config(conn, tuned.runId, 'models'))).toEqual({ ...models, horizon: undefined });
       expect(await config(conn, tuned.runId, 'dynamics')).toEqual(dynamics);
-      expect(await config(conn, tuned.runId, 'report')).toEqual({ currency: null, locale: 'zh-CN' }); // loaded with no currency
+      expect(await config(conn, tuned.runId, 'report')).toEqual({ currency: null, locale: 'zh-CN', timezone: 'UTC' }); // loaded with no currency
 
       // the bands and tiers in customer_scores follow the settings of each run
       for (const [run, m] of [[plain.runId, DEFAULT_MODELS], [tuned.runId, models]] as const) {

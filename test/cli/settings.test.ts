@@ -47,7 +47,7 @@ describe('a JSON pipeline by path, end to end through the real crm (temp copy of
       horizon: { source: 'set', days: 60, cycleDays: null, repeatCustomers: 0, fallback: false },
     });
     expect(config(db, run, 'dynamics')).toEqual({ ...DEFAULT_DYNAMICS, lostMinDays: 200 });
-    expect(config(db, run, 'report')).toEqual({ currency: 'GBP', locale: 'zh-CN' });
+    expect(config(db, run, 'report')).toEqual({ currency: 'GBP', locale: 'zh-CN', timezone: 'UTC' });
     const [scores] = queryJson(db, `select count(*) as n, count(*) filter (value_tier = 'top') as top,
       count(*) filter (churn_band = 'high') as high, count(*) filter (churn_risk >= 0.7) as risky from customer_scores where run_id = ${run}`);
     expect(scores!['high']).toBe(scores!['risky']);

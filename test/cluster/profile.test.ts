@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFeatures, featureSpecs } from '../../src/cluster/features.js';
 import { kmeans } from '../../src/cluster/kmeans.js';
 import { medianInPlace } from '../../src/cluster/median.js';
+import { namingThresholds } from '../../src/cluster/nameRules.js';
 import { clusterName, uniqueNames } from '../../src/cluster/names.js';
 import { profileClusters } from '../../src/cluster/profile.js';
 import { mulberry32 } from '../../src/cluster/random.js';
@@ -54,6 +55,7 @@ describe('profileClusters', () => {
     centres: fit.centres,
     scale: matrix.scale,
     segment: { index: segmentIndex, names: ['Active', 'Lost'] },
+    thresholds: namingThresholds(frequency, monetary, undefined),
   });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -75,7 +77,7 @@ describe('profileClusters', () => {
     }
   });
 
-  it('names the archetypes from their centres against the overall medians', () => {
+  it('names the archetypes from their medians against the run’s cut-offs', () => {
     const byName = Object.fromEntries(profiles.map((p) => [p.name, p]));
     expect(byName['recent frequent high spenders']?.centre['frequency']).toBeCloseTo(20, 0);
     expect(byName['lapsed low-spend one-timers']?.centre['recency_days']).toBeCloseTo(400, -1);

@@ -85,6 +85,21 @@ describe('stableIds', () => {
 
 describe('countChanged', () => {
   it('counts customers in another cluster than last run, skipping customers last run lacked', () => {
-    expect(countChanged(Int32Array.of(0, 1, 2, -1, 1), Int32Array.of(0, 2, 2, 0, 0))).toEqual({ compared: 4, changed: 2 });
+    const c = countChanged(Int32Array.of(0, 1, 2, -1, 1), Int32Array.of(0, 2, 2, 0, 0));
+    expect(c).toMatchObject({ compared: 4, changed: 2 });
+    // by hand: no pair together in both; 1 pair together last run, 2 now → expected 1·2/6, max 1.5
+    expect(c.ari).toBeCloseTo((0 - 1 / 3) / (1.5 - 1 / 3), 12);
+  });
+
+  it('skips customers set aside this run (label −1) as it skips those last run lacked', () => {
+    expect(countChanged(Int32Array.of(0, 1, 1), Int32Array.of(0, -1, 1))).toMatchObject({ compared: 2, changed: 0 });
+  });
+
+  it("gives scikit-learn's adjusted Rand index on its documented examples", () => {
+    const ari = (a: number[], b: number[]) => countChanged(Int32Array.from(a), Int32Array.from(b)).ari;
+    expect(ari([0, 0, 1, 1], [1, 1, 0, 0])).toBeCloseTo(1, 12); // the same grouping under other ids
+    expect(ari([0, 0, 1, 2], [0, 0, 1, 1])).toBeCloseTo(0.5714285714285715, 12);
+    expect(ari([0, 0, 1, 1], [0, 1, 0, 1])).toBeCloseTo(-0.5, 12);
+    expect(countChanged(Int32Array.of(0, 0, 1, 1), Int32Array.of(1, 1, 0, 0)).changed).toBe(4); // ids all differ
   });
 });

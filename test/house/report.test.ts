@@ -43,7 +43,7 @@ describe('house accounts and no-customer revenue in the report', () => {
     expect(s).toContain('1 customer id holds an implausible share of the orders or revenue analysed');
     expect(s).toContain(`${MARKET} 120 ${fmt.pct(0.6)} ${fmt.money(3600)} ${fmt.pct(3600 / 7600)} shares of orders and revenue far beyond any other customer`);
     expect(s).toContain('Left out of the churn and CLV model fits and the clusters, of the worth-saving and win-back lists and of the top customers');
-    expect(s).toContain(`${fmt.pct(0.05)} of revenue came from orders with no customer id (${fmt.money(400)} of ${fmt.money(8000)} in the loaded files, amounts as written).`);
+    expect(s).toContain(`${fmt.pct(0.05)} of revenue came from orders with no customer id (${fmt.money(400)} of ${fmt.money(8000)} in the loaded files, net of refunds, in the report's currency).`);
   });
 
   it('says the same in Chinese (zh-CN)', () => {
@@ -51,7 +51,7 @@ describe('house accounts and no-customer revenue in the report', () => {
     const s = text(reports['zh-CN']!);
     expect(s).toContain(`渠道或批发账户（平台或批发商的编号，而非真正的客户）：${MARKET}（订单占比 ${fmt.pct(0.6)}，收入占比 ${fmt.pct(3600 / 7600)}）。不参与流失与客户终身价值模型，且不出现在联系名单中。`);
     expect(s).toContain('1 个客户编号占了所分析订单或收入中不合常理的份额');
-    expect(s).toContain(`${fmt.pct(0.05)} 的收入来自没有客户编号的订单（导入文件中共 ${fmt.money(8000)}，其中 ${fmt.money(400)}，金额按文件原样计）。`);
+    expect(s).toContain(`${fmt.pct(0.05)} 的收入来自没有客户编号的订单（导入文件中共 ${fmt.money(8000)}，其中 ${fmt.money(400)}；已扣除退款，按本报告的币种计）。`);
     expect(s).toContain('渠道/批发账户'); // its segment, translated
     expect(s).not.toContain('House account');
   });

@@ -37,9 +37,18 @@ describe('validatePipeline (JSON pipeline files)', () => {
   it('fills every default for a minimal file', () => {
     const p = validatePipeline(minimal, SHOWN);
     expect(p).toEqual({
-      name: 'shop', description: '', schedule: { cron: '0 6 * * 1', timezone: 'UTC' }, inputs: { files: ['exports/*.csv'] },
+      name: 'shop', description: '', schedule: { cron: '0 6 * * 1', timezone: 'UTC' }, timezone: 'UTC', inputs: { files: ['exports/*.csv'] },
       asOf: 'week-ending-sunday', currency: null, locale: 'en', models: DEFAULT_MODELS, dynamics: DEFAULT_DYNAMICS, houseAccounts: DEFAULT_HOUSE_ACCOUNTS, outputs: { reportsDir: 'reports' },
     });
+  });
+
+  it('takes the business\'s timezone, which the schedule\'s clock defaults to unless it names its own', () => {
+    expect(validatePipeline({ ...minimal, timezone: 'america/new_york' }, SHOWN)).toMatchObject({ timezone: 'America/New_York', schedule: { timezone: 'America/New_York' } });
+    expect(validatePipeline({ ...minimal, timezone: 'America/New_York', schedule: { cron: '0 6 * * 1', timezone: 'UTC' } }, SHOWN))
+      .toMatchObject({ timezone: 'America/New_York', schedule: { timezone: 'UTC' } });
+    expect(() => validatePipeline({ ...minimal, timezone: 'America/New_Yrok' }, SHOWN)).toThrow(
+      `${SHOWN}: timezone: unknown time zone "America/New_Yrok" (did you mean "America/New_York"?); use an IANA name such as "UTC", "America/New_York" or "Europe/Berlin" (see README "Pipelines")`,
+    );
   });
 
   it('lays houseAccounts over its defaults and names each bad key', () => {
@@ -106,7 +115,7 @@ describe('validatePipeline (JSON pipeline files)', () => {
     ['margin out of range (checkModelsConfig)', { ...minimal, models: { clv: { margin: 30 } } }, /models\.clv\.margin must be in \[0, 1\], got 30/],
     ['bands out of order (checkModelsConfig)', { ...minimal, models: { churnBands: { medium: 0.9, high: 0.5 } } }, /models\.churnBands need 0 < medium ≤ high ≤ 1, got 0\.9, 0\.5/],
     ['tiers over 100% (checkModelsConfig)', { ...minimal, models: { valueTiers: { top: 0.6, mid: 0.6 } } }, /models\.valueTiers need top > 0, mid ≥ 0 and top \+ mid ≤ 1/],
-    ['unknown scoring model (checkModelsConfig)', { ...minimal, models: { scoringModel: 'pareto' } }, /models\.scoringModel must be 'bgnbd' or 'mbgnbd', got pareto/],
+    ['unknown scoring model (checkModelsConfig)', { ...minimal, models: { scoringModel: 'pareto' } }, /models\.scoringModel must be 'auto', 'bgnbd', 'mbgnbd' or 'pnbd', got pareto/],
     ['negative dynamics threshold', { ...minimal, dynamics: { newDays: -1 } }, /dynamics\.newDays: must be ≥ 0 .* got -1/],
     ['dynamics value not a number', { ...minimal, dynamics: { newDays: 'ninety' } }, /dynamics\.newDays: must be a number, got "ninety"/],
     ['outputs not an object', { ...minimal, outputs: 'reports' }, /outputs: must be an object such as \{ "reportsDir": "reports" \}/],

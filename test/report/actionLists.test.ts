@@ -22,8 +22,10 @@ const REFERENCE = {
       (SELECT reason FROM product_offers o WHERE o.run_id = s.run_id AND o.customer_id = s.customer_id) AS offer_reason
     FROM customer_scores s WHERE run_id = $run AND state IN ('lapsed', 'lapsing')
     ORDER BY coalesce(historic_value, monetary) DESC, customer_id LIMIT 1000`,
-  'segments.csv': `SELECT customer_id, segment, state, lifecycle_stage, cluster, round(clv_12m, 2) AS clv_12m
-    FROM customer_scores WHERE run_id = $run ORDER BY customer_id`,
+  'segments.csv': `SELECT s.customer_id, s.segment, s.state, s.lifecycle_stage, s.cluster, p.name AS cluster_name, p.action AS cluster_action,
+      s.cluster_set_aside, round(s.clv_12m, 2) AS clv_12m
+    FROM customer_scores s LEFT JOIN cluster_profiles p ON p.run_id = s.run_id AND p.cluster = s.cluster
+    WHERE s.run_id = $run ORDER BY s.customer_id`,
 };
 
 // Hostile ids (formulas, quotes, markup) and the bundled sample (every list non-empty).

@@ -93,14 +93,14 @@ describe('silhouetteByKChart', () => {
   it('has one point per k in ascending order, and marks the chosen k', () => {
     const spec = silhouetteByKChart([...data.silhouette].reverse());
     const values = valuesOf(spec);
-    expect(values.map((v) => v['k'])).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(values.map((v) => v['k'])).toEqual([3, 4, 5, 6, 7, 8]);
     expect(values.filter((v) => v['chosen']).map((v) => v['k'])).toEqual([4]);
     expect(channel(spec, 'x')).toMatchObject({ field: 'k' });
     expect(channel(spec, 'y')).toMatchObject({ field: 'silhouette', type: 'quantitative' });
   });
 
   it('leaves out a k whose silhouette is undefined', () => {
-    const spec = silhouetteByKChart([{ k: 2, silhouette: null, chosen: true }, { k: 3, silhouette: 0.2, chosen: false }]);
+    const spec = silhouetteByKChart([{ k: 2, silhouette: null, chosen: true, minShare: null, eligible: null }, { k: 3, silhouette: 0.2, chosen: false, minShare: 0.1, eligible: true }]);
     expect(valuesOf(spec)[0]).toMatchObject({ k: 2, silhouette: null, silhouetteLabel: '—' });
     expect(JSON.stringify(spec.transform ?? (spec as { transform?: unknown }).transform)).toContain('datum.silhouette !== null');
     expect(() => compile(spec)).not.toThrow();

@@ -45,7 +45,7 @@ describe('hostile customer ids through the real pipeline', () => {
 
   it('are formula-safe and correctly quoted in the CSV action lists', () => {
     const segments = readFileSync(join(csvDir, 'segments.csv'), 'utf8');
-    expect(segments.startsWith('customer_id,segment,state,lifecycle_stage,cluster,clv_12m\r\n')).toBe(true);
+    expect(segments.startsWith('customer_id,segment,state,lifecycle_stage,cluster,cluster_name,cluster_action,cluster_set_aside,clv_12m\r\n')).toBe(true);
     const ids = segments.trimEnd().split('\r\n').slice(1).map((line) => line.match(/^("(?:[^"]|"")*"|[^,]*)/)![1]!);
     expect(ids).toContain(`"'=HYPERLINK(""x"")"`);
     expect(ids).toContain(`'+1`);

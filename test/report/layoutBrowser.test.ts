@@ -13,7 +13,7 @@ const TIMEOUT = 90_000;
  * and data (the pipeline's name, file names). Everything else in Latin letters is an untranslated
  * label.
  */
-const ALLOWED = new Set(['RFM', 'CLV', 'CSV', 'MBG', 'NBD', 'Gamma-Gamma', 'k-means', 'AUC', 'RMSE', 'UTC', 'ISO', 'JavaScript', 'weekly']);
+const ALLOWED = new Set(['RFM', 'CLV', 'CSV', 'MBG', 'NBD', 'Pareto', 'Pareto/NBD', 'Gamma-Gamma', 'k-means', 'AUC', 'RMSE', 'UTC', 'ISO', 'JavaScript', 'weekly']);
 
 /** What the reader types, quoted in a sentence: JSON snippets, crm commands, pipeline file paths. */
 const TYPED = [/"[^"]*"/g, /\bcrm [a-z-]+(?: [a-z][\w-]*)?(?: --?[a-z-]+(?: [A-Z0-9-]+)?)*/g, /\b[\w-]+\/[\w./-]+\.json\b/g];

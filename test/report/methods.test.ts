@@ -10,7 +10,7 @@ const text = (markup: string): string => markup.replace(/<[^>]+>/g, ' ').replace
 describe('the Methods section', () => {
   it('states clusters, churn/CLV and state thresholds from the run’s stored settings', () => {
     const t = text(renderMethods({ models: { ...DEFAULT_MODELS, horizonDays: 60 }, dynamics: { ...DEFAULT_DYNAMICS, lostMinDays: 200 } }).value);
-    expect(t).toContain('highest mean silhouette wins');
+    expect(t).toContain('the largest eligible k whose mean silhouette is within 10% of the best eligible one wins');
     expect(t).toContain('Stable ids');
     expect(t).toContain('no order in the next 60 days');
     expect(t).toContain('high when churn risk is 80.0% or more, medium when 50.0% or more');

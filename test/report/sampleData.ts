@@ -107,7 +107,8 @@ export function sampleReportData(): ReportData {
 
 /**
  * Four clusters whose sizes add up to the run's customers, a silhouette curve peaking at the
- * chosen k, a change count, and a deterministic scatter sample. One dominant segment is hostile.
+ * chosen k, two set-aside groups, a change count with its ARI, and a deterministic scatter
+ * sample. One dominant segment is hostile.
  */
 export function clusters(customers: number): ClusterSection {
   const names = ['recent frequent high spenders', 'recent one-timers', 'lapsed occasional mid spenders', HOSTILE_SEGMENT];
@@ -128,8 +129,40 @@ export function clusters(customers: number): ClusterSection {
     medianMonetary: [640, 40, 95.5, 0][c]!,
     dominantSegment: ['Champions', 'New', 'At risk', HOSTILE_SEGMENT][c]!,
     dominantSegmentShare: [0.7, 0.55, 0.4, 0.9][c]!,
+    action: ['reward', 'second_order', 'win_back', 'upsell'][c]!,
+    lift: {
+      recency_days: [0.1, 0.08, 1.9, 0.9][c]!,
+      frequency: [3.1, 0.3, 0.7, 0.5][c]!,
+      monetary: [2.95, 0.2, 0.45, null][c]!,
+      tenure_days: [1.4, 0.1, 1.2, 0.8][c]!,
+    },
   }));
-  const silhouette = [2, 3, 4, 5, 6, 7, 8].map((k) => ({ k, silhouette: 0.45 - Math.abs(k - 4) * 0.04, chosen: k === 4 }));
+  const silhouette = [3, 4, 5, 6, 7, 8].map((k) => ({
+    k,
+    silhouette: 0.45 - Math.abs(k - 4) * 0.04,
+    chosen: k === 4,
+    minShare: k <= 5 ? 0.1 / (k - 2) : 0.012,
+    eligible: k <= 5,
+  }));
+  const choice = {
+    reason: 'largest_within_tolerance',
+    bestK: 4,
+    tolerance: 0.1,
+    minShare: 0.02,
+    clustered: customers,
+    setAside: 25,
+    cycleDays: 31.5,
+    recentDays: 31.5,
+    lapsedDays: 94.5,
+    frequentOrders: 4,
+    spendLow: 36,
+    spendHigh: 186.4,
+    fences: { frequency: 77.1, monetary: 24525.6, avg_order_value: 877 },
+  };
+  const setAside = [
+    { reason: 'no_net_spend', customers: 21, share: 21 / (customers + 25), revenueShare: 0, medianRecencyDays: 128, medianFrequency: 1, medianMonetary: 0 },
+    { reason: 'outlier', customers: 4, share: 4 / (customers + 25), revenueShare: 0.31, medianRecencyDays: 9, medianFrequency: 120, medianMonetary: 456000 },
+  ];
   // A small deterministic spread around each cluster's medians (an LCG, not Math.random).
   let state = 12345;
   const next = (): number => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -144,7 +177,15 @@ export function clusters(customers: number): ClusterSection {
       monetary: Math.round((p.medianMonetary! - 10 + 40 * next()) * (0.5 + next()) * 100) / 100,
     };
   });
-  return { k: 4, profiles, silhouette, changes: { previousRunId: 6, previousAsOf: '2024-06-23', compared: 1200, changed: 84 }, sample };
+  return {
+    k: 4,
+    profiles,
+    silhouette,
+    choice,
+    setAside,
+    changes: { previousRunId: 6, previousAsOf: '2024-06-23', compared: 1200, changed: 84, ari: 0.91, previousAri: 0.93 },
+    sample,
+  };
 }
 
 function bins(): ReportData['bins'] {

@@ -28,7 +28,11 @@ describeBrowser('a Shopify store end to end', () => {
         expect(loads[0]).toMatch(/shopify-export-1\.csv.*Shopify orders export\s+14\s+9\s+0\s+4\s+1\s+3\s+loaded/s);
         // USD is analysed; the store's CAD order is listed, never converted
         expect(await page.locator('body').innerText()).toContain('Left out, not converted: CAD, CA$80.00 from 1 customer');
+        // 75 of USD revenue had no customer (#1004): 75 / (1400 + 75); the CAD order is not in either side
+        expect(Number(await page.locator('[data-no-customer-share]').getAttribute('data-no-customer-share'))).toBeCloseTo(75 / 1475, 12);
         const quality = await page.locator('#quality').innerText();
+        // 6 customers: too few for any share to be implausible, and the report says it looked
+        expect(quality).toContain('No house account: no customer id holds an implausible share of the orders or revenue analysed.');
         for (const s of ['status voided: no money taken', 'status pending: no money taken', 'status authorized: no money taken', 'zero-total order']) {
           expect(quality).toContain(s);
         }

@@ -34,6 +34,7 @@ interface FitRow {
 const REFERENCE = {
   bgnbd: { params: { r: 0.242594, alpha: 4.413602, a: 0.792922, b: 2.425907 }, ll: -9582.4292 },
   mbgnbd: { params: { r: 0.524838, alpha: 6.182992, a: 0.891356, b: 1.613999 }, ll: -9582.1327 },
+  pnbd: { params: { r: 0.553275, alpha: 10.577611, s: 0.606214, beta: 11.667918 }, ll: -9594.9739 },
   gammagamma: { params: { p: 6.24957, q: 3.74422, gamma: 15.44352 }, ll: -4055.91769 },
 } as const;
 
@@ -42,6 +43,9 @@ describe('CDNOW sample through the real loader and analyze() as of 1997-09-30', 
   let scores: Record<string, unknown>[] = [];
   let notes: string[] = [];
   let dayFits: FitRow[] = [];
+  let forcedFits: FitRow[] = [];
+  let forcedSelection: Record<string, unknown>[] = [];
+  let selection: Record<string, unknown> = {};
   let backtest: BacktestResult;
   let report: ModelsReport | null = null;
   let page = '';
@@ -63,18 +67,27 @@ describe('CDNOW sample through the real loader and analyze() as of 1997-09-30', 
         const data = await readReportData(conn, result.runId);
         report = data.models;
         page = renderHtml(data);
-        // The same step in days, on the same summary (a scratch run id: only model_fits rows are written).
+        selection = (await rows(conn, `SELECT setting, chosen, holdout_days, customers, holdout_buyers, reason, candidates::VARCHAR AS candidates, evidence::VARCHAR AS evidence FROM model_selection WHERE run_id = ${result.runId}`))[0]!;
+        // Each model forced, in weeks and in days, on the same summary (scratch run ids: only the models step's rows are written).
         const customers = await buildSummary(conn, '1997-09-30');
-        await modelsStep({ ...DEFAULT_MODELS, timeUnit: 'day' }).run({ conn, runId: 999, asOf: '1997-09-30', rules: DEFAULT_RULES, customers, previousRunId: null, notes: [] });
-        dayFits = (await rows(conn, `SELECT model, params::VARCHAR AS params, log_likelihood, time_unit FROM model_fits WHERE run_id = 999 ORDER BY model`)).map(
-          (r) => ({ ...r, params: JSON.parse(String(r['params'])) }) as FitRow,
-        );
+        const kinds = ['bgnbd', 'mbgnbd', 'pnbd'] as const;
+        for (const [i, kind] of kinds.entries()) {
+          for (const timeUnit of ['week', 'day'] as const) {
+            const runId = (timeUnit === 'week' ? 900 : 950) + i;
+            await modelsStep({ ...DEFAULT_MODELS, scoringModel: kind, timeUnit }).run({ conn, runId, asOf: '1997-09-30', rules: DEFAULT_RULES, customers, previousRunId: null, notes: [] } as never);
+          }
+        }
+        const read = async (runs: string) => (await rows(conn, `SELECT model, params::VARCHAR AS params, log_likelihood, n_customers, time_unit, converged, boundary, used_for_scoring, message
+          FROM model_fits WHERE run_id IN (${runs}) AND (model <> 'gammagamma' OR run_id = 900) ORDER BY model`)).map((r) => ({ ...r, params: JSON.parse(String(r['params'])) }) as FitRow);
+        forcedFits = await read('900, 901, 902');
+        forcedSelection = await rows(conn, 'SELECT run_id, setting, chosen, holdout_days, reason FROM model_selection WHERE run_id IN (900, 901, 902) ORDER BY run_id');
+        dayFits = await read('950, 951, 952');
       });
     });
   });
 
-  it.each(['bgnbd', 'mbgnbd', 'gammagamma'] as const)('stores the %s fit matching MODELS.md to 1e-3 relative (weeks)', (model) => {
-    const f = fits.find((x) => x.model === model)!;
+  it.each(['bgnbd', 'mbgnbd', 'pnbd', 'gammagamma'] as const)('stores the %s fit (forced) matching MODELS.md to 1e-3 relative (weeks)', (model) => {
+    const f = forcedFits.find((x) => x.model === model)!;
     const ref = REFERENCE[model];
     expect(f.time_unit).toBe('week');
     expect(f.converged).toBe(true);
@@ -84,19 +97,55 @@ describe('CDNOW sample through the real loader and analyze() as of 1997-09-30', 
     expect(f.n_customers).toBe(model === 'gammagamma' ? 946 : 2357);
   });
 
-  it.each(['bgnbd', 'mbgnbd'] as const)('in days matches too: r, a, b unchanged, α × 7, ℓ − Σx·ln 7 (Σx = 2,457) (%s)', (model) => {
+  it.each(['bgnbd', 'mbgnbd', 'pnbd'] as const)('in days matches too: shapes unchanged, scales × 7, ℓ − Σx·ln 7 (Σx = 2,457) (%s)', (model) => {
     const f = dayFits.find((x) => x.model === model)!;
-    const ref = REFERENCE[model];
+    const ref: { params: Record<string, number>; ll: number } = REFERENCE[model];
     expect(f.time_unit).toBe('day');
-    for (const k of ['r', 'a', 'b'] as const) expect(relErr(f.params[k]!, ref.params[k])).toBeLessThan(1e-3);
-    expect(relErr(f.params['alpha']!, 7 * ref.params.alpha)).toBeLessThan(1e-3);
+    for (const [k, want] of Object.entries(ref.params)) {
+      const scale = k === 'alpha' || k === 'beta' ? 7 : 1;
+      expect(relErr(f.params[k]!, scale * want), `${model} ${k}`).toBeLessThan(1e-3);
+    }
     expect(relErr(f.log_likelihood, ref.ll - 2457 * Math.log(7))).toBeLessThan(1e-3);
     // The shift is per repeat purchase (Σx), not per repeat buyer (946) as MODELS.md says:
-    expect(f.log_likelihood - fits.find((x) => x.model === model)!.log_likelihood).toBeCloseTo(-2457 * Math.log(7), 3);
+    expect(f.log_likelihood - forcedFits.find((x) => x.model === model)!.log_likelihood).toBeCloseTo(-2457 * Math.log(7), 3);
+  });
+
+  it('chooses the model on the last weeks held out, stores why, and refits the winner on every customer', () => {
+    expect(selection['setting']).toBe('auto');
+    const candidates = JSON.parse(String(selection['candidates'])) as { model: string; scores: { holdoutLogLikelihood: number; calibrationError: number; aucExpectedOrders: number; aucChurnRisk: number } }[];
+    console.info(`CDNOW sample selection: ${String(selection['reason'])}`);
+    expect(candidates.map((c) => c.model).sort()).toEqual(['bgnbd', 'mbgnbd', 'pnbd']);
+    expect(['mbgnbd', 'pnbd']).toContain(selection['chosen']);
+    // the rule: among candidates calibrated within 0.05 of the best, the highest mean holdout AUC (ties: log-likelihood)
+    const mean = (c: (typeof candidates)[number]) => (c.scores.aucExpectedOrders + c.scores.aucChurnRisk) / 2;
+    const bestCe = Math.min(...candidates.map((c) => c.scores.calibrationError));
+    const eligible = candidates.filter((c) => c.scores.calibrationError <= bestCe + 0.05);
+    const chosen = candidates.find((c) => c.model === selection['chosen'])!;
+    expect(eligible).toContain(chosen);
+    expect(Math.max(...eligible.map(mean)) - mean(chosen)).toBeLessThanOrEqual(1e-3);
+    expect(String(selection['reason'])).toMatch(/^(MBG|Pareto)\/NBD (ranks customers best|ranks customers as well).* on the last 84 days held out/);
+    expect(Number(selection['holdout_days']) % 7).toBe(0);
+    expect(Number(selection['customers'])).toBeLessThanOrEqual(2357);
+    const evidence = JSON.parse(String(selection['evidence']));
+    expect(evidence.byFrequency.length).toBe(8);
+    expect(evidence.tracking.at(-1).day).toBe(Number(selection['holdout_days']));
+    expect(evidence.reliability.length).toBeGreaterThanOrEqual(5);
+    const scoring = fits.filter((f) => f.used_for_scoring && f.model !== 'gammagamma');
+    expect(scoring.map((f) => f.model)).toEqual([selection['chosen']]);
+    expect(scoring[0]!.n_customers).toBe(2357);
+  });
+
+  it('a forced model is recorded as such, with no selection made', () => {
+    expect(forcedSelection).toEqual([
+      { run_id: 900, setting: 'bgnbd', chosen: 'bgnbd', holdout_days: null, reason: 'the model is set to bgnbd' },
+      { run_id: 901, setting: 'mbgnbd', chosen: 'mbgnbd', holdout_days: null, reason: 'the model is set to mbgnbd' },
+      { run_id: 902, setting: 'pnbd', chosen: 'pnbd', holdout_days: null, reason: 'the model is set to pnbd' },
+    ]);
+    expect(forcedFits.filter((f) => f.model !== 'gammagamma').every((f) => f.used_for_scoring)).toBe(true);
   });
 
   it('the stored BG/NBD fit passes the point checks of MODELS.md', () => {
-    const p = fits.find((x) => x.model === 'bgnbd')!.params;
+    const p = forcedFits.find((x) => x.model === 'bgnbd')!.params;
     const m: ChurnModel = { kind: 'bgnbd', r: p['r']!, alpha: p['alpha']!, a: p['a']!, b: p['b']! };
     expect(relErr(expectedPurchases(m, 52), 1.444004)).toBeLessThan(1e-3);
     expect(relErr(pAlive(m, 26, 30.857143, 31), 0.9688523)).toBeLessThan(1e-3);
@@ -104,8 +153,8 @@ describe('CDNOW sample through the real loader and analyze() as of 1997-09-30', 
     expect(conditionalExpectedPurchases(m, 2, 30.43, 38.86, 39)).toBeCloseTo(1.226, 2);
   });
 
-  it('scores with the MBG/NBD and leaves no note on clean data', () => {
-    expect(fits.filter((f) => f.used_for_scoring).map((f) => f.model)).toEqual(['gammagamma', 'mbgnbd']);
+  it('scores with the selected model and leaves no note on clean data', () => {
+    expect(fits.filter((f) => f.used_for_scoring).map((f) => f.model)).toEqual(['gammagamma', selection['chosen']]);
     expect(notes.filter((n) => n.startsWith('churn/CLV'))).toEqual([]);
   });
 
@@ -169,7 +218,7 @@ describe('CDNOW sample through the real loader and analyze() as of 1997-09-30', 
     expect(rest).toEqual((({ horizonDays: _, ...r }) => r)(DEFAULT_MODELS));
     expect(horizon).toMatchObject({ source: 'auto', days: horizonDays, fallback: false });
     expect(horizonDays % 7).toBe(0);
-    expect(m.churn!.scoredWith).toBe('MBG/NBD');
+    expect(m.churn!.scoredWith).toBe(selection['chosen'] === 'pnbd' ? 'Pareto/NBD' : 'MBG/NBD');
     expect(m.churn!.bands.map((b) => b.band)).toEqual(['low', 'medium', 'high']);
     expect(m.churn!.bands.reduce((s, b) => s + b.customers, 0)).toBe(2357);
     expect(m.churn!.atRisk.length).toBe(Math.min(20, m.churn!.highValueAtRisk.customers));
@@ -177,7 +226,7 @@ describe('CDNOW sample through the real loader and analyze() as of 1997-09-30', 
     expect(m.churn!.atRisk.every((c, i, all) => i === 0 || all[i - 1]!.valueIfKept >= c.valueIfKept)).toBe(true);
     expect(m.clv!.tiers.map((t) => t.tier)).toEqual(['top', 'mid', 'low']);
     expect(m.clv!.bins.reduce((s, b) => s + b.customers, 0)).toBe(2357);
-    expect(m.fits.map((f) => f.model)).toEqual(['bgnbd', 'mbgnbd', 'gammagamma']);
+    expect(m.fits.map((f) => f.model)).toEqual([selection['chosen'], 'gammagamma']);
     expect(m.backtest!.actualPurchases).toBe(1882);
     for (const id of ['churn', 'clv', 'models']) expect(page).toContain(`<section id="${id}"`);
     expect(page).toContain('id="chart-clv-distribution"');

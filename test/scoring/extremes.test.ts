@@ -74,8 +74,16 @@ describe('extreme customers through load and analyze()', () => {
         expect(byId['TODAY']!['churn_reason']).toMatch(/^one order today; /);
         expect(byId['BILLION']!['clv_12m'] as number).toBeGreaterThan(0);
         expect(notes.join('\n')).toMatch(/1 repeat buyer has net spend ≤ 0 per repeat purchase/);
+        // the extremes do not stop the selection: it ran on a stretch of whole weeks and its choice scored
+        const [sel] = await rows(conn, `SELECT setting, chosen, holdout_days FROM model_selection WHERE run_id = ${runId}`);
+        expect(sel!['setting']).toBe('auto');
+        expect(Number(sel!['holdout_days']) % 7).toBe(0);
+        const [scored] = await rows(conn, `SELECT model FROM model_fits WHERE run_id = ${runId} AND used_for_scoring AND model <> 'gammagamma'`);
+        expect(scored!['model']).toBe(sel!['chosen']);
         const fits = await rows(conn, `SELECT model, converged, params IS NOT NULL AS ok FROM model_fits WHERE run_id = ${runId} ORDER BY model`);
-        expect(fits.map((f) => f['ok'])).toEqual([true, true, true]);
+        // the selected churn model and the Gamma-Gamma, both fitted
+        expect(fits.map((f) => f['ok'])).toEqual([true, true]);
+        expect(fits.map((f) => f['model'])).toContain('gammagamma');
       });
     });
   });

@@ -9,11 +9,12 @@ import { COMMON_DETAILS, type Command } from '../command.js';
 import { lockTimeoutFlag, stringFlag } from '../parse.js';
 import { parseCurrency } from '../../load/currency.js';
 import { usageError } from '../../util/error.js';
+import { timeZoneFlag } from '../../timezone/parseTimeZone.js';
 
 export const loadCommand: Command = {
   name: 'load',
   summary: 'load transaction exports (CSV/TSV, whitespace text, Parquet, JSON, NDJSON) into the database',
-  synopsis: 'crm load <file|glob>... [--mapping FILE] [--preset shopify|stripe] [--currency CODE] [--dry-run] [--json] [--db PATH]',
+  synopsis: 'crm load <file|glob>... [--mapping FILE] [--preset shopify|stripe] [--currency CODE] [--timezone ZONE] [--dry-run] [--json] [--db PATH]',
   details: `Every row read ends up loaded, a duplicate, excluded (non-purchase lines) or in \`quarantine\`
 with a reason; each file is recorded in \`loads\`. All files land in one transaction: on an error
 nothing is written. A file loaded before (same checksum) counts as duplicates; rows already stored
@@ -26,17 +27,20 @@ from an overlapping export count as duplicates too.
                    (payments export); a --mapping overrides the preset's keys (README "Presets")
   --currency CODE  ISO 4217 code of the amounts (GBP, EUR, USD…) where neither a row's currency
                    column nor the mapping's "currency" says; without any, the currency is not known
+  --timezone ZONE  IANA zone of order dates written without a UTC offset, where the mapping's
+                   "timezone" does not say (default UTC); dates with an offset are exact anyway
   --dry-run        show the mapping, detected formats, counts and first rows; write nothing
   --json           print the counts as JSON
 ${COMMON_DETAILS}`,
-  options: { mapping: { type: 'string' }, preset: { type: 'string' }, currency: { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  options: { mapping: { type: 'string' }, preset: { type: 'string' }, currency: { type: 'string' }, timezone: { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
   positionals: [1, Infinity],
   async run(values, files, io) {
     const mappingPath = stringFlag(values, 'mapping');
     const mapping = mappingPath ? readMapping(mappingPath) : EMPTY_MAPPING;
+    const timezone = timeZoneFlag(stringFlag(values, 'timezone'));
     const currency = currencyFlag(stringFlag(values, 'currency'));
     const preset = presetFlag(stringFlag(values, 'preset'));
-    const opts = { mapping, mappingSource: mappingPath ?? 'the detected mapping (no --mapping given)', ...(currency ? { currency } : {}), ...(preset ? { preset } : {}) };
+    const opts = { mapping, mappingSource: mappingPath ?? 'the detected mapping (no --mapping given)', ...(currency ? { currency } : {}), ...(preset ? { preset } : {}), ...(timezone ? { timezone } : {}) };
     const db = resolveDbPath(stringFlag(values, 'db'));
     const dry = Boolean(values['dry-run']);
     // a dry run against a database that does not exist yet must not create it

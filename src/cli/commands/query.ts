@@ -7,6 +7,8 @@ import { lockDown } from '../../query/lockDown.js';
 import { runQuery } from '../../query/runQuery.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { usageError } from '../../util/error.js';
+import { latestRunZone } from '../../timezone/runZone.js';
+import { withLocalTransactions } from '../../timezone/withLocalTransactions.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
 import { lockTimeoutFlag, stringFlag, stringsFlag } from '../parse.js';
 
@@ -25,7 +27,8 @@ rfm_bins (see README).
 
 NAME runs a named query from queries/ (list them with \`crm queries\`); its parameters are given
 with --param, checked against their declared types and bound as prepared-statement parameters,
-never pasted into the SQL. Ad-hoc SQL may use $name parameters too (bound as text).
+never pasted into the SQL. A named query reads order dates in the latest run's timezone (its
+days are the report's days); ad-hoc SQL sees transactions.order_date as stored, in UTC. Ad-hoc SQL may use $name parameters too (bound as text).
 
   --param NAME=VALUE  a parameter value (repeat for several)
   --format F       table (default), csv or json (an array of row objects)
@@ -40,11 +43,14 @@ ${COMMON_DETAILS}`,
     const format = (stringFlag(values, 'format') ?? 'table') as Format;
     if (!FORMATS.includes(format)) throw usageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
     const given = parseParamFlags(stringsFlag(values, 'param'));
-    const { sql, params, types } = isQueryName(target!) ? namedStatement(target!, given) : adHocStatement(target!, given);
+    const named = isQueryName(target!);
+    const { sql, params, types } = named ? namedStatement(target!, given) : adHocStatement(target!, given);
     const write = Boolean(values['write']);
     const db = resolveDbPath(stringFlag(values, 'db'));
     const result = await withDatabase(db, { readOnly: !write, lockTimeoutMs: lockTimeoutFlag(values), onWait: (m) => io.err(`crm query: ${m}\n`) }, async (conn) => {
       if (!values['allow-files']) await lockDown(conn);
+      // a named query counts days as the latest run's report did; ad-hoc SQL sees the stored UTC
+      if (named) return withLocalTransactions(conn, await latestRunZone(conn), () => runQuery(conn, sql, params, types));
       return runQuery(conn, sql, params, types);
     });
     io.out(formatResult(result, format));

@@ -6,13 +6,15 @@ import { parseLocale } from '../../report/i18n/index.js';
 import { onShutdownSignal } from '../../schedule/onShutdownSignal.js';
 import { resolveDbPath, withDatabase } from '../../store/database.js';
 import { parseIsoDate } from '../../util/dates.js';
+import { usageError } from '../../util/error.js';
 import { COMMON_DETAILS, type Command } from '../command.js';
 import { lockTimeoutFlag, stringFlag } from '../parse.js';
+import { deliveryFlags } from './deliver.js';
 
 export const runCommand: Command = {
   name: 'run',
   summary: 'run a pipeline now: load its inputs, analyze, write the report',
-  synopsis: 'crm run [PIPELINE|FILE] [--as-of YYYY-MM-DD] [--allow-future-as-of] [--out DIR] [--locale en|zh-CN] [--db PATH] [--lock-timeout S]',
+  synopsis: 'crm run [PIPELINE|FILE] [--as-of YYYY-MM-DD] [--allow-future-as-of] [--out DIR] [--locale en|zh-CN] [--resend] [--dry-run DIR] [--no-deliver] [--db PATH] [--lock-timeout S]',
   details: `PIPELINE names pipelines/<PIPELINE>.json (default: weekly), or FILE is a path to a pipeline
 file (.json, or a .mjs/.js module; e.g. ./ops/nightly.json, whose relative paths resolve against
 its folder). The file is read and checked when the run starts: no build step. Inputs loaded before are skipped
@@ -28,11 +30,16 @@ SIGINT/SIGTERM stop at the next step boundary (the step in progress commits whol
   --allow-future-as-of  analyze an as-of date more than 7 days after the latest order anyway
   --out DIR        override the pipeline's reports folder
   --locale L       language of the report: en or zh-CN (default: the pipeline's "locale", else en)
+  --resend         deliver even if this week was already delivered (README "Delivery")
+  --dry-run DIR    write the messages to DIR/<as-of>/ (email-all.eml, chat-all.json) instead of sending
+  --no-deliver     write the report only, send nothing
 ${COMMON_DETAILS}`,
-  options: { 'as-of': { type: 'string' }, 'allow-future-as-of': { type: 'boolean' }, out: { type: 'string' }, locale: { type: 'string' } },
+  options: { 'as-of': { type: 'string' }, 'allow-future-as-of': { type: 'boolean' }, out: { type: 'string' }, locale: { type: 'string' }, resend: { type: 'boolean' }, 'dry-run': { type: 'string' }, 'no-deliver': { type: 'boolean' } },
   positionals: [0, 1],
   async run(values, [name = 'weekly'], io) {
     const pipeline = await loadPipeline(name);
+    const asked = ['resend', 'dry-run'].filter((f) => values[f] !== undefined);
+    if (asked.length && !pipeline.delivery) throw usageError(`--${asked[0]}: ${pipeline.source ?? name} has no "delivery" key, so there is nothing to send (see docs/delivery.md)`);
     const asOf = stringFlag(values, 'as-of');
     const out = stringFlag(values, 'out');
     const locale = parseLocale(stringFlag(values, 'locale'));
@@ -51,10 +58,10 @@ ${COMMON_DETAILS}`,
             ...(out ? { outDir: out } : {}),
             ...(locale ? { locale } : {}),
             ...(values['allow-future-as-of'] ? { allowFutureAsOf: true } : {}),
-            log, trigger: 'manual', signal: controller.signal, onFile: progress.file,
+            log, trigger: 'manual', signal: controller.signal, onFile: progress.file, delivery: deliveryFlags(values),
           }),
       );
-      io.out(`report: ${result.reportPath}\ndatabase: ${db}\nrun: ${result.runId}\n`);
+      io.out(`report: ${result.reportPath}\ndatabase: ${db}\nrun: ${result.runId}\n${result.delivery ? `delivery: ${result.delivery.status}\n` : ''}`);
       return 0;
     } finally {
       progress.done();

@@ -18,7 +18,8 @@ const RFM = ['recency_days', 'frequency', 'monetary'] as const;
 
 /**
  * The run's customers as clustering input, aligned by `customer_summary.idx`: recency, frequency
- * and monetary, the other requested features as `extra`, and each customer's RFM segment of the
+ * and monetary, the other requested features as `extra`, house accounts, the mean gap between
+ * purchase days (NaN for one-timers), and each customer's RFM segment of the
  * run (as indexes into the sorted names of the segments in use; strings stay in DuckDB). Reads
  * the RFM step's staged `rfm_out` and `segment_names`.
  *
@@ -30,9 +31,11 @@ export async function readClusterInput(conn: DuckDBConnection, features: readonl
     throw inputError(`unknown cluster feature ${unknown.join(', ')}: choose from ${Object.keys(FEATURE_SQL).join(', ')}`);
   }
   const names = [...new Set([...RFM, ...features])];
+  // NULL reads as 0, so the one-timers' missing gap is NaN in SQL already.
   const columns = await readNumberColumns(
     conn,
-    `SELECT ${names.map((f) => `(${FEATURE_SQL[f]})::DOUBLE AS ${f}`).join(', ')} FROM customer_summary ORDER BY idx`,
+    `SELECT ${names.map((f) => `(${FEATURE_SQL[f]})::DOUBLE AS ${f}`).join(', ')},
+       house_account::DOUBLE, coalesce(gap_mean, 'NaN'::DOUBLE) FROM customer_summary ORDER BY idx`,
   );
   const byName = Object.fromEntries(names.map((f, j) => [f, columns[j]!]));
   const extra = Object.fromEntries(names.filter((f) => !(RFM as readonly string[]).includes(f)).map((f) => [f, byName[f]!]));
@@ -41,6 +44,8 @@ export async function readClusterInput(conn: DuckDBConnection, features: readonl
     frequency: byName['frequency']!,
     monetary: byName['monetary']!,
     extra,
+    houseAccount: columns[names.length]!,
+    gapMean: columns[names.length + 1]!,
     segment: await readSegments(conn, byName['recency_days']!.length),
   };
 }

@@ -1,13 +1,24 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ClusterProfile } from '../profile.js';
 
-/** NULL instead of NaN or ±Infinity (an empty cluster's mean, a revenue share of zero revenue). */
-const finiteOrNull = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
+/**
+ * NULL instead of NaN or ±Infinity (an empty cluster's mean, a revenue share of zero revenue).
+ * @example finiteOrNull(Number.NaN) // null
+ */
+export const finiteOrNull = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
+
+/**
+ * A feature → number map as JSON, NaN and ±Infinity as null.
+ * @example jsonOf({ frequency: 2.5, return_rate: Number.NaN }) // '{"frequency":2.5,"return_rate":null}'
+ */
+export const jsonOf = (values: Record<string, number>): string =>
+  JSON.stringify(Object.fromEntries(Object.entries(values).map(([f, v]) => [f, finiteOrNull(v)])));
 
 /**
  * One `cluster_profiles` row per cluster of a run: size, shares, mean and median R/F/M, the
  * dominant RFM segment, the centre in original units (JSON by feature name: the next run's warm
- * start reads it back) and the previous run's id of the matched cluster (NULL when new).
+ * start reads it back), the previous run's id of the matched cluster (NULL when new), the
+ * suggested action, and each described feature's mean and lift (JSON by feature name).
  *
  * @example await writeClusterProfiles(conn, runId, result.profiles, result.previousId);
  */
@@ -22,9 +33,9 @@ export async function writeClusterProfiles(
     await conn.run(
       `INSERT INTO cluster_profiles (run_id, cluster, name, size, share, revenue_share,
          mean_recency_days, median_recency_days, mean_frequency, median_frequency, mean_monetary, median_monetary,
-         dominant_segment, dominant_segment_share, centre, previous_cluster)
+         dominant_segment, dominant_segment_share, centre, previous_cluster, action, means, lift)
        VALUES ($run, $cluster, $name, $size, $share, $revenue_share, $mean_r, $median_r, $mean_f, $median_f, $mean_m, $median_m,
-         $segment, $segment_share, $centre::JSON, $previous)`,
+         $segment, $segment_share, $centre::JSON, $previous, $action, $means::JSON, $lift::JSON)`,
       {
         run: runId,
         cluster: p.id,
@@ -40,8 +51,11 @@ export async function writeClusterProfiles(
         median_m: finiteOrNull(p.median.monetary),
         segment: p.dominantSegment?.name ?? null,
         segment_share: finiteOrNull(p.dominantSegment?.share),
-        centre: JSON.stringify(Object.fromEntries(Object.entries(p.centre).map(([f, v]) => [f, finiteOrNull(v)]))),
+        centre: jsonOf(p.centre),
         previous: previous === undefined || previous < 0 ? null : previous,
+        action: p.action,
+        means: jsonOf(p.means),
+        lift: jsonOf(p.lift),
       },
     );
   }

@@ -23,6 +23,8 @@ export const STRIPE: Preset = {
       product_name: 'Description',
     },
     exclude: { when: { Captured: ['false'] } },
+    // `Created (UTC)` says it: not the pipeline's zone
+    timezone: 'UTC',
   },
   required: ['customer_id', 'order_id', 'order_date', 'amount', 'status'],
 };

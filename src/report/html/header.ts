@@ -25,6 +25,7 @@ export function renderHeader(data: ReportData, t: ReportText = EN): SafeHtml {
 <dl class="meta">
 <dt>${h.asOf}</dt><dd class="as-of">${run.asOf}</dd>
 <dt>${h.window}</dt><dd>${h.windowValue(w.firstOrderDate, w.lastOrderDate, t.fmt.int(w.transactions), t.fmt.int(w.customers))}</dd>
+<dt>${h.days}</dt><dd class="timezone">${h.daysValue(run.timezone ?? 'UTC')}</dd>
 <dt>${h.rules}</dt><dd>${rules(run.rulesName, t)}</dd>
 <dt>${h.run}</dt><dd>${h.runValue(String(run.runId), run.pipeline, formatDateTime(run.startedAt, t))}</dd>
 <dt>${h.comparedWith}</dt><dd>${data.previousRun ? h.comparedValue(String(data.previousRun.runId), data.previousRun.asOf) : h.noPrevious}</dd>

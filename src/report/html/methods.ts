@@ -11,7 +11,7 @@ export interface MethodsInput {
   dynamics: Partial<DynamicsConfig> | null;
 }
 
-const MODEL_NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD' };
+const MODEL_NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pnbd: 'Pareto/NBD' };
 
 /**
  * The Methods section: how scores, segments, clusters, churn risk, CLV, states and stages are
@@ -27,7 +27,7 @@ export function renderMethods(input: MethodsInput = { models: null, dynamics: nu
 <h3>${m.rfm}</h3>
 <ul class="methods">${[m.recency, m.frequency, m.monetary, m.scores, m.segments].map((x) => html`<li>${x}</li>`)}</ul>
 <h3>${m.clustersTitle}</h3>
-<ul class="methods">${[m.clusterFeatures, m.clusterK, m.clusterIds].map((x) => html`<li>${x}</li>`)}</ul>
+<ul class="methods">${[m.clusterSetAside, m.clusterFeatures, m.clusterK, m.clusterIds, m.clusterActions].map((x) => html`<li>${x}</li>`)}</ul>
 <h3>${m.modelsTitle}</h3>
 <ul class="methods">${modelItems(input.models, t).map((x) => html`<li>${x}</li>`)}</ul>
 <h3>${m.statesTitle}</h3>
@@ -41,7 +41,7 @@ function modelItems(c: UsedModelsConfig | null, t: ReportText): string[] {
   const { m: { methods: m, names }, fmt } = t;
   if (c === null) return [m.modelsNone];
   return [
-    m.model(MODEL_NAMES[c.scoringModel] ?? c.scoringModel, names.timeUnits[c.timeUnit] ?? c.timeUnit),
+    m.model(c.scoringModel === 'auto' ? m.autoModel : MODEL_NAMES[c.scoringModel] ?? c.scoringModel, names.timeUnits[c.timeUnit] ?? c.timeUnit),
     m.horizon(fmt.int(c.horizonDays)),
     m.bands(fmt.pct(c.churnBands.high), fmt.pct(c.churnBands.medium)),
     m.clvDef(fmt.int(c.clv.months), fmt.pct(c.clv.margin), fmt.pct(c.clv.monthlyDiscount)),

@@ -3,19 +3,21 @@ import { EN, type ReportText } from '../i18n/index.js';
 import { formatDateTime, MISSING } from '../format.js';
 import type { BacktestRow, ModelFitRow, ModelsReport } from '../models/types.js';
 import { modelWarnings } from './churn.js';
+import { renderSelection } from './modelSelection.js';
 import { noData, renderTable, type Column } from './table.js';
 import { html, type SafeHtml } from './tag.js';
 
-const NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', gammagamma: 'Gamma-Gamma' };
-const SYMBOLS: Record<string, string> = { r: 'r', alpha: 'α', a: 'a', b: 'b', p: 'p', q: 'q', gamma: 'γ' };
+const NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pnbd: 'Pareto/NBD', gammagamma: 'Gamma-Gamma' };
+const SYMBOLS: Record<string, string> = { r: 'r', alpha: 'α', a: 'a', b: 'b', s: 's', beta: 'β', p: 'p', q: 'q', gamma: 'γ' };
 
-/** "r = 0.2426, α = 4.414, …"; parameters at the no-dropout limit read "a → 0 / b → ∞". */
+/** "r = 0.2426, α = 4.414, …"; parameters at the no-dropout limit read "a → 0 / b → ∞" (Pareto/NBD: "s → 0 / β → ∞"). */
 function params(f: ModelFitRow, t: ReportText): string {
   if (f.params === null) return MISSING;
   const parts = Object.entries(f.params)
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `${SYMBOLS[k] ?? k} = ${(v as number).toPrecision(4)}`);
-  return f.boundary ? `${parts.join(', ')} (${t.m.models.noDropout})` : parts.join(', ');
+  const limit = f.model === 'pnbd' ? t.m.models.noDropoutPareto : t.m.models.noDropout;
+  return f.boundary ? `${parts.join(', ')} (${limit})` : parts.join(', ');
 }
 
 function fitColumns(t: ReportText): Column<ModelFitRow>[] {
@@ -57,6 +59,8 @@ function metrics(b: BacktestRow, { m: { models: m }, fmt }: ReportText): Metric[
     { name: m.mBaseline, value: num(b.baselineAuc), meaning: m.mBaselineMeaning },
     { name: m.mPearson, value: num(b.pearson), meaning: m.mPearsonMeaning },
     { name: m.mRmse, value: num(b.rmse), meaning: m.mRmseMeaning },
+    ...(b.brier === null || b.brier === undefined ? [] : [{ name: m.mBrier, value: num(b.brier), meaning: m.mBrierMeaning(fmt.int(b.churnHorizonDays)) }]),
+    ...(b.calibrationError === null || b.calibrationError === undefined ? [] : [{ name: m.mCalibration, value: num(b.calibrationError), meaning: m.mCalibrationMeaning }]),
   ];
 }
 
@@ -74,6 +78,7 @@ export function renderModelQuality(models: ModelsReport | null, t: ReportText = 
 <h2 id="models-h">${m.title}</h2>
 <h3>${m.fitted}</h3>
 ${fits.length === 0 ? noData(m.noFits) : [renderTable(m.fitsCaption, fitColumns(t), fits, { t }), modelWarnings(models?.notes ?? [])]}
+${renderSelection(models?.selection, t)}
 <h3>${m.backtest}</h3>
 ${backtest === null
     ? noBacktest(t)

@@ -3,7 +3,7 @@ import { usedHighValueTiers, type UsedModelsConfig } from '../../models/config.j
 import { CHURN_BANDS, VALUE_TIERS } from '../../models/tiers.js';
 import { cellNumber as n, cellNumberOrNull as orNull, cellString as s, selectRows as select } from '../../query/selectRows.js';
 import { worthSavingQuery } from '../actionLists.js';
-import type { BacktestBandRow, BacktestRow, ChurnReport, ClvBin, ClvReport, ModelFitRow, ModelsReport } from './types.js';
+import type { BacktestBandRow, BacktestRow, ChurnReport, ClvBin, ClvReport, EvidenceData, ModelFitRow, ModelsReport, SelectionCandidate, SelectionReport } from './types.js';
 
 
 /** Customers of the worth-saving list shown by name in the churn section. */
@@ -11,7 +11,7 @@ export const AT_RISK_CUSTOMERS = 20;
 /** About this many histogram bins up to the 99th percentile of CLV. */
 const CLV_BINS = 20;
 
-const MODEL_NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', gammagamma: 'Gamma-Gamma' };
+const MODEL_NAMES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pnbd: 'Pareto/NBD', gammagamma: 'Gamma-Gamma' };
 
 /**
  * Read a run's churn, CLV and model-quality data for the report.
@@ -33,6 +33,47 @@ export async function readModels(conn: DuckDBConnection, run: number): Promise<M
     fits,
     backtest: await readBacktest(conn),
     notes,
+    selection: await readSelection(conn, run),
+  };
+}
+
+/** A stored candidate (selectModel's CandidateScore as JSON) as the report shows it. */
+interface StoredCandidate {
+  model: string;
+  params: { kind: string } | null;
+  message: string;
+  scores: Record<string, number | null> | null;
+}
+
+async function readSelection(conn: DuckDBConnection, run: number): Promise<SelectionReport | null> {
+  const [r] = await select(conn, 'SELECT *, candidates::VARCHAR AS c, evidence::VARCHAR AS e FROM model_selection WHERE run_id = $run', { run });
+  if (!r) return null;
+  const stored = r['c'] === null ? [] : (JSON.parse(s(r['c'])) as StoredCandidate[]);
+  const candidates: SelectionCandidate[] = stored.map((c) => {
+    const v = (k: string): number | null => c.scores?.[k] ?? null;
+    return {
+      model: c.model,
+      aucExpectedOrders: v('aucExpectedOrders'),
+      aucChurnRisk: v('aucChurnRisk'),
+      calibrationError: v('calibrationError'),
+      brier: v('brier'),
+      holdoutLogLikelihood: v('holdoutLogLikelihood'),
+      expectedPurchases: v('expectedPurchases'),
+      actualPurchases: v('actualPurchases'),
+      noDropout: c.params?.kind === 'nbd',
+      failed: c.scores === null ? c.message : null,
+    };
+  });
+  return {
+    setting: s(r['setting']),
+    chosen: r['chosen'] === null ? null : s(r['chosen']),
+    holdoutDays: orNull(r['holdout_days']),
+    customers: orNull(r['customers']),
+    holdoutBuyers: orNull(r['holdout_buyers']),
+    reason: s(r['reason']),
+    candidates,
+    evidence: r['e'] === null ? null : (JSON.parse(s(r['e'])) as EvidenceData),
+    spendCorrelation: orNull(r['spend_correlation']),
   };
 }
 
@@ -168,7 +209,7 @@ async function readClv(conn: DuckDBConnection, run: number): Promise<ClvReport |
 async function readBacktest(conn: DuckDBConnection): Promise<BacktestRow | null> {
   const [r] = await select(
     conn,
-    `SELECT * EXCLUDE (bands), bands::VARCHAR AS bands, strftime(run_at, '%Y-%m-%d %H:%M') AS at, calibration_end::VARCHAR AS c, holdout_end::VARCHAR AS h FROM backtests ORDER BY run_at DESC, backtest_id DESC LIMIT 1`,
+    `SELECT * EXCLUDE (bands, selection, evidence), bands::VARCHAR AS bands, strftime(run_at, '%Y-%m-%d %H:%M') AS at, calibration_end::VARCHAR AS c, holdout_end::VARCHAR AS h FROM backtests ORDER BY run_at DESC, backtest_id DESC LIMIT 1`,
     {},
   );
   if (!r) return null;
@@ -190,5 +231,7 @@ async function readBacktest(conn: DuckDBConnection): Promise<BacktestRow | null>
     pearson: orNull(r['pearson']),
     rmse: orNull(r['rmse']),
     bands: r['bands'] === null || r['bands'] === undefined ? null : (JSON.parse(s(r['bands'])) as BacktestBandRow[]),
+    brier: orNull(r['brier']),
+    calibrationError: orNull(r['calibration_error']),
   };
 }

@@ -19,6 +19,46 @@ export interface ModelsReport {
   backtest: BacktestRow | null;
   /** The run's notes about the models (fallbacks, thin data), shown as warnings. */
   notes: string[];
+  /** How the run chose its churn model (model_selection); null for runs made before selection. */
+  selection?: SelectionReport | null;
+}
+
+/** One run's model selection: the choice, why, the candidates' holdout scores and the evidence. */
+export interface SelectionReport {
+  /** The setting: 'auto' or the model forced. */
+  setting: string;
+  chosen: string | null;
+  /** Days held out; null when selection did not run (forced, or too little history). */
+  holdoutDays: number | null;
+  customers: number | null;
+  holdoutBuyers: number | null;
+  /** In English, as stored (the rule's outcome with the numbers). */
+  reason: string;
+  candidates: SelectionCandidate[];
+  evidence: EvidenceData | null;
+  /** Pearson(x, m̄) of the run's repeat buyers: Gamma-Gamma assumes none; null when not measured. */
+  spendCorrelation: number | null;
+}
+
+export interface SelectionCandidate {
+  model: string;
+  aucExpectedOrders: number | null;
+  aucChurnRisk: number | null;
+  calibrationError: number | null;
+  brier: number | null;
+  holdoutLogLikelihood: number | null;
+  expectedPurchases: number | null;
+  actualPurchases: number | null;
+  /** The calibration fit found no dropout and its NBD limit was scored. */
+  noDropout: boolean;
+  failed: string | null;
+}
+
+/** The evidence charts' data (the chosen model's calibration fit against the holdout). */
+export interface EvidenceData {
+  byFrequency: { x: number; orMore: boolean; customers: number; actual: number; expected: number }[];
+  tracking: { day: number; actual: number; expected: number }[];
+  reliability: { customers: number; predicted: number; observed: number }[];
 }
 
 export interface ChurnReport {
@@ -98,7 +138,7 @@ export interface ValueTierRow {
 }
 
 export interface ModelFitRow {
-  model: string; // 'bgnbd' | 'mbgnbd' | 'gammagamma'
+  model: string; // 'bgnbd' | 'mbgnbd' | 'pnbd' | 'gammagamma'
   params: Record<string, number | null> | null;
   logLikelihood: number | null;
   nCustomers: number;
@@ -129,6 +169,9 @@ export interface BacktestRow {
   rmse: number | null;
   /** Per churn band: predicted risk against the no-order share observed; null for backtests made before. */
   bands: BacktestBandRow[] | null;
+  /** Brier score and calibration error of the churn risk (null: not measured, or backtests made before). */
+  brier?: number | null;
+  calibrationError?: number | null;
 }
 
 /** One churn band of a backtest, as stored in backtests.bands. */
