@@ -79,7 +79,9 @@ const LISTS: Record<ActionListKind, ListSpec | QuerySpec> = {
     limit: ACTION_LIST_LIMIT,
     // the run's next-best offer (docs/products.md)
     join: {
-      sql: 'LEFT JOIN product_offers po ON po.run_id = s.run_id AND po.customer_id = s.customer_id',
+      // renamed: an unqualified customer_id in the list's SQL must stay unambiguous
+      sql: `LEFT JOIN (SELECT run_id AS offer_run, customer_id AS offer_customer, offer_name, reason FROM product_offers) po
+        ON po.offer_run = s.run_id AND po.offer_customer = s.customer_id`,
       columns: 'po.offer_name AS next_best_offer, po.reason AS offer_reason',
     },
   },
