@@ -39,7 +39,7 @@ export function productMixChart(cells: readonly MixCell[], groups: readonly stri
     height: Math.max(160, 30 * groups.length),
     encoding: {
       x: { field: 'item', type: 'nominal', title: itemLabel, sort: [...items], axis: { labelAngle: -40, labelLimit: 120 } },
-      y: { field: 'group', type: 'nominal', title: t.m.common.segment, sort: groups.map(groupName) },
+      y: { field: 'group', type: 'nominal', title: null, sort: groups.map(groupName) },
       tooltip: [
         { field: 'group', type: 'nominal', title: t.m.common.segment },
         { field: 'item', type: 'nominal', title: itemLabel },
@@ -55,7 +55,8 @@ export function productMixChart(cells: readonly MixCell[], groups: readonly stri
           color: {
             field: 'lift', type: 'quantitative', title: m.liftCol,
             scale: { type: 'log', domain: [1 / span, span], domainMid: 1, scheme: 'redblue', clamp: true },
-            legend: { format: '.2~f', orient: 'right' },
+            // below the grid: on a phone the columns need the width
+            legend: { format: '.2~f', orient: 'bottom', gradientLength: 200 },
           },
         },
       },
