@@ -54,13 +54,22 @@ export function productMixChart(cells: readonly MixCell[], groups: readonly stri
         encoding: {
           color: {
             field: 'lift', type: 'quantitative', title: m.liftCol,
-            scale: { type: 'log', domain: [1 / span, span], domainMid: 1, scheme: 'redblue', clamp: true },
+            // lift is neither good nor bad (a segment buying less Garden is no loss): a diverging
+            // scheme without the report's red = worse / green = better valence colours
+            scale: { type: 'log', domain: [1 / span, span], domainMid: 1, scheme: 'purpleorange', clamp: true },
             // below the grid: on a phone the columns need the width
             legend: { format: '.2~f', orient: 'bottom', gradientLength: 200 },
           },
         },
       },
-      { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'shareLabel', type: 'nominal' } } },
+      {
+        mark: { type: 'text', fontSize: 10 },
+        encoding: {
+          text: { field: 'shareLabel', type: 'nominal' },
+          // white on the scheme's dark ends, so every share stays legible
+          color: { condition: { test: `datum.lift < ${(1 / span) ** 0.6} || datum.lift > ${span ** 0.75}`, value: '#ffffff' }, value: '#111111' },
+        },
+      },
     ],
     config: chartConfig(t),
   };
