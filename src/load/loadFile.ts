@@ -127,15 +127,19 @@ async function parseFile(conn: DuckDBConnection, t: string, path: string, staged
 
 async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Promise<ParseStats> {
   const r = await conn.runAndReadAll(
-    `SELECT coalesce(reason, ''), n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f'), net FROM (${reasonCountsSql(parsed)})`,
+    `SELECT coalesce(reason, ''), no_customer_currency, n, strftime(lo, '%Y-%m-%d %H:%M:%S.%f'), strftime(hi, '%Y-%m-%d %H:%M:%S.%f'), net
+     FROM (${reasonCountsSql(parsed)})`,
   );
   const stats: ParseStats = { reasons: {}, lo: null, hi: null, repeats: 0, noCustomerRevenue: 0, noCustomerByCurrency: {}, relayCustomers: 0 };
-  for (const [reason, n, lo, hi, net] of r.getRows()) {
-    stats.reasons[String(reason)] = Number(n);
-    if (reason === NO_CUSTOMER_REASON) stats.noCustomerRevenue = Number(net);
+  for (const [reason, currency, n, lo, hi, net] of r.getRows()) {
+    const key = String(reason);
+    stats.reasons[key] = (stats.reasons[key] ?? 0) + Number(n);
+    if (reason === NO_CUSTOMER_REASON) {
+      stats.noCustomerRevenue += Number(net);
+      stats.noCustomerByCurrency[String(currency)] = Number(net);
+    }
     if (reason === '') [stats.lo, stats.hi] = [lo === null ? null : String(lo), hi === null ? null : String(hi)];
   }
-  if (stats.reasons[NO_CUSTOMER_REASON]) stats.noCustomerByCurrency = await noCustomerByCurrency(conn, parsed);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_shared AS ${sharedHashesSql(parsed)}`);
   const shared = await conn.runAndReadAll(`SELECT count(*) FROM ${t}_shared`);
   if (Number(shared.getRows()[0]![0]) > 0) {
@@ -143,14 +147,6 @@ async function parseStats(conn: DuckDBConnection, t: string, parsed: string): Pr
     stats.repeats = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t}_repeats`)).getRows()[0]![0]);
   }
   return stats;
-}
-
-/** Net amount of the rows with no customer id, per currency ("unknown" = not known). */
-async function noCustomerByCurrency(conn: DuckDBConnection, parsed: string): Promise<Record<string, number>> {
-  const r = await conn.runAndReadAll(
-    `SELECT coalesce(currency, 'unknown'), sum(amount) FILTER (WHERE isfinite(amount)) FROM ${parsed} WHERE reason = '${NO_CUSTOMER_REASON}' GROUP BY 1`,
-  );
-  return Object.fromEntries(r.getRows().map(([c, n]) => [String(c), Number(n ?? 0)]));
 }
 
 /**

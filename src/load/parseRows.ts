@@ -3,7 +3,7 @@ import { ident, literal } from '../util/sql.js';
 import { dateTextSql, parseDateSql } from './detectDateFormat.js';
 import { orderLevelCte } from './orderLevel.js';
 import { normalizeStatusSql } from './statuses.js';
-import { checks } from './checks.js';
+import { checks, NO_CUSTOMER_REASON } from './checks.js';
 
 export { EXCLUDED_REASON, NO_CUSTOMER_REASON, DAMAGED_ID_REASON } from './checks.js';
 
@@ -143,10 +143,14 @@ export function parseRowsSql(m: ResolvedMapping, staging: string, now: string, h
     FROM checked`;
 }
 
-/** Rows per reason (NULL = usable), with the usable rows' date range. */
+/**
+ * Rows per reason (NULL = usable), with the usable rows' date range; the rows with no customer id
+ * are grouped by currency too ("unknown" = not known), so their revenue is known per currency.
+ */
 export const reasonCountsSql = (parsed: string): string =>
-  `SELECT reason, count(*) AS n, min(order_date) AS lo, max(order_date) AS hi,
-     coalesce(sum(amount) FILTER (WHERE isfinite(amount)), 0) AS net FROM ${parsed} GROUP BY reason`;
+  `SELECT reason, CASE WHEN reason = '${NO_CUSTOMER_REASON}' THEN coalesce(currency, 'unknown') END AS no_customer_currency,
+     count(*) AS n, min(order_date) AS lo, max(order_date) AS hi,
+     coalesce(sum(amount) FILTER (WHERE isfinite(amount)), 0) AS net FROM ${parsed} GROUP BY reason, no_customer_currency`;
 
 /** The identity hashes shared by more than one usable row: the only rows whose occurrence needs counting. */
 export const sharedHashesSql = (parsed: string): string =>

@@ -11,6 +11,7 @@ import { readProducts } from './products/readProducts.js';
 import { runZone } from '../timezone/runZone.js';
 import { withLocalTransactions } from '../timezone/withLocalTransactions.js';
 import { readHouseAccounts, readNoCustomer } from './readTrust.js';
+import { EXCLUDED_PREFIX } from '../load/checks.js';
 
 
 /** Which run a report is for: the given id, else the latest ok run as of a date, else the latest ok run. */
@@ -139,7 +140,8 @@ async function readLoads(conn: DuckDBConnection): Promise<LoadRow[]> {
 async function readExcluded(conn: DuckDBConnection): Promise<ReportData['excludedByReason']> {
   const rows = await select(
     conn,
-    `SELECT regexp_replace(split_part(reason, ': ', 1), '^excluded ', '') AS reason, count(*) AS rows FROM excluded GROUP BY 1 ORDER BY rows DESC, reason`,
+    `SELECT regexp_replace(split_part(reason, ': ', 1), '^' || $prefix, '') AS reason, count(*) AS rows FROM excluded GROUP BY 1 ORDER BY rows DESC, reason`,
+    { prefix: EXCLUDED_PREFIX },
   );
   return rows.map((r) => ({ reason: str(r['reason']), rows: num(r['rows']) }));
 }
